@@ -1,0 +1,3 @@
+"""PolicyGraph: a knowledge graph of Chinese health-reform policy notices."""
+
+__version__ = "0.1.0"

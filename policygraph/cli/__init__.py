@@ -1,0 +1,22 @@
+"""The `policygraph` command. Each subcommand is a thin layer over one library function."""
+
+import typer
+
+from policygraph.cli import db, extract
+
+app = typer.Typer(
+    name="policygraph",
+    help=(
+        "PolicyGraph: a knowledge graph of Chinese health-reform notices (深化医药卫生体制改革重点工作任务).\n\n"
+        "Typical use: `policygraph demo` starts the embedded engine, loads seeds/ and serves the explorer."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+extract.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,46 @@
+"""The project's own exceptions.
+
+Every error a user can cause or meet carries a one-line message that says what went wrong and what to do;
+the CLI prints that line and exits non-zero, the API turns it into a status code. No stack traces for users.
+"""
+
+
+class PolicyGraphError(Exception):
+    """Base of every error PolicyGraph reports to a user."""
+
+
+class InputError(PolicyGraphError):
+    """A file that cannot be read or understood. The message names the file and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class StoreError(PolicyGraphError):
+    """Something went wrong talking to a graph engine."""
+
+
+class EngineUnavailable(StoreError):
+    """The engine cannot be reached or started."""
+
+
+class EngineNotReady(EngineUnavailable):
+    """The engine is starting but does not answer yet."""
+
+
+class AuthenticationFailed(StoreError):
+    """The engine refused our credentials."""
+
+
+class QueryTimeout(StoreError):
+    """A query ran longer than its time limit."""
+
+
+class ConstraintViolation(StoreError):
+    """A write would break a uniqueness constraint."""
+
+
+class BadQuery(StoreError):
+    """The engine rejected a query: syntax, unknown function, wrong parameter type, a write in a read-only call."""

@@ -1,0 +1,43 @@
+"""All settings in one place: environment variables and an optional `.env` file.
+
+Names are part of the contract (other tools set them): POLICYGRAPH_ENGINE, POLICYGRAPH_DATA_DIR, FALKORDB_URL,
+NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Engine = Literal["falkordb", "neo4j"]
+
+
+def default_data_dir() -> Path:
+    """`./.policygraph/` when run inside a project checkout, else the user's data directory."""
+    local = Path.cwd() / ".policygraph"
+    if local.is_dir() or (Path.cwd() / "pyproject.toml").is_file():
+        return local
+    return Path(platformdirs.user_data_dir("policygraph"))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    engine: Engine = Field(default="falkordb", validation_alias=AliasChoices("POLICYGRAPH_ENGINE"))
+    data_dir: Path = Field(default_factory=default_data_dir, validation_alias=AliasChoices("POLICYGRAPH_DATA_DIR"))
+    falkordb_url: str | None = Field(default=None, validation_alias=AliasChoices("FALKORDB_URL"))
+    graph_name: str = Field(default="policygraph", validation_alias=AliasChoices("POLICYGRAPH_GRAPH"))
+    neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI"))
+    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER"))
+    neo4j_password: str = Field(default="policygraph-dev", validation_alias=AliasChoices("NEO4J_PASSWORD"))
+    neo4j_database: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"))
+    api_key: str | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_API_KEY"))
+    query_timeout_s: float = Field(default=30.0, validation_alias=AliasChoices("POLICYGRAPH_QUERY_TIMEOUT"))
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
