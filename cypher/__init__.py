@@ -1,0 +1,49 @@
+"""Every Cypher query of the project lives in this folder as a `.cypher` file an analyst can paste into Neo4j Browser.
+
+`load("name")` returns the text of `name.cypher` (loaded once). Schema DDL and full-text are the only texts that
+differ per engine: they live in `schema/<engine>/`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+Engine = str
+
+_STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
+
+
+class UnknownQuery(KeyError):
+    """No `.cypher` file has that name."""
+
+
+@cache
+def load(name: str) -> str:
+    """The text of `cypher/<name>.cypher` (name may contain `/`, e.g. `schema/neo4j/describe`)."""
+    path = resources.files(__name__).joinpath(*f"{name}.cypher".split("/"))
+    if not path.is_file():
+        raise UnknownQuery(name)
+    # A final `;` helps when pasting into Neo4j Browser, but FalkorDB reads it as a second, empty statement.
+    return path.read_text(encoding="utf-8").rstrip().removesuffix(";")
+
+
+def names() -> list[str]:
+    """Names of the shared (engine-independent) queries."""
+    return sorted(p.name.removesuffix(".cypher") for p in resources.files(__name__).iterdir() if p.name.endswith(".cypher"))
+
+
+def statements(text: str) -> list[str]:
+    """Split a file of several statements on `;` at line ends; drop comment-only pieces."""
+    parts = (part.strip() for part in _STATEMENT_END.split(text))
+    return [part for part in parts if _strip_comments(part)]
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.strip().startswith("//")).strip()
+
+
+def schema_statements(engine: Engine) -> list[str]:
+    """The idempotent DDL for one engine, in order."""
+    return statements(load(f"schema/{engine}/apply"))

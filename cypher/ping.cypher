@@ -1,0 +1,2 @@
+// Is the engine answering? Returns one row.
+RETURN 1 AS ok;

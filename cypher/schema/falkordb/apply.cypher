@@ -1,0 +1,22 @@
+// Schema for FalkorDB. A unique constraint needs an exact-match index on the same property first.
+// FalkorDB has no Cypher syntax for constraints: the GRAPH.CONSTRAINT lines are the server commands themselves
+// (paste them into redis-cli with the graph's name for {graph}). Re-applying is harmless: "already indexed" and
+// "Constraint already exists" answers are expected and ignored.
+CREATE INDEX FOR (n:Document) ON (n.key);
+CREATE INDEX FOR (n:Task) ON (n.key);
+CREATE INDEX FOR (n:Agency) ON (n.key);
+CREATE INDEX FOR (n:Programme) ON (n.key);
+CREATE INDEX FOR (n:Region) ON (n.code);
+CREATE INDEX FOR (n:Target) ON (n.key);
+CREATE INDEX FOR (n:Document) ON (n.doc_no);
+CREATE INDEX FOR (n:Document) ON (n.year);
+CREATE INDEX FOR (n:Document) ON (n.level);
+CREATE INDEX FOR (n:Agency) ON (n.name);
+CREATE INDEX FOR (n:Programme) ON (n.name);
+CREATE INDEX FOR (n:Region) ON (n.name);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Document PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Task PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Programme PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Region PROPERTIES 1 code;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Target PROPERTIES 1 key;

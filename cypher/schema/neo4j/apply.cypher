@@ -1,0 +1,14 @@
+// Schema for Neo4j 5.26: uniqueness on every natural key, indexes for the lookups the queries make.
+// Idempotent (IF NOT EXISTS): applied at every start.
+CREATE CONSTRAINT document_key IF NOT EXISTS FOR (n:Document) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT task_key IF NOT EXISTS FOR (n:Task) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT agency_key IF NOT EXISTS FOR (n:Agency) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT programme_key IF NOT EXISTS FOR (n:Programme) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT target_key IF NOT EXISTS FOR (n:Target) REQUIRE n.key IS UNIQUE;
+CREATE INDEX document_doc_no IF NOT EXISTS FOR (n:Document) ON (n.doc_no);
+CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year);
+CREATE INDEX document_level IF NOT EXISTS FOR (n:Document) ON (n.level);
+CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name);
+CREATE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
+CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);

@@ -1,0 +1,71 @@
+"""The one interface the rest of PolicyGraph uses to talk to a graph engine.
+
+Run a named `cypher/` file or a Cypher text, always with parameters, in a read or a write call, and get rows back as
+plain dicts (nodes and relationships become dicts of their properties). Engine errors come out as the project's own
+exceptions (see policygraph.errors). Two adapters implement it: FalkorDBStore and Neo4jStore.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from typing import Any
+
+import cypher
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+
+class GraphStore(ABC):
+    """A connection to one graph on one engine."""
+
+    engine: str
+
+    @abstractmethod
+    def read(self, query: str, params: Params | None = None, *, timeout: float | None = None) -> list[Row]:
+        """Run a read-only query; the engine refuses writes."""
+
+    @abstractmethod
+    def write(self, query: str, params: Params | None = None, *, timeout: float | None = None) -> list[Row]:
+        """Run one statement in one transaction: it commits whole or not at all."""
+
+    @abstractmethod
+    def version(self) -> str:
+        """The engine's name and version, e.g. 'FalkorDB 4.16.3' or 'Neo4j 5.26.30'."""
+
+    @abstractmethod
+    def apply_schema(self) -> None:
+        """Create the constraints and indexes of cypher/schema/<engine>/ (idempotent)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    # -- shared behaviour ------------------------------------------------------------------------------------------
+
+    def run(self, name: str, params: Params | None = None, *, write: bool = False, timeout: float | None = None) -> list[Row]:
+        """Run the named query `cypher/<name>.cypher`."""
+        text = cypher.load(name)
+        return self.write(text, params, timeout=timeout) if write else self.read(text, params, timeout=timeout)
+
+    def ping(self) -> None:
+        """Raise EngineUnavailable unless the engine answers a trivial query."""
+        self.run("ping")
+
+    def describe_schema(self) -> list[Row]:
+        """The constraints and indexes in place, sorted, in the same shape on both engines."""
+        rows = self.run(f"schema/{self.engine}/describe")
+        for row in rows:
+            row["properties"] = list(row["properties"] or [])
+        return sorted(rows, key=lambda r: (r["kind"], r["label"] or "", r["properties"]))
+
+    def clear(self) -> None:
+        """Delete all data; the schema stays."""
+        self.run("clear", write=True)
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
