@@ -22,6 +22,13 @@ ENGINES = ["falkordb", "neo4j"]
 NEO4J_PASSWORD = "test-password-1234"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Versions of the engines the tests actually connected to, printed at the end of the run.
+ENGINE_VERSIONS: dict[str, str] = {}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for engine, version in sorted(ENGINE_VERSIONS.items()):
+        terminalreporter.write_line(f"engine used: {engine} = {version}")
 
 
 def missing_or_skip(reason: str) -> None:
@@ -35,7 +42,10 @@ def missing_or_skip(reason: str) -> None:
 def falkordb_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("falkordb-data")
     state = falkordb_server.start(data_dir)
-    yield falkordb_server.url(state)
+    url = falkordb_server.url(state)
+    with FalkorDBStore(url) as probe:
+        ENGINE_VERSIONS["falkordb"] = probe.version()
+    yield url
     falkordb_server.stop(data_dir)
 
 
@@ -48,7 +58,10 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     data_dir = tmp_path_factory.mktemp("neo4j-data")
     state = neo4j_server.start(data_dir, NEO4J_PASSWORD)
-    yield neo4j_server.bolt_uri(state)
+    uri = neo4j_server.bolt_uri(state)
+    with Neo4jStore(uri, "neo4j", NEO4J_PASSWORD) as probe:
+        ENGINE_VERSIONS["neo4j"] = probe.version()
+    yield uri
     neo4j_server.stop(data_dir)
 
 
