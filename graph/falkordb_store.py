@@ -79,6 +79,10 @@ class FalkorDBStore(GraphStore):
         timeout_ms = int(timeout * 1000) if timeout else None
         try:
             result = run(query, dict(params or {}), timeout=timeout_ms)
+        except redis.ResponseError as e:
+            if read_only and "empty key" in str(e):
+                return []  # nothing was ever written to this graph: no rows
+            raise translate(e, self.url) from e
         except redis.RedisError as e:
             raise translate(e, self.url) from e
         columns = [str(column[1]) for column in result.header]
@@ -89,6 +93,13 @@ class FalkorDBStore(GraphStore):
 
     def write(self, query: str, params: Params | None = None, *, timeout: float | None = None) -> list[Row]:
         return self._call(query, params, timeout, read_only=False)
+
+    def ping(self) -> None:
+        """PING the server: a query would fail on a graph nothing was written to yet."""
+        try:
+            self._db.connection.ping()
+        except redis.RedisError as e:
+            raise translate(e, self.url) from e
 
     def version(self) -> str:
         try:

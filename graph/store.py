@@ -55,7 +55,7 @@ class GraphStore(ABC):
 
     def describe_schema(self) -> list[Row]:
         """The constraints and indexes in place, sorted, in the same shape on both engines."""
-        rows = self.run(f"schema/{self.engine}/describe")
+        rows = self.run(f"schema/{self.engine}/constraints") + self.run(f"schema/{self.engine}/indexes")
         for row in rows:
             row["properties"] = list(row["properties"] or [])
         return sorted(rows, key=lambda r: (r["kind"], r["label"] or "", r["properties"]))
