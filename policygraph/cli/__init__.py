@@ -2,7 +2,7 @@
 
 import typer
 
-from policygraph.cli import db, extract
+from policygraph.cli import db, demo, extract, ingest, query
 
 app = typer.Typer(
     name="policygraph",
@@ -16,6 +16,9 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 extract.register(app)
+ingest.register(app)
+query.register(app)
+demo.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,121 @@
+"""Which national notice does each local notice descend from? IMPLEMENTS edges, recomputed after every ingest.
+
+- explicit: the notice cites series notices as its basis (根据/按照…); its parent is the nearest higher tier among them
+  (临夏州 cites 国办发〔2021〕20号 and 甘政办发〔2021〕70号 → its parent is the provincial one).
+- inferred: the notice names no parent (泗县: "按照国家、省、市…部署"); its parent is the series notice of the same
+  year at the nearest higher tier present in the graph whose region contains it, with the reason and the tiers that
+  are missing on the way.
+Derived data, recomputed whole: the result depends on the graph, never on the order in which notices arrived.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from graph.rows import TIERS, document_key
+from graph.store import GraphStore
+from ingest.docno import find_doc_nos
+
+NATIONAL_NOTICES = Path(__file__).parent / "data" / "national_notices.csv"
+TIER_NAMES = {tier: level for level, tier in TIERS.items()}
+
+
+@dataclass(frozen=True)
+class Notice:
+    key: str
+    tier: int | None
+    region: str | None
+    year: int | None
+    stub: bool
+    basis_parents: tuple[str, ...]
+
+
+@cache
+def national_notices() -> list[dict[str, Any]]:
+    """The shipped registry of the State Council's annual notices, as rows for cypher/ensure_national_notices."""
+    with NATIONAL_NOTICES.open(encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f) if row["doc_no"].strip()]
+    notices = []
+    for row in rows:
+        found = find_doc_nos(row["doc_no"])
+        notices.append({
+            "key": document_key(row["doc_no"], None, None, None),
+            "doc_no": row["doc_no"],
+            "doc_no_prefix": found[0].prefix if found else None,
+            "year": int(row["year"]),
+            "date": row["date"] or None,
+            "title": row["title"] or None,
+            "issuer": row["issuer"] or None,
+        })  # fmt: skip
+    return notices
+
+
+def contains(upper: Notice, lower: Notice) -> bool:
+    """Does the upper notice's region contain the lower one's? National notices contain everything."""
+    if upper.tier == 0:
+        return True
+    return bool(upper.region and lower.region and lower.region.startswith(upper.region))
+
+
+def missing_tiers(child: Notice, parent: Notice) -> list[str]:
+    """The tiers between parent and child with no notice in the graph (the parent was chosen as the nearest)."""
+    assert child.tier is not None and parent.tier is not None
+    return [TIER_NAMES[t] for t in range(child.tier - 1, parent.tier, -1)]
+
+
+def explicit_edge(child: Notice, by_key: dict[str, Notice]) -> dict[str, Any] | None:
+    parents = [by_key[k] for k in child.basis_parents if k in by_key and by_key[k].tier is not None]
+    parents = [p for p in parents if child.tier is not None and p.tier is not None and p.tier < child.tier]
+    if not parents:
+        return None
+    parent = max(parents, key=lambda p: (p.tier or 0, p.key))
+    return {"child": child.key, "parent": parent.key, "kind": "explicit", "reason": "cited as its basis"}
+
+
+def inferred_edge(child: Notice, notices: list[Notice]) -> dict[str, Any] | None:
+    if child.tier is None or child.year is None:
+        return None
+    candidates = [
+        n for n in notices
+        if n.tier is not None and n.tier < child.tier and n.year == child.year and contains(n, child)
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    parent = max(candidates, key=lambda n: (n.tier or 0, not n.stub, n.key))
+    gaps = missing_tiers(child, parent)
+    reason = f"cites no parent notice; nearest higher-tier notice of {child.year} in the graph"
+    if gaps:
+        reason += f" (no {', '.join(gaps)} notice of {child.year} loaded)"
+    return {"child": child.key, "parent": parent.key, "kind": "inferred", "reason": reason}
+
+
+def compute(notices: list[Notice]) -> list[dict[str, Any]]:
+    """IMPLEMENTS edges for every series notice below the national tier."""
+    by_key = {n.key: n for n in notices}
+    edges = []
+    for notice in sorted(notices, key=lambda n: n.key):
+        if not notice.tier:
+            continue
+        edge = explicit_edge(notice, by_key) or inferred_edge(notice, notices)
+        if edge:
+            edges.append(edge)
+    return edges
+
+
+def refresh(store: GraphStore) -> int:
+    """Make sure the national notices exist, then recompute all IMPLEMENTS edges. Returns how many were written."""
+    store.run("ensure_national_notices", {"notices": national_notices()}, write=True)
+    store.run("clear_lineage", write=True)
+    rows = store.run("lineage_facts")
+    notices = [
+        Notice(r["key"], r["tier"], r["region"], r["year"], bool(r["stub"]), tuple(sorted(r["basis_parents"])))
+        for r in rows
+    ]
+    edges = compute(notices)
+    if edges:
+        store.run("write_lineage", {"edges": edges}, write=True)
+    return len(edges)

@@ -1,0 +1,140 @@
+"""文号 (document numbers): find them, normalise them to `代字〔YYYY〕N号`, and say who issues under a 代字.
+
+A 文号 is printed with any bracket (〔〕 [] ［］ () （） 【】 ﹝﹞), spaces inside, and 號 in traditional texts. The
+代字 (issuing-organ code such as 国办发, 临州办发) runs back from the bracket to the previous punctuation; when that
+run is longer than a 代字 can be ("按照皖政办发…"), the longest known or province-led suffix is taken.
+
+`DocNoRegistry` answers "who issues under this 代字": a shipped table (`data/docno_prefixes.csv`), the one-character
+province abbreviations (皖 → 安徽省) for codes it does not know, and what it learns from the notices of this run.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ingest.textutil import to_simplified
+
+DATA = Path(__file__).parent / "data"
+
+_OPEN = "〔[［(（【﹝"
+_CLOSE = "〕]］)）】﹞"
+# The 代字 is a run of CJK characters; the number part tolerates spaces (removed again by normalisation).
+DOC_NO = re.compile(
+    rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}})\s*[{re.escape(_OPEN)}]\s*(?P<year>[0-9]{{4}})\s*[{re.escape(_CLOSE)}]"
+    r"\s*第?\s*(?P<num>[0-9]{1,5})\s*[号號]"
+)
+_NUMBER_PART = re.compile(DOC_NO.pattern.split(")", 1)[1])  # the part after the 代字: [YYYY] N号
+_PREFIX_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*$")
+_MAX_PREFIX = 7
+# Words that end a sentence's lead-in right before a 代字 the registry does not know.
+_LEAD_IN = re.compile(r"^.*?(根据|按照|依据|依照|贯彻|落实|参照|结合|转发|印发|和|及|与|的)")  # longer runs carry words of the sentence before the 代字
+_PREFIX_END = "发函字办电令文通"  # how 代字 end: 国办发, 国办函, 晋政办发, 国卫体改发, 京政办字
+
+
+@dataclass(frozen=True)
+class DocNo:
+    prefix: str
+    year: int
+    number: int
+    start: int  # span of the whole 文号 in the searched text, 代字 included
+    end: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.prefix}〔{self.year}〕{self.number}号"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues under a 代字. `issuer` is None when only the province is known (unknown 代字 such as 皖政办发)."""
+
+    issuer: str | None
+    level: str
+    region: str | None  # the region's own name, resolved to a full path by ingest.regions
+
+
+def _trim_prefix(run: str, known: frozenset[str], provinces: frozenset[str]) -> str:
+    """The 代字 inside a CJK run that may start with words of the sentence ("根据国办发" → "国办发")."""
+    for i in range(len(run) - 1):  # a known 代字, longest first
+        if run[i:] in known:
+            return run[i:]
+    for i in range(len(run) - 1):  # a province-led one: 按照皖政办发 → 皖政办发
+        suffix = run[i:]
+        if len(suffix) <= _MAX_PREFIX and (suffix[0] in provinces or suffix[0] == "国") and suffix[-1] in _PREFIX_END:
+            return suffix
+    run = _LEAD_IN.sub("", run) or run  # 根据泗政办发 → 泗政办发
+    return run[-_MAX_PREFIX:]
+
+
+def find_doc_nos(text: str) -> list[DocNo]:
+    """Every 文号 in `text`, in order."""
+    registry = default_registry()
+    found = []
+    for m in _NUMBER_PART.finditer(text):
+        # Searching from the bracket (rare) and looking back for the 代字 is much faster than letting the regex
+        # try every Chinese character as the start of a 代字.
+        head = _PREFIX_BEFORE.search(text, max(0, m.start() - 12 - 3), m.start())
+        if head is None:
+            continue
+        run = to_simplified(head.group(1))
+        prefix = _trim_prefix(run, registry.known_prefixes(), registry.province_abbreviations())
+        start = head.start(1) + (len(run) - len(prefix))
+        found.append(DocNo(prefix, int(m.group("year")), int(m.group("num")), start, m.end()))
+    return found
+
+
+def normalise_doc_no(text: str) -> str | None:
+    """`代字〔YYYY〕N号` for the first 文号 in `text` ("国办发[2021] 20號" → "国办发〔2021〕20号"), or None."""
+    found = find_doc_nos(text)
+    return found[0].text if found else None
+
+
+class DocNoRegistry:
+    """代字 → issuer, level and region: a shipped table, province abbreviations, and what this run has learned."""
+
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        self._known: dict[str, Issuer] = {}
+        self._provinces: dict[str, str] = {}
+        for row in rows:
+            prefix = row["prefix"].strip()
+            region = row["region"].strip() or None
+            if len(prefix) == 1 and not row["issuer"].strip():  # a province abbreviation: 皖 → 安徽省
+                self._provinces[prefix] = region or ""
+            else:
+                self._known[prefix] = Issuer(row["issuer"].strip() or None, row["level"].strip(), region)
+
+    def known_prefixes(self) -> frozenset[str]:
+        return frozenset(self._known)
+
+    def province_abbreviations(self) -> frozenset[str]:
+        return frozenset(self._provinces)
+
+    def lookup(self, prefix: str) -> Issuer | None:
+        """The issuer for a 代字; a 代字 never seen resolves to its province when it starts with an abbreviation."""
+        if prefix in self._known:
+            return self._known[prefix]
+        province = self._provinces.get(prefix[:1])
+        if province:
+            return Issuer(None, "provincial", province)
+        return None
+
+    def learn(self, prefix: str, issuer: str, level: str, region: str | None) -> None:
+        """Remember the issuer read from a notice, for later notices of this run that only cite the 代字."""
+        self._known[prefix] = Issuer(issuer, level, region)
+
+
+def load_registry() -> DocNoRegistry:
+    """A fresh registry with only the shipped table (`data/docno_prefixes.csv`), nothing learned."""
+    with (DATA / "docno_prefixes.csv").open(encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f) if not row["prefix"].startswith("#")]
+    return DocNoRegistry(rows)
+
+
+@cache
+def default_registry() -> DocNoRegistry:
+    """The registry shared by one run (a process): loaded once, then it learns from the notices extracted."""
+    return load_registry()

@@ -1,0 +1,91 @@
+"""`policygraph ingest`: extract notices and load them into the graph."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.connect import open_store
+from graph.ingest_files import expand, extract_file, ingest_paths
+from graph.loader import LoadResult, Outcome
+from graph.store import GraphStore
+from policygraph.cli.common import console, err_console, reports_errors
+from policygraph.cli.db import EngineOption, settings_for
+from policygraph.errors import InputError
+
+STYLE = {"new": "green", "replaced": "yellow", "unchanged": "dim", "failed": "red"}
+
+
+def print_outcome(outcome: Outcome) -> None:
+    reason = f": {outcome.reason}" if outcome.reason else ""
+    line = f"[{STYLE[outcome.status]}]{outcome.status:<9}[/] {outcome.source}{reason}"
+    (err_console if outcome.status == "failed" else console).print(line, highlight=False, markup=True)
+
+
+def print_report(store: GraphStore, result: LoadResult, seconds: float) -> None:
+    summary = store.run("graph_summary")[0]
+    statuses = ", ".join(f"{status} {result.count(status)}" for status in ("new", "replaced", "unchanged", "failed"))
+    console.print(
+        f"files: {statuses} | graph: {summary['documents']} documents, {summary['stubs']} stubs, {summary['tasks']} tasks, "
+        f"{summary['agencies']} agencies, {summary['programmes']} programmes, {summary['edges']} edges, "
+        f"{result.lineage_edges} lineage links | {seconds:.1f} s",
+        highlight=False,
+    )
+
+
+def dry_run(paths: list[Path]) -> int:
+    failures = 0
+    for path in expand(paths):
+        try:
+            record = extract_file(path)
+            leads = sum(len(task["lead"]) for task in record["tasks"])
+            console.print(f"would load {path}: {record['doc_no'] or record['title']}, {len(record['tasks'])} tasks, {leads} leads",
+                          highlight=False)  # fmt: skip
+        except InputError as e:
+            failures += 1
+            print_outcome(Outcome(str(path), "failed", None, e.reason))
+    return failures
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @reports_errors
+    def ingest(
+        paths: Annotated[list[Path], typer.Argument(help="Notice files or folders (searched for .txt .html .docx .pdf).")],
+        engine: EngineOption = None,
+        dry_run_only: Annotated[bool, typer.Option("--dry-run", help="Extract and report, write nothing.")] = False,
+    ) -> None:
+        """Extract notices and load them into the graph, each notice whole or not at all.
+
+        Re-ingesting an unchanged file does nothing; a changed one replaces its own tasks and edges. A file that
+        cannot be read is reported (`failed: reason`) and the others load all the same; the exit status is then 1.
+
+        Examples:
+
+          policygraph ingest seeds/
+
+          policygraph ingest notices/ --engine neo4j
+
+          policygraph ingest new.docx --dry-run
+        """
+        if dry_run_only:
+            raise typer.Exit(1 if dry_run(paths) else 0)
+        files = expand(paths)
+        started = time.perf_counter()
+        with open_store(settings_for(engine)) as store:
+            with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=err_console, transient=True) as progress:  # fmt: skip
+                task = progress.add_task("files", total=len(files))
+
+                def report(outcome: Outcome) -> None:
+                    progress.advance(task)
+                    print_outcome(outcome)
+
+                result = ingest_paths(store, files, on_outcome=report)
+            print_report(store, result, time.perf_counter() - started)
+        if result.failed:
+            raise typer.Exit(1)
