@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.rows import TIERS, document_key
 from graph.store import GraphStore
+from ingest import divisions
 from ingest.docno import find_doc_nos
 
 NATIONAL_NOTICES = Path(__file__).parent / "data" / "national_notices.csv"
@@ -62,9 +63,12 @@ def contains(upper: Notice, lower: Notice) -> bool:
 
 
 def missing_tiers(child: Notice, parent: Notice) -> list[str]:
-    """The tiers between parent and child with no notice in the graph (the parent was chosen as the nearest)."""
+    """The regions between parent and child with no notice in the graph, e.g. 安徽省宿州市 (prefectural)."""
     assert child.tier is not None and parent.tier is not None
-    return [TIER_NAMES[t] for t in range(child.tier - 1, parent.tier, -1)]
+    region = divisions.resolve(child.region) if child.region else None
+    above = divisions.parents(region) if region else []
+    named = {TIERS[r.level]: f"{divisions.full_path(r)} ({r.level})" for r in above if r.level in TIERS}
+    return [named.get(t, TIER_NAMES[t]) for t in range(child.tier - 1, parent.tier, -1)]
 
 
 def explicit_edge(child: Notice, by_key: dict[str, Notice]) -> dict[str, Any] | None:
@@ -86,10 +90,13 @@ def inferred_edge(child: Notice, notices: list[Notice]) -> dict[str, Any] | None
     if not candidates:
         return None
     parent = max(candidates, key=lambda n: (n.tier or 0, not n.stub, n.key))
+    if child.stub:
+        reason = f"not loaded (known only as cited); assumed to implement the nearest higher-tier notice of {child.year}"
+    else:
+        reason = f"cites no parent notice; nearest higher-tier notice of {child.year} in the graph"
     gaps = missing_tiers(child, parent)
-    reason = f"cites no parent notice; nearest higher-tier notice of {child.year} in the graph"
     if gaps:
-        reason += f" (no {', '.join(gaps)} notice of {child.year} loaded)"
+        reason += f"; missing tiers: no {child.year} notice of {', '.join(gaps)}"
     return {"child": child.key, "parent": parent.key, "kind": "inferred", "reason": reason}
 
 

@@ -20,7 +20,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -60,7 +59,6 @@ STOP_GRACE_S = 60.0  # a shutdown checkpoint of a big store can take a while; SI
 TOOLS_HINT = "install OpenJDK 17 and Maven, or use docker compose"
 
 _log = logging.getLogger(__name__)
-_env_lock = threading.Lock()
 _children: dict[int, subprocess.Popen[bytes]] = {}  # our own launchers, so that stop() can reap them
 
 
@@ -307,8 +305,8 @@ def _launch(
     log_path = data_dir / LOG_FILE
     offset = log_path.stat().st_size if log_path.exists() else 0  # the log is appended to across runs
     command = [_tool("java"), *JVM_OPTIONS, "-cp", build.java_classpath(), MAIN_CLASS, str(_home(data_dir)), str(port)]
-    with _password_in_environment(password):
-        proc = spawn(command, log_path, detach=detach)
+    # The password goes through the environment: on the command line `ps` would show it to every user.
+    proc = spawn(command, log_path, detach=detach, env={**os.environ, "NEO4J_PASSWORD": password})
     _children[proc.pid] = proc
     try:
         wait_until_ready(lambda: _ready(log_path, offset, port, password), proc, "Neo4j", log_path, timeout)
@@ -323,21 +321,6 @@ def _launch(
     )
     state.save(data_dir / STATE_FILE)
     return state
-
-
-@contextlib.contextmanager
-def _password_in_environment(password: str) -> Iterator[None]:
-    """process.spawn passes our environment on; the password must not go on the command line, where `ps` shows it."""
-    with _env_lock:
-        previous = os.environ.get("NEO4J_PASSWORD")
-        os.environ["NEO4J_PASSWORD"] = password
-        try:
-            yield
-        finally:
-            if previous is None:
-                del os.environ["NEO4J_PASSWORD"]
-            else:
-                os.environ["NEO4J_PASSWORD"] = previous
 
 
 def _ready(log_path: Path, offset: int, port: int, password: str) -> bool:

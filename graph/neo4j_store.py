@@ -78,7 +78,7 @@ class Neo4jStore(GraphStore):
     def _call(self, query: str, params: Params | None, timeout: float | None, access: str) -> list[Row]:
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             result = tx.run(query, dict(params or {}))
-            return [{k: _plain(v) for k, v in record.items()} for record in result]
+            return [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118 - Record.keys() is typed, items() is not
 
         unit = neo4j.unit_of_work(timeout=timeout)(work)
         try:

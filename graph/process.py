@@ -16,7 +16,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -95,7 +95,14 @@ def ensure_writable_dir(path: Path) -> None:
         ) from e
 
 
-def spawn(command: Sequence[str], log_path: Path, *, detach: bool, cwd: Path | None = None) -> subprocess.Popen[bytes]:
+def spawn(
+    command: Sequence[str],
+    log_path: Path,
+    *,
+    detach: bool,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> subprocess.Popen[bytes]:
     """Start a server process writing to log_path. Detached servers get their own session; others die with us."""
     try:
         log = open(log_path, "ab")  # noqa: SIM115 - handed to the child, closed below
@@ -108,8 +115,9 @@ def spawn(command: Sequence[str], log_path: Path, *, detach: bool, cwd: Path | N
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=cwd,
+            env=env,
             start_new_session=detach,
-            preexec_fn=None if detach else _die_with_parent,  # noqa: PLW1509 - prctl is async-signal-safe
+            preexec_fn=None if detach else _die_with_parent,  # prctl is async-signal-safe: fine between fork and exec
         )
     except FileNotFoundError as e:
         raise EngineUnavailable(f"cannot run {command[0]}: not found") from e
@@ -142,10 +150,8 @@ def wait_until_ready(
 
 def terminate(pid: int, *, child: subprocess.Popen[bytes] | None = None, grace: float = 15.0) -> None:
     """SIGTERM, wait up to `grace` seconds, then SIGKILL. Reaps our own children so no zombie is left."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
         if child is not None and child.poll() is not None:
