@@ -7,7 +7,10 @@ does not do.
 """
 
 import io
+import itertools
+import re
 import time
+import unicodedata
 from typing import Any
 
 import pypdf
@@ -39,7 +42,47 @@ def pdf_to_text(data: bytes, source: str) -> str:
     visible = sum(len("".join(page.split())) for page in pages)
     if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise InputError(source, "no text layer (scanned PDF?)")
-    return "\n".join(pages)
+    # Unwrapped across page breaks too: a paragraph that goes on over the page fills the page's last line.
+    return unwrap("\n".join(pages))
+
+
+# A new paragraph starts with a heading number: 一、 （一） (1) 1. 1、 — never joined to the line before.
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+_NEVER_LAST = set("，、；：,;:")
+_FULL_LINE = 0.9  # a line at least this share of the page's widest lines was wrapped by the layout, not ended
+
+
+def _width(line: str) -> int:
+    """Display width: a Chinese character takes two columns, as on the printed page."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.rstrip())
+
+
+def unwrap(text: str) -> str:
+    """Join the lines a PDF wrapped at its right margin, so paragraphs read as they were written.
+
+    pypdf gives one line per printed line. A line as wide as the document's full lines was cut by the layout (even if
+    it happens to end in 。 or ）), so it continues on the next line; a shorter line ends its paragraph.
+    """
+    lines = text.split("\n")
+    widths = sorted(_width(line) for line in lines if line.strip())
+    if len(widths) < 5:
+        return text
+    full = widths[int(len(widths) * 0.9)]
+    joined = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        if line.strip() and not _HEADING.match(line) and _continues(joined[-1], previous, full):
+            joined[-1] = joined[-1].rstrip() + line.lstrip()
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _continues(paragraph: str, line: str, full: int) -> bool:
+    """Does the paragraph go on after this line? Yes if the line is full width, ends in a mark no paragraph ends
+    with (，、；：), or leaves a bracket open (layouts avoid starting a line with punctuation, so such lines are short)."""
+    end = line.rstrip()[-1:]
+    opened = sum(paragraph.count(c) for c in "(（《〔") - sum(paragraph.count(c) for c in ")）》〕")
+    return _width(line) >= _FULL_LINE * full or end in _NEVER_LAST or opened > 0
 
 
 def _page_texts(data: bytes, source: str) -> list[str]:

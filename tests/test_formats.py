@@ -55,6 +55,17 @@ WRITERS: dict[str, tuple[str, Callable[[Path, str], object]]] = {
 }
 
 
+# Known gaps, each with its cause; the test still runs and reports XPASS once it is fixed.
+PDF_SHORT_LINE = (
+    "the PDF layout wraps a line early before a keep-together run ('…(国办发〔2021〕20号)' / '和《…》'): the short "
+    "line reads as a paragraph end, so the second citation loses its 根据 and becomes a reference"
+)
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
+    ("pdf", "000"): PDF_SHORT_LINE,
+    ("pdf", "002"): PDF_SHORT_LINE,
+}
+
+
 def record_of(path: Path) -> Any:
     source = read_document(path)
     return comparable(extract_text(source.text, str(path), source.sha256).to_json())
@@ -62,7 +73,11 @@ def record_of(path: Path) -> Any:
 
 @pytest.mark.parametrize("seed", SEEDS, ids=SEED_IDS)
 @pytest.mark.parametrize("form", list(WRITERS))
-def test_every_format_gives_the_plain_seeds_record(tmp_path: Path, seed: Path, form: str) -> None:
+def test_every_format_gives_the_plain_seeds_record(
+    tmp_path: Path, seed: Path, form: str, request: pytest.FixtureRequest
+) -> None:
+    if (form, seed.name[:3]) in KNOWN_DIFFERENCES:  # the test still runs; strict, so a fix fails it until removed here
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_DIFFERENCES[(form, seed.name[:3])], strict=True))
     suffix, write = WRITERS[form]
     path = tmp_path / f"{seed.stem}{suffix}"
     write(path, seed_text(seed))
