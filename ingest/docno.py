@@ -22,16 +22,16 @@ DATA = Path(__file__).parent / "data"
 
 _OPEN = "〔[［(（【﹝"
 _CLOSE = "〕]］)）】﹞"
-# The 代字 is a run of CJK characters; the number part tolerates spaces (removed again by normalisation).
-DOC_NO = re.compile(
-    rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}})\s*[{re.escape(_OPEN)}]\s*(?P<year>[0-9]{{4}})\s*[{re.escape(_CLOSE)}]"
-    r"\s*第?\s*(?P<num>[0-9]{1,5})\s*[号號]"
+# The part after the 代字: bracketed year, number, 号. Spaces are tolerated (normalisation removes them).
+_NUMBER_PART = re.compile(
+    rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>[0-9]{{4}})\s*[{re.escape(_CLOSE)}]\s*第?\s*(?P<num>[0-9]{{1,5}})\s*[号號]"
 )
-_NUMBER_PART = re.compile(DOC_NO.pattern.split(")", 1)[1])  # the part after the 代字: [YYYY] N号
+# A whole 文号: the 代字 is a run of CJK characters before the bracket.
+DOC_NO = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}){_NUMBER_PART.pattern}")
 _PREFIX_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*$")
-_MAX_PREFIX = 7
+_MAX_PREFIX = 7  # longer runs carry words of the sentence before the 代字
 # Words that end a sentence's lead-in right before a 代字 the registry does not know.
-_LEAD_IN = re.compile(r"^.*?(根据|按照|依据|依照|贯彻|落实|参照|结合|转发|印发|和|及|与|的)")  # longer runs carry words of the sentence before the 代字
+_LEAD_IN = re.compile(r"^.*?(根据|按照|依据|依照|贯彻|落实|参照|结合|转发|印发|和|及|与|的)")
 _PREFIX_END = "发函字办电令文通"  # how 代字 end: 国办发, 国办函, 晋政办发, 国卫体改发, 京政办字
 
 

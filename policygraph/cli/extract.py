@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,7 +21,7 @@ from policygraph.errors import InputError
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     table = "table"
 
@@ -49,7 +49,9 @@ def _extract_all(paths: list[Path]) -> tuple[list[DocumentRecord], int]:
 
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Notice files: .txt, .html, .docx or .pdf.", show_default=False)],
-    output: Annotated[Format, typer.Option("--format", "-f", help="json: JSON Lines; table: for reading.")] = Format.json,
+    output: Annotated[
+        Format, typer.Option("--format", "-f", help="json: JSON Lines; table: for reading.")
+    ] = Format.json,
 ) -> None:
     """Extract each notice's 文号, issuer, region, date, title, cited notices and tasks with their lead and
     cooperating agencies.
@@ -106,7 +108,9 @@ def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Directory of gold records, <file stem>.json.", show_default=False)],
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files to extract and score (default: the seeds the gold records name).", show_default=False),
+        typer.Argument(
+            help="Files to extract and score (default: the seeds the gold records name).", show_default=False
+        ),
     ] = None,
     output: Annotated[Format, typer.Option("--format", "-f", help="table, or json for scripts.")] = Format.table,
 ) -> None:

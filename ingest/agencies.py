@@ -1,0 +1,135 @@
+"""An organ's name as written → its canonical name, jurisdiction and kind (docs/extraction.md, "Canonical names").
+
+A name is read as [prefix][function]: 州 + 卫健委, 区党委 + 组织部, 拉萨市 + 人民政府, 山西 + 银保监局. The function
+is the longest known function name (`agency_aliases.csv`, matched by the spaCy pipeline) that ends the name; what
+comes before it is the prefix. Without a known function, a known prefix (`tier_prefixes.csv`, a region name) is
+cut from the front and the rest is kept as written.
+
+The prefix decides the jurisdiction: a tier word points into the notice's own region path (州 → 临夏回族自治州), a
+region name is that region. A name without a prefix inherits the one before it in the same list, or, first in a
+list, the notice's own region. Identity is scoped by jurisdiction: 财政局 of 临夏州 and of 泗县 are two organs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest import gazetteer, regions
+from ingest.attribution import Name
+from ingest.pipeline import Mentions
+from ingest.regions import Path
+
+_NATIONAL_PREFIX = "国家"
+_INTERNAL_UNIT = ("处", "科", "室", "司")  # 医政医管处, 体改司: units inside a department
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """What a name passes on to a name without prefix after it: the region it points to."""
+
+    path: Path | None
+    party: bool = False
+
+
+@dataclass(frozen=True)
+class Organ:
+    as_written: str
+    canonical: str
+    jurisdiction: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolving needs to know about the notice: its region, the gazetteer matches of its text, and for a
+    department's own plan the department (its 处室 are its units, not organs of the region)."""
+
+    region: Path
+    mentions: Mentions
+    department: str | None = None
+
+
+def resolve(name: Name, inherited: Prefix | None, ctx: Context) -> tuple[Organ, Prefix | None]:
+    """The organ a name denotes, and the prefix the next name in the same list inherits."""
+    text = name.text
+    if gazetteer.collective_pattern().search(text):
+        return _collective(text, inherited, ctx), inherited
+    alias = ctx.mentions.alias_ending(name.end, name.start)
+    if alias is not None:
+        prefix_text, function = text[: alias[0] - name.start], alias[1]
+    else:
+        prefix_text, function = _split_known_prefix(name, ctx)
+    own_prefix = _read_prefix(prefix_text, ctx) if prefix_text else None
+    if prefix_text and own_prefix is None:  # an unknown prefix: keep the name as written
+        return Organ(text, text, None, "agency"), None
+    prefix = own_prefix or inherited or Prefix(ctx.region or None)
+    if ctx.department and not prefix_text and text.endswith(_INTERNAL_UNIT):  # 医政医管处 of 省卫生健康委员会
+        return Organ(text, ctx.department + text, regions.joined(ctx.region), "agency"), prefix
+    return _organ(text, prefix_text, function, prefix, own_prefix is not None), prefix
+
+
+def _organ(text: str, prefix_text: str, function: str, prefix: Prefix, written_prefix: bool) -> Organ:
+    path = prefix.path
+    own = path[-1] if path else ""
+    if prefix_text == _NATIONAL_PREFIX:
+        own = _NATIONAL_PREFIX
+    jurisdiction = regions.joined(path) if path else None
+    alias = gazetteer.agency_aliases().get(function)
+    if alias is not None:
+        if "{" in alias.full:
+            canonical = alias.full.format(region=own, short=regions.short_name(path or ()))
+        else:
+            canonical = own + alias.full
+        return Organ(text, canonical, jurisdiction, alias.kind)
+    if prefix.party and written_prefix:  # 县委组织部 → 中共泗县委员会组织部
+        return Organ(text, f"中共{own}委员会{function}", jurisdiction, "party organ")
+    return Organ(text, own + function, jurisdiction, "agency")
+
+
+def _split_known_prefix(name: Name, ctx: Context) -> tuple[str, str]:
+    """(prefix, function) for a name whose function is not a known one: cut a region name or tier word."""
+    region = regions.leading_region(name.text[:-1])
+    if region is not None:
+        cut = region[0]
+        rest = name.text[cut:]
+        if rest.startswith(("党委", "委")) and len(rest) > 2:  # 西藏自治区党委宣传部, 山西省委组织部
+            cut += 2 if rest.startswith("党委") else 1
+        return name.text[:cut], name.text[cut:]
+    for tier in gazetteer.tier_prefixes():
+        if name.text.startswith(tier.prefix) and len(name.text) > len(tier.prefix):
+            if tier.tier == "none":
+                break
+            return tier.prefix, name.text[len(tier.prefix) :]
+    return "", name.text
+
+
+def _read_prefix(prefix_text: str, ctx: Context) -> Prefix | None:
+    """The region a written prefix points to: a tier word (州, 区党委), a region (拉萨市, 山西), or both (山西省委)."""
+    for tier in gazetteer.tier_prefixes():
+        if tier.prefix == prefix_text and tier.tier != "none":
+            if tier.tier == "national":
+                return Prefix((), False)
+            path = regions.tier_region(ctx.region, tier.tier)
+            return Prefix(path, tier.party) if path else None
+    path = regions.path_of(prefix_text)
+    if path:
+        return Prefix(path, False)
+    if prefix_text.endswith("委"):  # 山西省委, 西藏自治区党委
+        path = regions.path_of(prefix_text.removesuffix("党委").removesuffix("委"))
+        return Prefix(path, True) if path else None
+    return None
+
+
+def _collective(text: str, inherited: Prefix | None, ctx: Context) -> Organ:
+    """各市人民政府 → 山西省各市人民政府; a tier prefix is replaced by its region (县…成员单位 → 泗县…成员单位)."""
+    path: Path | None = ctx.region or None
+    rest = text
+    for tier in gazetteer.tier_prefixes():
+        if text.startswith(tier.prefix) and not text[len(tier.prefix) :].startswith(("、", "和", "及")):
+            if tier.tier not in ("none", "national"):
+                tier_path = regions.tier_region(ctx.region, tier.tier)
+                if tier_path:
+                    path, rest = tier_path, text[len(tier.prefix) :]
+            break
+    own = path[-1] if path else ""
+    return Organ(text, own + rest, regions.joined(path) if path else None, "collective")

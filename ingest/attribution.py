@@ -1,0 +1,220 @@
+"""Attributions: the brackets that say who does a task, read into lead and cooperating name lists.
+
+Forms met in notices (docs/extraction.md, "Roles"):
+
+    (牵头单位:A;配合单位:B、C)              labelled lists                → A lead, B C cooperating, explicit
+    (A负责)                                  one name, 负责                → A lead, sole
+    (A负责,B、C配合) / (A负责,B参与)          负责 then 配合/参与           → A sole, B C explicit
+    (A、B负责) / (A、B等按职责分工负责)       several names, 负责           → A lead, B cooperating, first_listed
+    (责任单位:A、B等按职责分工负责)           labelled, the same            → first_listed
+    (A、B、C分别负责)                        分别负责                      → all lead, respective
+    (A牵头,B配合)                            牵头                          → A lead, explicit
+    以下均需X负责,不再列出                    a standing clause             → X cooperating on every later task
+
+This module only reads the text: it yields names as written with their offsets. Resolving a name to a canonical
+organ is `ingest.agencies`; putting roles on tasks is `ingest.roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A bracket is an attribution when it opens with a label or closes with a role verb.
+_LABELS = "牵头单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|配合单位|配合部门|配合处室|协办单位|参与单位|协同单位"
+_IS_ATTRIBUTION = re.compile(rf"^({_LABELS})\s*:|(负责|配合|参与|牵头|协助|协办|协同)\s*[。.]?$")
+_LABEL = re.compile(rf"({_LABELS})\s*:?")
+# A bare label at the start of a line or after a sentence, running to the end of the line.
+_BARE_LABEL = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<content>(?:{_LABELS})\s*:[^\n]*?)[。;]?$", re.MULTILINE)
+# Role verbs, longest first. Each closes the list of names before it.
+_VERB = re.compile(
+    r"(分别负责|按职责分工负责|按照职责分工负责|按职责负责|共同负责|负总责|负责|牵头|配合|参与|协助|协办|协同)"
+)
+# 负责 wordings that say the work is shared even when one name is printed (省卫健委等按职责分工负责).
+_SHARED = frozenset({"按职责分工负责", "按照职责分工负责", "按职责负责", "共同负责"})
+_STANDING = re.compile(r"以下(均|各项任务均|任务均)?(需|由)?(?P<names>.+?)负责[,;]?\s*(不再列出|不再一一列出|下同)")
+# Separators between names. 和/及/与 also occur inside names (人力资源和社会保障局), so they separate only where
+# a new name evidently begins: after 等, or before 各 / a tier word.
+_SEPARATOR = re.compile(r"[、,;]|(?<=等)(?:以及|和|及|与)|(?:以及|和|及|与)(?=各|省|市|州|县|区|自治区|国家|中央)")
+# What follows 等 in an open list: dropped, nothing is invented after 等.
+_OPEN_TAIL = re.compile(r"等(其他|其它)?(相关|有关)?(部门|单位|成员单位)?$")
+# A single tier word before 、 is part of a compound collective: 市、县人民政府, 各市、县人民政府.
+_PAREN = re.compile(r"[()]")
+_TIER_WORD = re.compile(r"^各?[省市州县区乡镇地旗]$")
+_STRAY = set(" \t\n。.,;:、")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str  # as written, without separators and without a trailing 等
+    start: int  # offsets in the searched text
+    end: int
+
+
+@dataclass
+class Clause:
+    """Names that share one role: lead or cooperating, with the basis the wording gives them."""
+
+    role: str  # "lead" | "cooperating" | "first_listed" (the first name leads, the rest cooperate)
+    basis: str
+    names: list[Name] = field(default_factory=list)
+
+
+@dataclass
+class Attribution:
+    quote: str  # the bracket as printed, brackets included
+    start: int
+    end: int
+    clauses: list[Clause]
+    standing: list[Name]  # names of a standing clause (以下均需…负责,不再列出)
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """Balanced top-level (…) groups in `text`, as [start, end) including the brackets."""
+    groups = []
+    depth = 0
+    start = 0
+    for m in _PAREN.finditer(text):
+        if m.group(0) == "(":
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, m.end()))
+    return groups
+
+
+def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
+    """Every attribution in a task's text; offsets are shifted by `offset` (the task's start).
+
+    Mostly brackets; some notices print the labels bare, after the sentence or on lines of their own
+    ("牵头单位:县卫健委" / "配合单位:县财政局、县人社局").
+    """
+    found = []
+    brackets = _brackets(text)
+    for start, end in brackets:
+        inner = text[start + 1 : end - 1]
+        if _IS_ATTRIBUTION.search(inner) or _STANDING.search(inner):
+            clauses, standing = parse_attribution(inner, offset + start + 1)
+            found.append(Attribution(text[start:end], offset + start, offset + end, clauses, standing))
+    for m in _BARE_LABEL.finditer(text):
+        start, end = m.span("content")
+        if not any(a <= start < b for a, b in brackets):
+            clauses, standing = parse_attribution(text[start:end], offset + start)
+            found.append(Attribution(text[start:end], offset + start, offset + end, clauses, standing))
+    return sorted((a for a in found if a.clauses or a.standing), key=lambda a: a.start)
+
+
+def parse_attribution(inner: str, offset: int = 0) -> tuple[list[Clause], list[Name]]:
+    """The clauses and the standing-clause names of an attribution's inner text."""
+    standing: list[Name] = []
+    m = _STANDING.search(inner)
+    if m:
+        standing = _names(inner, m.start("names"), m.end("names"), offset)
+        inner = inner[: m.start()] + " " * (len(inner) - m.start())  # blank it out, keep offsets
+    if _LABEL.match(inner.strip()):
+        return _labelled(inner, offset), standing
+    return _verb_clauses(inner, 0, len(inner), offset), standing
+
+
+def _labelled(inner: str, offset: int) -> list[Clause]:
+    """牵头单位:A;配合单位:B — each label opens a part that runs to the next label."""
+    labels = list(_LABEL.finditer(inner))
+    clauses = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
+        label = m.group(1)
+        if label.startswith("牵头"):
+            clauses.append(Clause("lead", "explicit", _names(inner, m.end(), end, offset)))
+        elif label.startswith("责任"):  # 责任单位:A、B等按职责分工负责 reads like a 负责 clause
+            clauses.extend(_verb_clauses(inner, m.end(), end, offset, default="负责"))
+        else:
+            clauses.append(Clause("cooperating", "explicit", _names(inner, m.end(), end, offset)))
+    return [clause for clause in clauses if clause.names]
+
+
+def _verb_clauses(inner: str, start: int, end: int, offset: int, default: str | None = None) -> list[Clause]:
+    """A负责,B、C配合 — each role verb closes the names written since the previous verb."""
+    clauses: list[Clause] = []
+    pos = start
+    for m in _VERB.finditer(inner, start, end):
+        names = _names(inner, pos, m.start(), offset)
+        if names:
+            clauses.extend(_clauses_for(m.group(1), names, "等" in inner[pos : m.start()]))
+        pos = m.end()
+    rest = _names(inner, pos, end, offset)
+    if rest and default:
+        clauses.extend(_clauses_for(default, rest, "等" in inner[pos:end]))
+    return clauses
+
+
+def _clauses_for(verb: str, names: list[Name], open_list: bool) -> list[Clause]:
+    if verb == "分别负责":
+        return [Clause("lead", "respective", names)]
+    if verb == "牵头":
+        return [Clause("lead", "explicit", names)]
+    if verb in ("配合", "参与", "协助", "协办", "协同"):
+        return [Clause("cooperating", "explicit", names)]
+    if len(names) == 1 and not open_list and verb not in _SHARED:  # 负责 and its variants
+        return [Clause("lead", "sole", names)]
+    # 排在第一位的为牵头单位: the first name leads, the others cooperate. One list, so that the names after the
+    # first still inherit its prefix.
+    return [Clause("first_listed", "first_listed", names)]
+
+
+def _names(inner: str, start: int, end: int, offset: int) -> list[Name]:
+    """The names in inner[start:end], split at separators outside brackets."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for a, b in _separators(inner, start, end):
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, end))
+    pieces = _join_tier_words(inner, pieces)
+    names = []
+    for a, b in pieces:
+        a, b = _trim(inner, a, b)
+        if b > a:
+            names.append(Name(inner[a:b], offset + a, offset + b))
+    return names
+
+
+def _separators(inner: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Separator spans at bracket depth 0 (各镇人民政府(开发区工委) stays one name)."""
+    depth = 0
+    found = []
+    for m in _SEPARATOR.finditer(inner, start, end):
+        depth = inner.count("(", start, m.start()) - inner.count(")", start, m.start())
+        if depth == 0:
+            found.append(m.span())
+    return found
+
+
+def _join_tier_words(inner: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue 市 back to 县人民政府 in 市、县人民政府: a lone tier word is not a name."""
+    joined: list[tuple[int, int]] = []
+    carry: int | None = None
+    for a, b in pieces:
+        if carry is not None:
+            a, carry = carry, None
+        if _TIER_WORD.match(inner[a:b].strip()) and inner[b : b + 1] == "、":
+            carry = a
+            continue
+        joined.append((a, b))
+    return joined
+
+
+def _trim(inner: str, a: int, b: int) -> tuple[int, int]:
+    """Strip spaces, stray punctuation and an open-list tail (等, 等相关部门) from a name."""
+    while a < b and inner[a] in _STRAY:
+        a += 1
+    while b > a and inner[b - 1] in _STRAY:
+        b -= 1
+    m = _OPEN_TAIL.search(inner, a, b)
+    if m:
+        b = m.start()
+    while b > a and inner[b - 1] in _STRAY:
+        b -= 1
+    return a, b

@@ -1,0 +1,45 @@
+"""Dates as printed in notices: 2021年10月27日, 二〇二一年十月二十七日 (also with ○ or 零) → ISO 8601."""
+
+from __future__ import annotations
+
+import re
+
+_CN = "〇○零一二三四五六七八九十"
+_CN_VALUE = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+DATE = re.compile(rf"([0-9]{{4}}|[{_CN}]{{4}})年([0-9]{{1,2}}|[{_CN}]{{1,3}})月([0-9]{{1,2}}|[{_CN}]{{1,3}})日")
+# A line that is nothing but a date: the signature date. "…日印发" lines are the printing date, not the signature.
+DATE_LINE = re.compile(rf"^{DATE.pattern}$")
+PRINTED_LINE = re.compile(rf"^{DATE.pattern}印发$")
+
+
+def _number(text: str) -> int:
+    """An Arabic or Chinese number of up to four digits: "2021", "二〇二一", "十", "二十七"."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:  # 十, 十二, 二十, 二十七
+        tens, _, ones = text.partition("十")
+        return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[ones] if ones else 0)
+    value = 0
+    for ch in text:  # digit by digit: 二〇二一
+        value = value * 10 + _CN_VALUE[ch]
+    return value
+
+
+def to_iso(match: re.Match[str]) -> str | None:
+    """`YYYY-MM-DD` for a DATE match, or None when the parts are not a calendar date."""
+    year, month, day = (_number(g) for g in match.groups())
+    if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as `YYYY-MM-DD`, or None."""
+    m = DATE.search(text)
+    return to_iso(m) if m else None
+
+
+def year_number(text: str) -> int:
+    """A four-digit year in Arabic or Chinese digits: "2021" or "二〇二一" → 2021."""
+    return _number(text)

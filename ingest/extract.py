@@ -1,0 +1,80 @@
+"""One notice's text → a DocumentRecord: the extractor's entry point.
+
+    normalise → gazetteer matches (spaCy) → numbered structure → header → tasks with roles, programmes, targets
+              → citations → learn the notice's 代字
+
+Every span in the record points into the ORIGINAL text passed in, through the normaliser's offset map.
+"""
+
+from __future__ import annotations
+
+from ingest import regions
+from ingest.agencies import Context
+from ingest.citations import find_citations
+from ingest.docno import default_registry
+from ingest.metadata import Header, read_header
+from ingest.normalise import NormalisedText, normalise
+from ingest.pipeline import Mentions, mentions
+from ingest.programmes import programmes_in
+from ingest.record import DocumentRecord, Target, Task
+from ingest.roles import assign_roles
+from ingest.structure import TaskBlock, parse_structure
+from ingest.targets import targets_by_range
+
+
+def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentRecord:
+    """Extract the record of one notice from its text. `source` names the file; `sha256` is of its bytes."""
+    norm = normalise(text)
+    found = mentions(norm.text)
+    structure = parse_structure(norm.text)
+    header = read_header(norm.text, structure.body_start)
+    ranges = [(block.start, block.end) for block in structure.tasks]
+    targets = targets_by_range(norm, ranges, header.year)
+    tasks = [
+        _task(block, norm, found, task_targets) for block, task_targets in zip(structure.tasks, targets, strict=True)
+    ]
+    department = _department(header)
+    assign_roles(tasks, [block.start for block in structure.tasks], norm, Context(header.region, found, department))
+    record = DocumentRecord(
+        source=source,
+        doc_no=header.doc_no.text if header.doc_no else None,
+        doc_no_prefix=header.doc_no.prefix if header.doc_no else None,
+        issuer=header.issuer,
+        level=header.level,
+        region=regions.joined(header.region),
+        date=header.date,
+        year=header.year,
+        title=header.title,
+        cited=find_citations(norm, header, structure.body_start),
+        tasks=tasks,
+        programmes=programmes_in(norm.text, 0, len(norm.text), found),
+        sha256=sha256,
+    )
+    _learn(header)
+    return record
+
+
+def _task(block: TaskBlock, norm: NormalisedText, found: Mentions, targets: list[Target]) -> Task:
+    return Task(
+        section=block.section,
+        number=block.number,
+        title=block.title,
+        text=norm.text[block.start : block.end],
+        span=norm.span_to_original(block.start, block.end),
+        programmes=programmes_in(norm.text, block.start, block.end, found),
+        targets=targets,
+    )
+
+
+def _department(header: Header) -> str | None:
+    """For a department's own plan, the department whose 处室 the tasks are divided among."""
+    if header.level != "department" or not header.issuer:
+        return None
+    return header.issuer.removesuffix("办公室").removesuffix("办公厅")
+
+
+def _learn(header: Header) -> None:
+    """Remember who issues under this notice's 代字, for later notices of the run that only cite it."""
+    if header.doc_no and header.issuer and header.issuer_from_text and header.level:
+        region = header.region[-1] if header.region else None
+        default_registry().learn(header.doc_no.prefix, header.issuer, header.level, region)

@@ -1,0 +1,174 @@
+"""Raw notice text → one clean paragraph per line, with a map back to the original offsets.
+
+What real notices bring and what becomes of it:
+- traditional characters → simplified (OpenCC t2s); full-width ASCII, brackets, colon, comma, semicolon → half-width
+  (〔〕《》、。 stay);
+- web-site chrome (无障碍阅读, 当前位置, 发布时间, "您访问的链接即将离开…") and Word's "[bookmark: _GoBack]" → removed;
+- pinyin glosses glued after characters on mirror sites (醫(yī)) → removed;
+- spaces next to Chinese characters ("2022 年", "办公厅 关于", "、 医保局") → removed;
+- line and page breaks inside a sentence or a name ("省\n\n卫健委", a title over two lines) → joined; blank lines
+  between paragraphs → one line break.
+
+Every step only deletes characters or replaces one by one, so `NormalisedText.to_original` can say for each
+character where it came from, and spans found in the clean text point into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ingest.dates import DATE_LINE, PRINTED_LINE
+from ingest.docno import DOC_NO
+from ingest.markers import match_marker
+from ingest.offsets import OffsetMap, kept_intervals
+from ingest.textutil import to_half_width, to_simplified
+
+DATA = Path(__file__).parent / "data"
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# Each alternative starts with a literal character, so the scan is fast on long texts.
+_ARTIFACTS = re.compile(
+    r"\r|[\u200b-\u200d\ufeff]"  # carriage returns, zero-width characters
+    r"|\[bookmark:[^\]\n]*\]"  # Word bookmarks left by converters
+    rf"|\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)"  # pinyin glosses: 醫(yī), checked below for the 醫
+)
+_SPACE_RUN = re.compile(r" +")
+_LINE_BREAKS = re.compile(r"\n+")
+
+# A line ending in one of these ends its paragraph.
+_TERMINAL = set("。！？；：!?;:)）》」”\"'’…")
+# Lines that stand alone in a notice's header and trailer: titles, letterheads, cc lists, attachments.
+_TITLE_END = re.compile(r"(通知|任务|方案|意见|要点|计划|办法|安排|决定|通报|批复|函|文件)$")
+_STANDALONE_START = re.compile(r"^(抄送|主送|附件|联系人|签发人|\(此件|\(联系|(牵头|责任|配合|协办|参与)(单位|部门|处室):)")
+_MAX_TITLE_LINE = 80
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """The clean text, and for each of its positions the position in the original text."""
+
+    text: str
+    original: str
+    offsets: OffsetMap
+
+    def to_original(self, i: int) -> int:
+        """The original offset of clean offset `i` (`len(text)` maps to the end of the last kept character)."""
+        return self.offsets(i)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """A clean half-open span → the original half-open span covering the same characters."""
+        if end <= start:
+            at = self.to_original(start)
+            return at, at
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@cache
+def _chrome() -> re.Pattern[str]:
+    """One pattern for all chrome lines, run over the whole text; ^ and $ are line boundaries and may have spaces."""
+    lines = (DATA / "chrome_lines.txt").read_text(encoding="utf-8").splitlines()
+    patterns = [p for p in lines if p.strip() and not p.startswith("#")]
+    spaced = [("^ *" + p[1:] if p.startswith("^") else p) for p in patterns]
+    spaced = [(p[:-1] + " *$" if p.endswith("$") else p) for p in spaced]
+    return re.compile("|".join(f"(?:{p})" for p in spaced), re.MULTILINE)
+
+
+class _Editor:
+    """A text and its offset map, changed by deleting intervals."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offsets = OffsetMap.identity(len(text))
+
+    def delete(self, deleted: list[tuple[int, int]]) -> None:
+        if not deleted:
+            return
+        kept = kept_intervals(len(self.text), deleted)
+        self.text = "".join(self.text[a:b] for a, b in kept)
+        self.offsets = self.offsets.keep(kept)
+
+
+def _artifacts(text: str) -> list[tuple[int, int]]:
+    """Carriage returns, zero-width characters, Word bookmarks, and pinyin glosses glued after a character."""
+    return [m.span() for m in _ARTIFACTS.finditer(text) if m.group(0)[0] != "(" or _is_han(text, m.start() - 1)]
+
+
+def _is_han(text: str, i: int) -> bool:
+    return i >= 0 and "\u4e00" <= text[i] <= "\u9fff"
+
+
+def _spaces(text: str) -> list[tuple[int, int]]:
+    """Spaces next to a non-ASCII character or at either end of a line; spaces between ASCII words stay."""
+    deleted = []
+    for m in _SPACE_RUN.finditer(text):
+        a, b = m.span()
+        before = text[a - 1] if a else "\n"
+        after = text[b] if b < len(text) else "\n"
+        if before == "\n" or after == "\n" or not before.isascii() or not after.isascii():
+            deleted.append((a, b))
+    return deleted
+
+
+def _chrome_lines(text: str) -> list[tuple[int, int]]:
+    """Intervals of whole chrome lines, each with its line break."""
+    deleted = []
+    for m in _chrome().finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        deleted.append((start, len(text) if end < 0 else end + 1))
+    return deleted
+
+
+def _starts_paragraph(line: str) -> bool:
+    """A numbered item, a date, a 文号, a cc list or an attachment line begins a paragraph of its own."""
+    return bool(
+        match_marker(line)
+        or DATE_LINE.match(line)
+        or PRINTED_LINE.match(line)
+        or _STANDALONE_START.match(line)
+        or DOC_NO.fullmatch(line)
+    )
+
+
+def _ends_paragraph(line: str) -> bool:
+    """A sentence's end, a heading, a date, a 文号 or the last line of a title ends its paragraph."""
+    if line[-1] in _TERMINAL:
+        return True
+    if match_marker(line) and "。" not in line:  # a heading: "一、总体要求", "(二)扎实推进分级诊疗制度建设"
+        return True
+    if DATE_LINE.match(line) or PRINTED_LINE.match(line) or _STANDALONE_START.match(line) or DOC_NO.fullmatch(line):
+        return True
+    return len(line) <= _MAX_TITLE_LINE and bool(_TITLE_END.search(line))
+
+
+def _joins(before: str, after: str) -> bool:
+    """Whether the break between two non-blank lines falls inside a sentence, a title or a name."""
+    return not (_ends_paragraph(before) or _starts_paragraph(after))
+
+
+def _line_breaks(text: str) -> list[tuple[int, int]]:
+    """Intervals to delete at line breaks: the whole break inside a sentence, the extra blank lines elsewhere."""
+    deleted = []
+    for m in _LINE_BREAKS.finditer(text):
+        start, end = m.span()
+        before_start = text.rfind("\n", 0, start) + 1
+        after_end = text.find("\n", end)
+        before, after = text[before_start:start], text[end : after_end if after_end >= 0 else len(text)]
+        if not before or not after or _joins(before, after):  # also breaks at the very start or end of the text
+            deleted.append((start, end))
+        elif end - start > 1:
+            deleted.append((start + 1, end))
+    return deleted
+
+
+def normalise(text: str) -> NormalisedText:
+    """Clean `text` (see the module docstring) and keep the map back to it."""
+    editor = _Editor(to_simplified(to_half_width(text)))  # both keep every offset
+    editor.delete(_artifacts(editor.text))
+    editor.delete(_chrome_lines(editor.text))
+    editor.delete(_spaces(editor.text))
+    editor.delete(_line_breaks(editor.text))
+    return NormalisedText(editor.text, text, editor.offsets)

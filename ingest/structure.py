@@ -1,0 +1,132 @@
+"""A notice's numbered structure: which numbered items are tasks, which are sections, where each task ends.
+
+A task is the smallest numbered item that carries work (docs/extraction.md): `(一)` items under `一、` sections in
+most notices, `1.` items under `(一)` sections in others, `(1)` items in department plans. The task level is found,
+not assumed: the deepest numbering kind whose lines mostly carry work (a sentence ending in 。 after the heading,
+not just a heading). An item of the level above that carries work and has no task items under it is a task too.
+
+A task runs from its number to the next number of its level or above. Unnumbered paragraphs after it belong to it
+(seed 002 continues tasks over several paragraphs), except the closing paragraphs of the notice (各地、各有关部门要…,
+抄送, the signature), which end it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.markers import DEPTH, Marker, match_marker
+
+# Paragraphs that close a notice rather than continue its last task.
+_CLOSING = re.compile(
+    r"^(各[^,。:;]{0,24}(要|应|务必)|抄送|主送|附件|联系人|\(此件|印发|[^,。;]{0,16}(电话|联系方式)|以上|本(方案|通知))"
+)
+_MIN_ITEMS = 2  # a numbering kind seen once is not a level (a stray "1." in the preamble)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    marker: Marker | None
+
+
+@dataclass
+class TaskBlock:
+    """A task found in the normalised text: its numbering, title and the extent of its paragraphs."""
+
+    section: str | None
+    number: str
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Structure:
+    tasks: list[TaskBlock]
+    body_start: int  # offset of the first section or task line; the preamble ends here
+
+
+def _lines(text: str) -> list[Line]:
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append(Line(pos, pos + len(raw), raw, match_marker(raw)))
+        pos += len(raw) + 1
+    return lines
+
+
+def _carries_work(line: Line) -> bool:
+    """A numbered line with a sentence after its heading (not a bare heading such as "一、总体要求")."""
+    head = line.text[line.marker.length :] if line.marker else line.text
+    return "。" in head.rstrip("。") or bool(re.search(r"(负责|配合|牵头)\)?$", head))
+
+
+def _task_depth(lines: list[Line]) -> int | None:
+    """The depth of the numbering kind that holds the tasks."""
+    counts: dict[int, list[int]] = {}
+    for line in lines:
+        if line.marker:
+            seen = counts.setdefault(DEPTH[line.marker.kind], [0, 0])
+            seen[0] += 1
+            seen[1] += _carries_work(line)
+    levels = sorted(depth for depth, (n, _) in counts.items() if n >= _MIN_ITEMS)
+    working = [depth for depth in levels if counts[depth][1] * 2 >= counts[depth][0]]
+    if working:
+        return working[-1]
+    return levels[-1] if levels else None
+
+
+def title_of(line: str, marker: Marker) -> str:
+    """The heading sentence after the number, up to the first 。 (without it)."""
+    head = line[marker.length :]
+    return head.split("。", 1)[0].strip()
+
+
+def parse_structure(text: str) -> Structure:
+    """Find the tasks of a normalised notice."""
+    lines = _lines(text)
+    depth = _task_depth(lines)
+    if depth is None:
+        return Structure([], len(text))
+    items = [i for i, line in enumerate(lines) if line.marker and DEPTH[line.marker.kind] <= depth]
+    tasks = []
+    for k, i in enumerate(items):
+        line = lines[i]
+        assert line.marker is not None
+        item_depth = DEPTH[line.marker.kind]
+        next_item = items[k + 1] if k + 1 < len(items) else len(lines)
+        has_children = next_item < len(lines) and DEPTH[_marker(lines[next_item]).kind] > item_depth
+        is_task = item_depth == depth or (item_depth == depth - 1 and _carries_work(line) and not has_children)
+        if is_task:
+            end = _extent_end(lines, i, next_item)
+            section = _section(lines, items[:k], item_depth)
+            tasks.append(TaskBlock(section, line.marker.number, title_of(line.text, line.marker), line.start, end))
+    return Structure(tasks, lines[items[0]].start if items else len(text))
+
+
+def _marker(line: Line) -> Marker:
+    assert line.marker is not None
+    return line.marker
+
+
+def _extent_end(lines: list[Line], first: int, stop: int) -> int:
+    """Where a task starting at line `first` ends: before the next item or the notice's closing paragraphs."""
+    end = lines[first].end
+    for line in lines[first + 1 : stop]:
+        if _CLOSING.match(line.text):
+            break
+        if line.text:
+            end = line.end
+    return end
+
+
+def _section(lines: list[Line], earlier: list[int], depth: int) -> str | None:
+    """The number of the nearest earlier item above `depth`: the section a task sits in."""
+    for i in reversed(earlier):
+        marker = _marker(lines[i])
+        if DEPTH[marker.kind] < depth:
+            return marker.number
+    return None
