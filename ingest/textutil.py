@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
 from pathlib import Path
@@ -67,13 +68,29 @@ def _has_traditional(text: str) -> bool:
     return bool(rare) and _ASTRAL.search(text) is not None and not rare.isdisjoint(text)
 
 
+@cache
+def _phrase_fixes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """ingest/data/t2s_phrases.csv: corrections applied after t2s (著力 → 着力), all of equal length."""
+    path = Path(__file__).parent / "data" / "t2s_phrases.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f) if not row["traditional"].startswith("#")]
+    fixes = {row["traditional"]: row["simplified"] for row in rows if len(row["traditional"]) == len(row["simplified"])}
+    keys = sorted(fixes, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))), fixes
+
+
+def _fix_phrases(text: str) -> str:
+    pattern, fixes = _phrase_fixes()
+    return pattern.sub(lambda m: fixes[m.group(0)], text)
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified with OpenCC's phrase-aware t2s; the result always has the same length."""
     if not _has_traditional(text):
         return text
     converted: str = _converter().convert(text)
     if len(converted) == len(text):
-        return converted
+        return _fix_phrases(converted)
     # OpenCC's t2s tables map every phrase to one of equal length; if that ever changes, convert per character
     # so that offsets stay valid.
     return "".join(_converter().convert(ch) for ch in text)
