@@ -13,10 +13,12 @@ list, the notice's own region. Identity is scoped by jurisdiction: 财政局 of 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest import gazetteer, regions
 from ingest.attribution import Name
 from ingest.pipeline import Mentions
+from ingest.record import Kind
 from ingest.regions import Path
 
 _NATIONAL_PREFIX = "国家"
@@ -36,7 +38,7 @@ class Organ:
     as_written: str
     canonical: str
     jurisdiction: str | None
-    kind: str
+    kind: Kind
 
 
 @dataclass(frozen=True)
@@ -51,20 +53,25 @@ class Context:
 
 def resolve(name: Name, inherited: Prefix | None, ctx: Context) -> tuple[Organ, Prefix | None]:
     """The organ a name denotes, and the prefix the next name in the same list inherits."""
-    text = name.text
-    if gazetteer.collective_pattern().search(text):
-        return _collective(text, inherited, ctx), inherited
     alias = ctx.mentions.alias_ending(name.end, name.start)
-    if alias is not None:
-        prefix_text, function = text[: alias[0] - name.start], alias[1]
-    else:
-        prefix_text, function = _split_known_prefix(name, ctx)
-    own_prefix = _read_prefix(prefix_text, ctx) if prefix_text else None
+    split = (name.text[: alias[0] - name.start], alias[1]) if alias is not None else None
+    return _resolve(name.text, split, inherited, ctx.region, ctx.department)
+
+
+@lru_cache(maxsize=65_536)  # the same few hundred names recur in every task and notice of a run
+def _resolve(
+    text: str, split: tuple[str, str] | None, inherited: Prefix | None, region: Path, department: str | None
+) -> tuple[Organ, Prefix | None]:
+    """`resolve` on plain values: `split` is (prefix, known function) when the name ends in a known function."""
+    if gazetteer.collective_pattern().search(text):
+        return _collective(text, region), inherited
+    prefix_text, function = split if split is not None else _split_known_prefix(text)
+    own_prefix = _read_prefix(prefix_text, region) if prefix_text else None
     if prefix_text and own_prefix is None:  # an unknown prefix: keep the name as written
         return Organ(text, text, None, "agency"), None
-    prefix = own_prefix or inherited or Prefix(ctx.region or None)
-    if ctx.department and not prefix_text and text.endswith(_INTERNAL_UNIT):  # 医政医管处 of 省卫生健康委员会
-        return Organ(text, ctx.department + text, regions.joined(ctx.region), "agency"), prefix
+    prefix = own_prefix or inherited or Prefix(region or None)
+    if department and not prefix_text and text.endswith(_INTERNAL_UNIT):  # 医政医管处 of 省卫生健康委员会
+        return Organ(text, department + text, regions.joined(region), "agency"), prefix
     return _organ(text, prefix_text, function, prefix, own_prefix is not None), prefix
 
 
@@ -86,31 +93,29 @@ def _organ(text: str, prefix_text: str, function: str, prefix: Prefix, written_p
     return Organ(text, own + function, jurisdiction, "agency")
 
 
-def _split_known_prefix(name: Name, ctx: Context) -> tuple[str, str]:
+def _split_known_prefix(text: str) -> tuple[str, str]:
     """(prefix, function) for a name whose function is not a known one: cut a region name or tier word."""
-    region = regions.leading_region(name.text[:-1])
+    region = regions.leading_region(text[:-1])
     if region is not None:
         cut = region[0]
-        rest = name.text[cut:]
+        rest = text[cut:]
         if rest.startswith(("党委", "委")) and len(rest) > 2:  # 西藏自治区党委宣传部, 山西省委组织部
             cut += 2 if rest.startswith("党委") else 1
-        return name.text[:cut], name.text[cut:]
-    for tier in gazetteer.tier_prefixes():
-        if name.text.startswith(tier.prefix) and len(name.text) > len(tier.prefix):
-            if tier.tier == "none":
-                break
-            return tier.prefix, name.text[len(tier.prefix) :]
-    return "", name.text
+        return text[:cut], text[cut:]
+    tier = gazetteer.tier_prefix_at(text)
+    if tier is not None and tier.tier != "none" and len(text) > len(tier.prefix):
+        return tier.prefix, text[len(tier.prefix) :]
+    return "", text
 
 
-def _read_prefix(prefix_text: str, ctx: Context) -> Prefix | None:
+def _read_prefix(prefix_text: str, region: Path) -> Prefix | None:
     """The region a written prefix points to: a tier word (州, 区党委), a region (拉萨市, 山西), or both (山西省委)."""
-    for tier in gazetteer.tier_prefixes():
-        if tier.prefix == prefix_text and tier.tier != "none":
-            if tier.tier == "national":
-                return Prefix((), False)
-            path = regions.tier_region(ctx.region, tier.tier)
-            return Prefix(path, tier.party) if path else None
+    tier = gazetteer.tier_prefix(prefix_text)
+    if tier is not None and tier.tier != "none":
+        if tier.tier == "national":
+            return Prefix((), False)
+        tier_path = regions.tier_region(region, tier.tier)
+        return Prefix(tier_path, tier.party) if tier_path else None
     path = regions.path_of(prefix_text)
     if path:
         return Prefix(path, False)
@@ -120,16 +125,20 @@ def _read_prefix(prefix_text: str, ctx: Context) -> Prefix | None:
     return None
 
 
-def _collective(text: str, inherited: Prefix | None, ctx: Context) -> Organ:
-    """各市人民政府 → 山西省各市人民政府; a tier prefix is replaced by its region (县…成员单位 → 泗县…成员单位)."""
-    path: Path | None = ctx.region or None
+def _collective(text: str, region: Path) -> Organ:
+    """各市人民政府 → 山西省各市人民政府; a tier prefix is replaced by its region (县…成员单位 → 泗县…成员单位);
+    a collective of governments always starts with 各 (市、县人民政府 → 山西省各市、县人民政府)."""
+    path: Path | None = region or None
     rest = text
-    for tier in gazetteer.tier_prefixes():
-        if text.startswith(tier.prefix) and not text[len(tier.prefix) :].startswith(("、", "和", "及")):
-            if tier.tier not in ("none", "national"):
-                tier_path = regions.tier_region(ctx.region, tier.tier)
-                if tier_path:
-                    path, rest = tier_path, text[len(tier.prefix) :]
-            break
+    tier = gazetteer.tier_prefix_at(text)
+    # 市、县人民政府: a tier word followed by 、 is part of the collective's words, not a prefix.
+    if tier is not None and tier.tier not in ("none", "national") and text[len(tier.prefix) :][:1] not in "、和及":
+        tier_path = regions.tier_region(region, tier.tier)
+        if tier_path:
+            path, rest = tier_path, text[len(tier.prefix) :]
+    if rest.endswith("政府") and not rest.startswith(
+        "各"
+    ):  # one collective, one name: 市、县人民政府 = 各市、县人民政府
+        rest = "各" + rest
     own = path[-1] if path else ""
     return Organ(text, own + rest, regions.joined(path) if path else None, "collective")

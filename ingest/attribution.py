@@ -10,6 +10,7 @@ Forms met in notices (docs/extraction.md, "Roles"):
     (A、B、C分别负责)                        分别负责                      → all lead, respective
     (A牵头,B配合)                            牵头                          → A lead, explicit
     以下均需X负责,不再列出                    a standing clause             → X cooperating on every later task
+                                             (anywhere in the notice: a bracket, a heading, the preamble)
 
 This module only reads the text: it yields names as written with their offsets. Resolving a name to a canonical
 organ is `ingest.agencies`; putting roles on tasks is `ingest.roles`.
@@ -19,6 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
+
+from ingest.record import Basis
 
 # A bracket is an attribution when it opens with a label or closes with a role verb.
 _LABELS = "牵头单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|配合单位|配合部门|配合处室|协办单位|参与单位|协同单位"
@@ -32,16 +36,22 @@ _VERB = re.compile(
 )
 # 负责 wordings that say the work is shared even when one name is printed (省卫健委等按职责分工负责).
 _SHARED = frozenset({"按职责分工负责", "按照职责分工负责", "按职责负责", "共同负责"})
-_STANDING = re.compile(r"以下(均|各项任务均|任务均)?(需|由)?(?P<names>.+?)负责[,;]?\s*(不再列出|不再一一列出|下同)")
+_STANDING = re.compile(
+    r"以下(各项任务|任务)?(均|都)?(需|由|要)?(?P<names>[^。;:()]+?)(负责|落实|牵头)[,;]?\s*(不再列出|不再一一列出|下同)"
+)
 # Separators between names. 和/及/与 also occur inside names (人力资源和社会保障局), so they separate only where
 # a new name evidently begins: after 等, or before 各 / a tier word.
 _SEPARATOR = re.compile(r"[、,;]|(?<=等)(?:以及|和|及|与)|(?:以及|和|及|与)(?=各|省|市|州|县|区|自治区|国家|中央)")
 # What follows 等 in an open list: dropped, nothing is invented after 等.
 _OPEN_TAIL = re.compile(r"等(其他|其它)?(相关|有关)?(部门|单位|成员单位)?$")
-# A single tier word before 、 is part of a compound collective: 市、县人民政府, 各市、县人民政府.
 _PAREN = re.compile(r"[()]")
+# A single tier word before 、 is part of a compound collective: 市、县人民政府, 各市、县人民政府.
 _TIER_WORD = re.compile(r"^各?[省市州县区乡镇地旗]$")
 _STRAY = set(" \t\n。.,;:、")
+
+
+# first_listed: 排在第一位的为牵头单位 — the first name leads, the others cooperate.
+ClauseRole = Literal["lead", "cooperating", "first_listed"]
 
 
 @dataclass(frozen=True)
@@ -55,8 +65,8 @@ class Name:
 class Clause:
     """Names that share one role: lead or cooperating, with the basis the wording gives them."""
 
-    role: str  # "lead" | "cooperating" | "first_listed" (the first name leads, the rest cooperate)
-    basis: str
+    role: ClauseRole
+    basis: Basis
     names: list[Name] = field(default_factory=list)
 
 
@@ -66,7 +76,15 @@ class Attribution:
     start: int
     end: int
     clauses: list[Clause]
-    standing: list[Name]  # names of a standing clause (以下均需…负责,不再列出)
+
+
+@dataclass
+class Standing:
+    """A standing clause (以下均需市、县人民政府负责,不再列出): its names hold for every task after `start`."""
+
+    quote: str
+    start: int
+    names: list[Name]
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
@@ -97,38 +115,50 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     for start, end in brackets:
         inner = text[start + 1 : end - 1]
         if _IS_ATTRIBUTION.search(inner) or _STANDING.search(inner):
-            clauses, standing = parse_attribution(inner, offset + start + 1)
-            found.append(Attribution(text[start:end], offset + start, offset + end, clauses, standing))
+            found.append(
+                Attribution(text[start:end], offset + start, offset + end, parse_attribution(inner, offset + start + 1))
+            )
     for m in _BARE_LABEL.finditer(text):
         start, end = m.span("content")
         if not any(a <= start < b for a, b in brackets):
-            clauses, standing = parse_attribution(text[start:end], offset + start)
-            found.append(Attribution(text[start:end], offset + start, offset + end, clauses, standing))
-    return sorted((a for a in found if a.clauses or a.standing), key=lambda a: a.start)
+            found.append(
+                Attribution(
+                    text[start:end], offset + start, offset + end, parse_attribution(text[start:end], offset + start)
+                )
+            )
+    return sorted((a for a in found if a.clauses), key=lambda a: a.start)
 
 
-def parse_attribution(inner: str, offset: int = 0) -> tuple[list[Clause], list[Name]]:
-    """The clauses and the standing-clause names of an attribution's inner text."""
-    standing: list[Name] = []
+def find_standing(text: str) -> list[Standing]:
+    """Every standing clause of a notice, wherever it stands: in a task's bracket, a heading or the preamble."""
+    found = []
+    for m in _STANDING.finditer(text):
+        found.append(Standing(m.group(0), m.start(), _names(text, m.start("names"), m.end("names"), 0)))
+    return found
+
+
+def parse_attribution(inner: str, offset: int = 0) -> list[Clause]:
+    """The clauses of an attribution's inner text; a standing clause in it is left to `find_standing`."""
     m = _STANDING.search(inner)
     if m:
-        standing = _names(inner, m.start("names"), m.end("names"), offset)
         inner = inner[: m.start()] + " " * (len(inner) - m.start())  # blank it out, keep offsets
     if _LABEL.match(inner.strip()):
-        return _labelled(inner, offset), standing
-    return _verb_clauses(inner, 0, len(inner), offset), standing
+        return _labelled(inner, offset)
+    return _verb_clauses(inner, 0, len(inner), offset)
 
 
 def _labelled(inner: str, offset: int) -> list[Clause]:
-    """牵头单位:A;配合单位:B — each label opens a part that runs to the next label."""
+    """牵头单位:A;配合单位:B — each label opens a part that runs to the next label. Beside a 牵头单位, the
+    责任单位 are the ones who carry the work out: cooperating."""
     labels = list(_LABEL.finditer(inner))
+    has_lead = any(m.group(1).startswith("牵头") for m in labels)
     clauses = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
         label = m.group(1)
         if label.startswith("牵头"):
             clauses.append(Clause("lead", "explicit", _names(inner, m.end(), end, offset)))
-        elif label.startswith("责任"):  # 责任单位:A、B等按职责分工负责 reads like a 负责 clause
+        elif label.startswith("责任") and not has_lead:  # 责任单位:A、B等按职责分工负责 reads like a 负责 clause
             clauses.extend(_verb_clauses(inner, m.end(), end, offset, default="负责"))
         else:
             clauses.append(Clause("cooperating", "explicit", _names(inner, m.end(), end, offset)))

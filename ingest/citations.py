@@ -16,7 +16,8 @@ from ingest.record import Citation, Relation
 
 _TITLE = re.compile(r"《([^《》]{2,120})》")
 _BASIS = re.compile(r"根据|按照|依据|依照|贯彻|落实|遵照")
-_TO_DRAFT = re.compile(r"(制定|制订|出台|起草|编制|研究制定|研究出台|印发)$")
+_TO_DRAFT = re.compile(r"(制定|制订|出台|起草|编制|研究制定|研究出台)$")
+_PRINTED_PLAN = re.compile(r"(?:印发|转发)《?(.+?)》?的通知$")  # …关于印发X的通知: X is the notice's own plan
 _PAIR_GAP = 2  # characters allowed between 》 and the bracketed 文号
 
 
@@ -26,9 +27,10 @@ def find_citations(norm: NormalisedText, header: Header, body_start: int) -> lis
     doc_nos = {d.start: d for d in find_doc_nos(text) if d.text != own_no}
     citations: list[Citation] = []
     paired: set[int] = set()
+    own = _own_titles(header)
     for m in _TITLE.finditer(text):
         title = m.group(1)
-        if _is_own(title, header) or _TO_DRAFT.search(text[max(0, m.start() - 4) : m.start()]):
+        if title in own or _TO_DRAFT.search(text[max(0, m.start() - 4) : m.start()]):
             continue
         doc_no = _doc_no_after(m.end(), doc_nos, text)
         end = m.end()
@@ -42,8 +44,14 @@ def find_citations(norm: NormalisedText, header: Header, body_start: int) -> lis
     return _unique(sorted(citations, key=lambda c: c.span))
 
 
-def _is_own(title: str, header: Header) -> bool:
-    return any(title == own or title in own for own in header.own_titles)
+def _own_titles(header: Header) -> set[str]:
+    """The notice's own titles: its title lines, and the plan its 关于印发X的通知 title prints."""
+    own = set(header.own_titles)
+    for title in header.own_titles:
+        m = _PRINTED_PLAN.search(title)
+        if m:
+            own.add(m.group(1))
+    return own
 
 
 def _doc_no_after(pos: int, doc_nos: dict[int, DocNo], text: str) -> DocNo | None:

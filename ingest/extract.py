@@ -1,7 +1,7 @@
 """One notice's text → a DocumentRecord: the extractor's entry point.
 
-    normalise → gazetteer matches (spaCy) → numbered structure → header → tasks with roles, programmes, targets
-              → citations → learn the notice's 代字
+    normalise → gazetteer matches (spaCy) → numbered structure and task tables → header
+              → tasks with roles, programmes, targets → citations → learn the notice's 代字
 
 Every span in the record points into the ORIGINAL text passed in, through the normaliser's offset map.
 """
@@ -19,6 +19,7 @@ from ingest.programmes import programmes_in
 from ingest.record import DocumentRecord, Target, Task
 from ingest.roles import assign_roles
 from ingest.structure import TaskBlock, parse_structure
+from ingest.tables import parse_tables
 from ingest.targets import targets_by_range
 
 
@@ -27,14 +28,13 @@ def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentR
     norm = normalise(text)
     found = mentions(norm.text)
     structure = parse_structure(norm.text)
-    header = read_header(norm.text, structure.body_start)
-    ranges = [(block.start, block.end) for block in structure.tasks]
+    blocks = sorted(structure.tasks + parse_tables(norm.text), key=lambda block: block.start)
+    body_start = min([structure.body_start, *(block.start for block in blocks)])  # where the preamble ends
+    header = read_header(norm.text, body_start)
+    ranges = [(block.start, block.end) for block in blocks]
     targets = targets_by_range(norm, ranges, header.year)
-    tasks = [
-        _task(block, norm, found, task_targets) for block, task_targets in zip(structure.tasks, targets, strict=True)
-    ]
-    department = _department(header)
-    assign_roles(tasks, [block.start for block in structure.tasks], norm, Context(header.region, found, department))
+    tasks = [_task(block, norm, found, task_targets) for block, task_targets in zip(blocks, targets, strict=True)]
+    assign_roles(tasks, blocks, norm, Context(header.region, found, _department(header)))
     record = DocumentRecord(
         source=source,
         doc_no=header.doc_no.text if header.doc_no else None,
@@ -45,7 +45,7 @@ def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentR
         date=header.date,
         year=header.year,
         title=header.title,
-        cited=find_citations(norm, header, structure.body_start),
+        cited=find_citations(norm, header, body_start),
         tasks=tasks,
         programmes=programmes_in(norm.text, 0, len(norm.text), found),
         sha256=sha256,

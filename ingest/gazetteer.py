@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast, get_args
+
+from ingest.record import Kind
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,7 +32,7 @@ def _patterns(name: str) -> list[str]:
 @dataclass(frozen=True)
 class Alias:
     full: str  # a full function name, or a template with {region} / {short}
-    kind: str
+    kind: Kind
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,12 @@ class Programme:
 @cache
 def agency_aliases() -> dict[str, Alias]:
     """Function name as written → full function name (or template) and kind."""
-    return {row["written"]: Alias(row["full"], row["kind"]) for row in _rows("agency_aliases.csv")}
+    table = {}
+    for row in _rows("agency_aliases.csv"):
+        if row["kind"] not in get_args(Kind):  # a typo in the table should stop the run, not mislabel organs
+            raise ValueError(f"agency_aliases.csv: {row['written']}: unknown kind {row['kind']!r}")
+        table[row["written"]] = Alias(row["full"], cast(Kind, row["kind"]))
+    return table
 
 
 @cache
@@ -56,6 +64,24 @@ def tier_prefixes() -> tuple[TierPrefix, ...]:
     """Prefix words, longest first so that 自治区党委 wins over 自治区 and 市场 over 市."""
     rows = [TierPrefix(r["prefix"], r["tier"], r["party"] == "yes") for r in _rows("tier_prefixes.csv")]
     return tuple(sorted(rows, key=lambda p: -len(p.prefix)))
+
+
+@cache
+def _tier_prefix_table() -> tuple[re.Pattern[str], dict[str, TierPrefix]]:
+    table = {p.prefix: p for p in tier_prefixes()}
+    return re.compile("|".join(re.escape(p.prefix) for p in tier_prefixes())), table
+
+
+def tier_prefix_at(text: str) -> TierPrefix | None:
+    """The longest prefix word `text` starts with (市场 before 市, so that 市场监管局 keeps its 市)."""
+    pattern, table = _tier_prefix_table()
+    m = pattern.match(text)
+    return table[m.group(0)] if m else None
+
+
+def tier_prefix(word: str) -> TierPrefix | None:
+    """The prefix word `word` is, if it is one."""
+    return _tier_prefix_table()[1].get(word)
 
 
 @cache

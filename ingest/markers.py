@@ -25,7 +25,7 @@ DEPTH = {kind: i for i, (kind, _) in enumerate(KINDS)}
 @dataclass(frozen=True)
 class Marker:
     kind: str
-    number: str  # as printed, normalised: "一", "(一)", "1.", "(1)", "①"
+    number: str  # as printed, normalised: "一" (for 一、), "(一)", "1.", "1、", "(1)", "①"
     label: str  # the marker text itself, e.g. "一、" or "(一)"
     length: int  # characters the marker occupies at the start of the line
 
@@ -36,8 +36,6 @@ def match_marker(line: str) -> Marker | None:
         m = pattern.match(line)
         if m:
             label = m.group(0)
-            number = m.group(1) if kind == "cn" else label
-            if kind == "arabic":
-                number = m.group(1) + "."
+            number = m.group(1) if kind == "cn" else label  # 一、 → "一"; (一), 1., 1、 as printed
             return Marker(kind, number, label, len(label))
     return None

@@ -40,10 +40,16 @@ _LINE_BREAKS = re.compile(r"\n+")
 
 # A line ending in one of these ends its paragraph.
 _TERMINAL = set("。！？；：!?;:)）》」”\"'’…")
+_SENTENCE_END = set("。！？!?…")
+# A line opening with a conjunction or closing punctuation continues the sentence before it, even after a ")".
+_CONTINUES = re.compile(r"^(和|及|与|以及|并|、|,|;|:|\)|》|”)")
 # Lines that stand alone in a notice's header and trailer: titles, letterheads, cc lists, attachments.
 _TITLE_END = re.compile(r"(通知|任务|方案|意见|要点|计划|办法|安排|决定|通报|批复|函|文件)$")
-_STANDALONE_START = re.compile(r"^(抄送|主送|附件|联系人|签发人|\(此件|\(联系|(牵头|责任|配合|协办|参与)(单位|部门|处室):)")
+_STANDALONE_START = re.compile(
+    r"^(抄送|主送|附件|联系人|签发人|\(此件|\(联系|(牵头|责任|配合|协办|参与)(单位|部门|处室):)"
+)
 _MAX_TITLE_LINE = 80
+_MAX_CHROME_LINE = 120
 
 
 @dataclass(frozen=True)
@@ -68,12 +74,9 @@ class NormalisedText:
 
 @cache
 def _chrome() -> re.Pattern[str]:
-    """One pattern for all chrome lines, run over the whole text; ^ and $ are line boundaries and may have spaces."""
     lines = (DATA / "chrome_lines.txt").read_text(encoding="utf-8").splitlines()
     patterns = [p for p in lines if p.strip() and not p.startswith("#")]
-    spaced = [("^ *" + p[1:] if p.startswith("^") else p) for p in patterns]
-    spaced = [(p[:-1] + " *$" if p.endswith("$") else p) for p in spaced]
-    return re.compile("|".join(f"(?:{p})" for p in spaced), re.MULTILINE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 class _Editor:
@@ -113,12 +116,16 @@ def _spaces(text: str) -> list[tuple[int, int]]:
 
 
 def _chrome_lines(text: str) -> list[tuple[int, int]]:
-    """Intervals of whole chrome lines, each with its line break."""
+    """Intervals of whole chrome lines, each with its line break. Chrome lines are short; paragraphs are not
+    searched."""
+    chrome = _chrome()
     deleted = []
-    for m in _chrome().finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        deleted.append((start, len(text) if end < 0 else end + 1))
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if len(line) <= _MAX_CHROME_LINE and chrome.search(line.strip()):
+            deleted.append((pos, min(end + 1, len(text))))
+        pos = end + 1
     return deleted
 
 
@@ -146,6 +153,12 @@ def _ends_paragraph(line: str) -> bool:
 
 def _joins(before: str, after: str) -> bool:
     """Whether the break between two non-blank lines falls inside a sentence, a title or a name."""
+    if "\t" in before or "\t" in after:  # table rows (tab-separated cells) are lines of their own
+        return False
+    if _CONTINUES.match(after) and before[-1] not in _SENTENCE_END:  # "…(国办发〔2021〕20号)" / "和《…》"
+        return True
+    if before.count("(") > before.count(")") and not match_marker(after):  # "(牵头单位:州卫健委;配合单位:" / "州…)"
+        return True
     return not (_ends_paragraph(before) or _starts_paragraph(after))
 
 

@@ -2,12 +2,12 @@
 
 No trained Chinese model is used (none can be installed here, and none knows 牵头单位). What spaCy gives us is
 fast multi-pattern matching over the gazetteers: a `PhraseMatcher` over every agency function name and programme
-name of `ingest/data/`, run once over the whole normalised notice, and a tokenizer that cuts the text where those
-names can begin or end. Matches are indexed by character offsets, where they start or end.
+name of `ingest/data/`, run once over the whole normalised notice. Every character is one token, so token offsets
+are character offsets, and matches are indexed by where they start or end.
 
 Regions are not matched here: they matter only at the start of a name, an issuer or a title, where
-`ingest.regions` asks the division tables directly. Matching all 3,213 divisions over the whole text would cut it
-into half again as many tokens for no use.
+`ingest.regions` asks the division tables directly; matching all 3,213 divisions everywhere would find nothing
+more that is used.
 
 The structure of a notice (sections, numbering, attribution brackets) is found by regular expressions elsewhere;
 this pipeline answers "which known names occur here".
@@ -15,7 +15,6 @@ this pipeline answers "which known names occur here".
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,34 +30,19 @@ from ingest import gazetteer
 AGENCY, PROGRAMME = "AGENCY", "PROGRAMME"
 
 
-class GazetteerTokenizer:
-    """Cuts text only where a gazetteer name can start or end.
+class CharTokenizer:
+    """One token per character, whitespace included, so token i is character i of the text.
 
-    Chinese has no spaces, so the natural tokens for matching names are characters; but a notice has ~7,000 of
-    them and building a Doc costs per token. A name can only start at a character that starts some gazetteer name
-    and end after a character that ends one, so cutting at exactly those places gives the PhraseMatcher the same
-    matches with about a third of the tokens. Names are tokenised by the same rule, and every cut inside a name
-    depends only on the name's own characters, so a name in the text always lines up with its pattern.
-    Token texts concatenate back to the input (no spaces are added or lost), so token.idx is a character offset.
+    Chinese has no spaces, and gazetteer names start and end at any character. spaCy's own Chinese "char"
+    segmenter makes the same tokens but spends most of its time re-aligning whitespace, which normalised text
+    does not need. The vocabulary stays bounded by the character set, however many notices a process reads.
     """
 
-    def __init__(self, vocab: Vocab, firsts: set[str], lasts: set[str]) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        first = _char_class(firsts)
-        last = _char_class(lasts)
-        last_only = _char_class(lasts - firsts)
-        # A token: one character that ends names; or any other character, then characters that neither start
-        # nor end names, then possibly one that ends names but does not start one.
-        self._token = re.compile(f"{last}|[^{last[1:-1]}][^{first[1:-1]}{last[1:-1]}]*{last_only}?", re.DOTALL)
 
     def __call__(self, text: str) -> Doc:
-        words = self._token.findall(text)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
-
-
-def _char_class(chars: set[str]) -> str:
-    """A regular-expression class of `chars`; one that matches nothing when empty."""
-    return "[" + "".join(sorted(re.escape(ch) for ch in chars)) + "]" if chars else "[^\\s\\S]"
+        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
 
 
 def _terms() -> dict[str, list[str]]:
@@ -96,15 +80,12 @@ class GazetteerMatcher:
             Doc.set_extension("gazetteer", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        # Token starts as character offsets, plus the end of the text (doc.text would rebuild the whole string).
-        end = doc[-1].idx + len(doc[-1]) if len(doc) else 0
-        starts = [*doc.to_array("IDX").tolist(), end]
+        # With the CharTokenizer, token offsets are character offsets.
         found: list[tuple[str, str, int, int]] = []
         programmes: list[tuple[str, str, int, int]] = []
         for match_id, start, end in self.matcher(doc):
             kind, key = self.keys[match_id]
-            match = (kind, key, starts[start], starts[end])
-            (programmes if kind == PROGRAMME else found).append(match)
+            (programmes if kind == PROGRAMME else found).append((kind, key, start, end))
         doc._.gazetteer = found + _longest(programmes)
         return doc
 
@@ -125,9 +106,7 @@ def _longest(matches: list[tuple[str, str, int, int]]) -> list[tuple[str, str, i
 def nlp() -> Language:
     """The pipeline, built once per process."""
     pipeline = spacy.blank("zh")
-    names = [name for terms in _terms().values() for name in terms]
-    firsts, lasts = {name[0] for name in names}, {name[-1] for name in names}
-    pipeline.tokenizer = GazetteerTokenizer(pipeline.vocab, firsts, lasts)
+    pipeline.tokenizer = CharTokenizer(pipeline.vocab)
     pipeline.add_pipe("pg_gazetteer")
     return pipeline
 
@@ -146,18 +125,11 @@ class Mentions:
 
 
 def mentions(text: str) -> Mentions:
-    """Run the pipeline over `text` and index what it found.
-
-    Inside a memory zone: the words of a notice become lexemes and strings of the shared vocabulary, which would
-    otherwise grow with every notice of a long run. Nothing of the Doc is kept beyond the zone but plain tuples.
-    """
-    pipeline = nlp()
+    """Run the pipeline over `text` and index what it found."""
     found = Mentions()
-    with pipeline.memory_zone():
-        doc = pipeline(text)
-        for kind, key, start, end in doc._.gazetteer:
-            if kind == AGENCY:
-                found.aliases_ending.setdefault(end, []).append((start, key))
-            else:
-                found.programmes.append((start, end, key))
+    for kind, key, start, end in nlp()(text)._.gazetteer:
+        if kind == AGENCY:
+            found.aliases_ending.setdefault(end, []).append((start, key))
+        else:
+            found.programmes.append((start, end, key))
     return found

@@ -7,6 +7,7 @@ Spans are `[start, end)` offsets into the ORIGINAL text of the file, not the nor
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -146,7 +147,7 @@ class DocumentRecord:
         }
 
 
-def _unique(names: Any) -> list[str]:
+def _unique(names: Iterable[str]) -> list[str]:
     """Names in first-seen order without duplicates."""
     return list(dict.fromkeys(names))
 

@@ -9,26 +9,30 @@ no roles: nothing is invented.
 from __future__ import annotations
 
 from ingest.agencies import Context, Organ, Prefix, resolve
-from ingest.attribution import Attribution, Clause, Name, find_attributions
+from ingest.attribution import Clause, Name, find_attributions, find_standing
 from ingest.normalise import NormalisedText
-from ingest.record import Basis, Kind, Role, Task
+from ingest.record import Basis, Role, Task
+from ingest.structure import TaskBlock
 
 
-def assign_roles(tasks: list[Task], starts: list[int], norm: NormalisedText, ctx: Context) -> None:
-    """Fill `lead_detail` and `cooperating_detail` of each task; `starts` are the tasks' normalised offsets."""
-    standing: list[tuple[Organ, Name, str]] = []
-    for task, start in zip(tasks, starts, strict=True):
-        later_standing: list[tuple[Organ, Name, str]] = []
-        for attribution in find_attributions(task.text, start):
-            quote = attribution.quote
+def assign_roles(tasks: list[Task], blocks: list[TaskBlock], norm: NormalisedText, ctx: Context) -> None:
+    """Fill `lead_detail` and `cooperating_detail` of each task from its block: the attributions in its text, or
+    those already read from a table row."""
+    standing = [(rule, _resolve_list(rule.names, ctx)) for rule in find_standing(norm.text)]
+    for task, block in zip(tasks, blocks, strict=True):
+        start = block.start
+        attributions = block.attributions if block.attributions is not None else find_attributions(task.text, start)
+        for attribution in attributions:
             for clause in attribution.clauses:
-                _add_clause(task, clause, quote, norm, ctx)
-            later_standing.extend((organ, name, quote) for organ, name in _resolve_list(attribution.standing, ctx))
+                _add_clause(task, clause, attribution.quote, norm, ctx)
         listed = {role.canonical for role in task.lead_detail + task.cooperating_detail}
-        for organ, name, quote in standing:
-            if organ.canonical not in listed:
-                task.cooperating_detail.append(_role(organ, name, "standing_clause", quote, norm))
-        standing.extend(later_standing)
+        for rule, organs in standing:
+            if rule.start >= start:  # only for the tasks after the clause
+                continue
+            for organ, name in organs:
+                if organ.canonical not in listed:
+                    task.cooperating_detail.append(_role(organ, name, "standing_clause", rule.quote, norm))
+                    listed.add(organ.canonical)
 
 
 def _add_clause(task: Task, clause: Clause, quote: str, norm: NormalisedText, ctx: Context) -> None:
@@ -48,28 +52,13 @@ def _resolve_list(names: list[Name], ctx: Context) -> list[tuple[Organ, Name]]:
     return resolved
 
 
-def _role(organ: Organ, name: Name, basis: str, quote: str, norm: NormalisedText) -> Role:
+def _role(organ: Organ, name: Name, basis: Basis, quote: str, norm: NormalisedText) -> Role:
     return Role(
         as_written=organ.as_written,
         canonical=organ.canonical,
         jurisdiction=organ.jurisdiction,
-        kind=_kind(organ.kind),
-        basis=_basis(basis),
+        kind=organ.kind,
+        basis=basis,
         quote=quote,
         span=norm.span_to_original(name.start, name.end),
     )
-
-
-def _kind(kind: str) -> Kind:
-    if kind in ("agency", "collective", "party organ", "vertically managed"):
-        return kind  # type: ignore[return-value]
-    raise ValueError(f"unknown organ kind {kind!r} in ingest/data/agency_aliases.csv")
-
-
-def _basis(basis: str) -> Basis:
-    if basis in ("explicit", "sole", "first_listed", "respective", "standing_clause"):
-        return basis  # type: ignore[return-value]
-    raise ValueError(f"unknown basis {basis!r}")
-
-
-__all__ = ["Attribution", "assign_roles"]

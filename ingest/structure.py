@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.attribution import Attribution
 from ingest.markers import DEPTH, Marker, match_marker
 
 # Paragraphs that close a notice rather than continue its last task.
 _CLOSING = re.compile(
     r"^(各[^,。:;]{0,24}(要|应|务必)|抄送|主送|附件|联系人|\(此件|印发|[^,。;]{0,16}(电话|联系方式)|以上|本(方案|通知))"
 )
+_ENDS_WITH_ROLE = re.compile(r"(负责|配合|牵头)\)?$")  # a heading that ends in an attribution carries work too
 _MIN_ITEMS = 2  # a numbering kind seen once is not a level (a stray "1." in the preamble)
 
 
@@ -41,6 +43,8 @@ class TaskBlock:
     title: str
     start: int
     end: int
+    # Attributions already read (a table row's cells); None: find them in the task's text.
+    attributions: list[Attribution] | None = None
 
 
 @dataclass
@@ -53,7 +57,8 @@ def _lines(text: str) -> list[Line]:
     lines = []
     pos = 0
     for raw in text.split("\n"):
-        lines.append(Line(pos, pos + len(raw), raw, match_marker(raw)))
+        marker = None if "\t" in raw else match_marker(raw)  # table rows are read by ingest.tables
+        lines.append(Line(pos, pos + len(raw), raw, marker))
         pos += len(raw) + 1
     return lines
 
@@ -61,28 +66,47 @@ def _lines(text: str) -> list[Line]:
 def _carries_work(line: Line) -> bool:
     """A numbered line with a sentence after its heading (not a bare heading such as "一、总体要求")."""
     head = line.text[line.marker.length :] if line.marker else line.text
-    return "。" in head.rstrip("。") or bool(re.search(r"(负责|配合|牵头)\)?$", head))
+    return "。" in head.rstrip("。") or bool(_ENDS_WITH_ROLE.search(head))
 
 
 def _task_depth(lines: list[Line]) -> int | None:
-    """The depth of the numbering kind that holds the tasks."""
+    """The depth of the numbering kind that holds the tasks.
+
+    The deepest kind whose lines mostly carry work; failing that, the deepest kind whose headings are mostly
+    followed by a paragraph of prose (notices that print "(一)标题" on a line of its own, the work below it).
+    Headings followed by table rows are sections of a task table (ingest.tables), not tasks.
+    """
     counts: dict[int, list[int]] = {}
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.marker:
-            seen = counts.setdefault(DEPTH[line.marker.kind], [0, 0])
+            seen = counts.setdefault(DEPTH[line.marker.kind], [0, 0, 0])
             seen[0] += 1
             seen[1] += _carries_work(line)
-    levels = sorted(depth for depth, (n, _) in counts.items() if n >= _MIN_ITEMS)
-    working = [depth for depth in levels if counts[depth][1] * 2 >= counts[depth][0]]
-    if working:
-        return working[-1]
-    return levels[-1] if levels else None
+            seen[2] += _followed_by_prose(lines, i)
+    levels = sorted(depth for depth, (n, _, _) in counts.items() if n >= _MIN_ITEMS)
+    for column in (1, 2):
+        chosen = [depth for depth in levels if counts[depth][column] * 2 >= counts[depth][0]]
+        if chosen:
+            return chosen[-1]
+    return None
+
+
+def _followed_by_prose(lines: list[Line], i: int) -> bool:
+    """Whether the next non-empty line after line i is an unnumbered paragraph (not a table row)."""
+    for line in lines[i + 1 :]:
+        if line.text:
+            return line.marker is None and "\t" not in line.text
+    return False
 
 
 def title_of(line: str, marker: Marker) -> str:
     """The heading sentence after the number, up to the first 。 (without it)."""
-    head = line[marker.length :]
-    return head.split("。", 1)[0].strip()
+    return title_of_text(line[marker.length :])
+
+
+def title_of_text(text: str) -> str:
+    """The first sentence of a task's text, without its 。."""
+    return text.split("。", 1)[0].strip()
 
 
 def parse_structure(text: str) -> Structure:
@@ -116,7 +140,7 @@ def _extent_end(lines: list[Line], first: int, stop: int) -> int:
     """Where a task starting at line `first` ends: before the next item or the notice's closing paragraphs."""
     end = lines[first].end
     for line in lines[first + 1 : stop]:
-        if _CLOSING.match(line.text):
+        if _CLOSING.match(line.text) or "\t" in line.text:  # the notice's closing, or a table
             break
         if line.text:
             end = line.end

@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,3 +80,69 @@ def store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
     graph_store.clear()
     yield graph_store
     graph_store.close()
+
+
+# --- the API on each engine, over the seeds ------------------------------------------------------------------------
+
+
+class LiveServer:
+    """uvicorn serving an app on a free loopback port in a background thread: tests talk real HTTP to it."""
+
+    def __init__(self, app: Any) -> None:
+        import threading
+
+        import uvicorn
+
+        from graph.process import free_port
+
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveServer:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the test API server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def seeded_store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+    """The five seeds loaded on each engine (FalkorDB: a graph of its own; Neo4j: reloaded for this module)."""
+    from graph.ingest_files import ingest_paths
+
+    if request.param == "neo4j":
+        graph_store: GraphStore = Neo4jStore(request.getfixturevalue("neo4j_uri"), "neo4j", NEO4J_PASSWORD)
+    else:
+        graph_store = FalkorDBStore(request.getfixturevalue("falkordb_url"), graph="api")
+    graph_store.apply_schema()
+    graph_store.clear()
+    ingest_paths(graph_store, [SEEDS])
+    yield graph_store
+    graph_store.close()
+
+
+@pytest.fixture(scope="module")
+def api(seeded_store: GraphStore) -> Iterator[Any]:
+    """An httpx client talking HTTP to the API served over the seeded store."""
+    import httpx
+
+    from api.app import create_app
+    from policygraph.settings import Settings
+
+    settings = Settings(POLICYGRAPH_ENGINE=seeded_store.engine, POLICYGRAPH_API_KEY="test-api-key-0123456789")
+    with LiveServer(create_app(settings, seeded_store)) as server, httpx.Client(base_url=server.url, timeout=10) as client:
+        yield client

@@ -78,7 +78,11 @@ def test_the_registry_learns_issuers_read_from_notices() -> None:
     assert registry.lookup("泗政办发") is None
     registry.learn("泗政办发", "泗县人民政府办公室", "county", "泗县")
     learned = registry.lookup("泗政办发")
-    assert learned is not None and (learned.issuer, learned.level, learned.region) == ("泗县人民政府办公室", "county", "泗县")
+    assert learned is not None and (learned.issuer, learned.level, learned.region) == (
+        "泗县人民政府办公室",
+        "county",
+        "泗县",
+    )
 
 
 @pytest.mark.parametrize(

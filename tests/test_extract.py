@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from opencc import OpenCC
 
 from ingest.docno import default_registry
@@ -109,7 +111,11 @@ def test_cited_notices_and_their_relation() -> None:
     cited = [(c.doc_no, c.title, c.relation) for c in seed("000").cited]
     assert cited == [
         ("国办发〔2021〕20号", "国务院办公厅关于印发深化医药卫生体制改革2021年重点工作任务的通知", "basis"),
-        ("甘政办发〔2021〕70号", "甘肃省人民政府办公厅关于印发甘肃省深化医药卫生体制改革2021年重点工作任务的通知", "basis"),
+        (
+            "甘政办发〔2021〕70号",
+            "甘肃省人民政府办公厅关于印发甘肃省深化医药卫生体制改革2021年重点工作任务的通知",
+            "basis",
+        ),
         ("临州办发〔2018〕77号", "临夏州加快建立现代医院管理制度的实施方案", "reference"),
     ]
     # Documents to be drafted (制定《…》, 出台《…》) are not citations; neither is the notice's own plan.
@@ -175,20 +181,25 @@ def test_002_inherited_prefixes_vertical_organs_and_named_regions() -> None:
 
 def test_003_standing_clause_applies_to_later_tasks_only() -> None:
     record = seed("003")
-    standing = ("山西省市、县人民政府", "standing_clause")
+    # 市、县人民政府 in the clause and 各市、县人民政府 in (二) are one collective with one name
+    standing = ("山西省各市、县人民政府", "standing_clause")
     assert standing not in names(task(record, "(一)").cooperating_detail)
     second = task(record, "(二)")
     assert names(second.cooperating_detail)[-1] == ("山西省各市、县人民政府", "first_listed")
     assert standing not in names(second.cooperating_detail)
     for later in record.tasks[2:]:
         assert names(later.cooperating_detail)[-1] == standing, later.number
-        assert later.cooperating.count("山西省市、县人民政府") == 1
+        assert later.cooperating.count("山西省各市、县人民政府") == 1
 
 
 def test_003_first_listed_open_lists_and_vertically_managed_organs() -> None:
     record = seed("003")
     assert names(task(record, "(十三)").lead_detail) == [("山西省卫生健康委员会", "first_listed")]
-    assert task(record, "(六)").cooperating[:3] == ["山西省财政厅", "山西省人力资源和社会保障厅", "山西省卫生健康委员会"]
+    assert task(record, "(六)").cooperating[:3] == [
+        "山西省财政厅",
+        "山西省人力资源和社会保障厅",
+        "山西省卫生健康委员会",
+    ]
     vertical = task(record, "(十七)").cooperating_detail
     assert [(r.canonical, r.kind) for r in vertical if r.kind == "vertically managed"] == [
         ("国家税务总局山西省税务局", "vertically managed"),
@@ -326,3 +337,95 @@ def test_an_issuer_read_from_a_notice_is_learned_for_its_prefix() -> None:
     assert (record.issuer, record.level, record.region) == ("泗县人民政府办公室", "county", "安徽省宿州市泗县")
     learned = default_registry().lookup("泗政办发")
     assert learned is not None and (learned.issuer, learned.level) == ("泗县人民政府办公室", "county")
+
+
+# Pieces of notices, recombined at random: extraction must not fail, and every span must lie in the text.
+PIECES = [
+    "一、", "二、", "(一)", "(二)", "（三）", "1.", "2、", "(1)", "加强领导。", "推进改革。", "\n", "\n\n", "。", "、", ",",
+    "(省卫健委负责,省财政厅配合)", "(牵头单位:州卫健委;配合单位:州医保局)", "(县卫健委、县财政局等按职责分工负责)",
+    "(自治区卫生健康委、发改委、各市地人民政府分别负责)", "以下均需市、县人民政府负责,不再列出", "牵头单位:", "(",
+    ")", "《关于印发的通知》", "(国办发〔2021〕20号)", "根据", "2021年10月27日", "到2022年底", "90%以上", "至少5个",
+    "山西省人民政府办公厅", "关于印发", "重点工作任务的通知", "醫", "[bookmark: _GoBack]", "等", "各市人民政府",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_any_mixture_of_notice_pieces_extracts_with_valid_spans(text: str) -> None:
+    record = extract_text(text, "random.txt")
+    assert record.to_json()["source"] == "random.txt"
+    for t in record.tasks:
+        assert 0 <= t.span[0] <= t.span[1] <= len(text)
+        for role in t.lead_detail + t.cooperating_detail:
+            assert 0 <= role.span[0] <= role.span[1] <= len(text)
+            assert role.canonical
+
+
+def test_a_standing_clause_in_the_preamble_holds_for_every_task() -> None:
+    text = (
+        "泗县深化医药卫生体制改革2023年重点工作任务\n"
+        "以下任务均需各镇人民政府落实,不再一一列出。\n"
+        "一、深化改革\n"
+        "(一)第一项。内容。(县卫健委负责)\n"
+        "(二)第二项。内容。(县医保局、各镇人民政府按职责分工负责)\n"
+    )
+    first, second = extract_text(text, "standing.txt").tasks
+    assert names(first.cooperating_detail) == [("泗县各镇人民政府", "standing_clause")]
+    # already listed by the task itself: not added again
+    assert names(second.cooperating_detail) == [("泗县各镇人民政府", "first_listed")]
+
+
+def test_headings_on_their_own_lines_with_the_work_below() -> None:
+    text = (
+        "泗县深化医药卫生体制改革2023年重点工作任务\n"
+        "一、深化改革\n"
+        "(一)推进医共体建设\n"
+        "完善医保打包付费。(县卫健委负责)\n"
+        "(二)推进药品集中采购\n"
+        "落实集采结果。(县医保局负责)\n"
+    )
+    tasks = extract_text(text, "headings.txt").tasks
+    assert [(t.number, t.title, t.lead) for t in tasks] == [
+        ("(一)", "推进医共体建设", ["泗县卫生健康委员会"]),
+        ("(二)", "推进药品集中采购", ["泗县医疗保障局"]),
+    ]
+
+
+def test_a_task_table_from_a_word_file(tmp_path: Path) -> None:
+    import docx
+
+    from ingest.readers import read_document
+
+    document = docx.Document()
+    for line in ("临夏回族自治州卫生健康委员会关于印发2022年医改重点任务分工表的通知", "各县市卫生健康局:"):
+        document.add_paragraph(line)
+    rows = [
+        ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+        ("1", "推进紧密型县域医共体建设。完善医保打包付费。", "州卫健委", "州医保局、州财政局", "2022年底前"),
+        ("2", "加强家庭医生签约服务。", "州卫健委、州医保局", "", "2022年6月底前"),
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for cells, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    source = read_document(path)
+    record = extract_text(source.text, str(path))
+    assert record.level == "department"
+    first, second = record.tasks
+    assert (first.number, first.title) == ("1", "推进紧密型县域医共体建设")
+    assert names(first.lead_detail) == [("临夏回族自治州卫生健康委员会", "explicit")]
+    assert first.cooperating == ["临夏回族自治州医疗保障局", "临夏回族自治州财政局"]
+    assert [t.value for t in first.targets] == ["2022"]
+    assert second.lead == ["临夏回族自治州卫生健康委员会", "临夏回族自治州医疗保障局"]
+    # spans still point into the text the reader gave
+    a, b = first.lead_detail[0].span
+    assert source.text[a:b] == "州卫健委"
+
+
+def test_responsible_units_beside_a_lead_unit_cooperate() -> None:
+    text = "泗县2023年重点工作任务\n一、改革\n(一)第一项。内容。(牵头单位:县卫健委;责任单位:各乡镇人民政府)\n(二)第二项。内容。\n"
+    first = extract_text(text, "t.txt").tasks[0]
+    assert names(first.lead_detail) == [("泗县卫生健康委员会", "explicit")]
+    assert names(first.cooperating_detail) == [("泗县各乡镇人民政府", "explicit")]

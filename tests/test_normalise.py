@@ -83,11 +83,15 @@ def test_word_bookmarks_and_pinyin_glosses_are_removed() -> None:
     assert normalise("[bookmark: _GoBack](十)加快补短板。").text == "(十)加快补短板。"
     assert normalise("醫(yī)療(liáo)服务").text == "医疗服务"
     # Brackets that are not pinyin stay: abbreviations, notes.
-    assert normalise("按疾病诊断相关分组(DRG)付费,0-18岁(含18周岁)").text == "按疾病诊断相关分组(DRG)付费,0-18岁(含18周岁)"
+    assert (
+        normalise("按疾病诊断相关分组(DRG)付费,0-18岁(含18周岁)").text == "按疾病诊断相关分组(DRG)付费,0-18岁(含18周岁)"
+    )
 
 
 def test_spaces_next_to_chinese_go_and_spaces_between_ascii_words_stay() -> None:
-    text = normalise("深化医药卫生体制改革 2022 年重点工作任务,在全省 11 个设区市启动 DRG 付费、 医保局; Hello world").text
+    text = normalise(
+        "深化医药卫生体制改革 2022 年重点工作任务,在全省 11 个设区市启动 DRG 付费、 医保局; Hello world"
+    ).text
     assert text == "深化医药卫生体制改革2022年重点工作任务,在全省11个设区市启动DRG付费、医保局; Hello world"
 
 
@@ -123,3 +127,26 @@ def test_offset_map_composes_deletions() -> None:
     second = first.keep(kept_intervals(8, [(0, 1), (3, 5)]))  # then drop clean 0 and 3..4
     assert [second(i) for i in range(5)] == [1, 4, 7, 8, 9]
     assert second(5) == 10  # the end maps to the end
+
+
+def test_a_line_opening_with_a_conjunction_continues_the_sentence_before_it() -> None:
+    # a PDF wrapped early after a bracketed 文号: the next line's 和《…》 belongs to the same sentence
+    original = "根据《甲的通知》(国办发〔2021〕20号)\n和《乙的通知》(甘政办发〔2021〕70号)精神。\n一、任务"
+    assert (
+        normalise(original).text
+        == "根据《甲的通知》(国办发〔2021〕20号)和《乙的通知》(甘政办发〔2021〕70号)精神。\n一、任务"
+    )
+
+
+def test_a_break_inside_an_open_bracket_is_joined_even_after_a_colon() -> None:
+    original = "运用。(牵头单位:州卫健委;配合单位:\n州国资委、州医保局)\n(六)坚持党的领导。"
+    assert normalise(original).text == "运用。(牵头单位:州卫健委;配合单位:州国资委、州医保局)\n(六)坚持党的领导。"
+
+
+def test_an_attribution_ends_its_paragraph() -> None:
+    # seed 002: each paragraph of a task ends with its own attribution; the next paragraph stays apart
+    original = "营造氛围。(自治区党委宣传部负责)\n\n从干预健康影响因素等方面综合施策。(自治区卫生健康委负责)"
+    assert normalise(original).text.split("\n") == [
+        "营造氛围。(自治区党委宣传部负责)",
+        "从干预健康影响因素等方面综合施策。(自治区卫生健康委负责)",
+    ]

@@ -2,7 +2,7 @@
 
 import typer
 
-from policygraph.cli import db, demo, extract, ingest, query
+from policygraph.cli import db, demo, extract, ingest, query, serve
 
 app = typer.Typer(
     name="policygraph",
@@ -19,6 +19,7 @@ extract.register(app)
 ingest.register(app)
 query.register(app)
 demo.register(app)
+serve.register(app)
 
 
 def main() -> None:

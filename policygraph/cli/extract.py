@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.table import Table
 
 from ingest.extract import extract_text
@@ -19,6 +20,31 @@ from policygraph.cli.common import console, fail, reports_errors
 from policygraph.errors import InputError
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+# Help texts: one paragraph per string, so that the terminal, not the source, decides where lines break.
+EXTRACT_HELP = (
+    "Extract each notice's 文号, issuer, level, region, date, title, cited notices, and its tasks with their lead "
+    "and cooperating agencies, programmes and targets.\n\n"
+    "JSON Lines on stdout: one object per file, in the order given; spans are offsets into each file's text. A file "
+    "that cannot be read or extracted prints one line on stderr naming it and the reason; the other files are still "
+    "processed, and the exit status is 1.\n\n"
+    "Examples:\n\n"
+    "  policygraph extract seeds/*.txt > records.jsonl\n\n"
+    "  policygraph extract notice.docx --format table\n\n"
+    "  policygraph extract seeds/003_*.txt | jq -c '.tasks[] | [.number, .lead, .cooperating]'"
+)
+EVAL_HELP = (
+    "Score the extractor against hand-made gold records: precision, recall and F1 per field, per file and "
+    "overall.\n\n"
+    "Each file is matched to the gold record of the same file stem (without PATHs: the seeds the gold records name, "
+    "from seeds/). Fields: doc_no, issuer, level, region, date, year, title; cited notices; the task count; each "
+    "task's section, number and title; the lead and cooperating names, alone and with their basis.\n\n"
+    "Examples:\n\n"
+    "  policygraph eval tests/gold\n\n"
+    "  policygraph eval tests/gold seeds/003_*.txt\n\n"
+    "  policygraph eval tests/gold --format json | jq '.overall.lead'"
+)
 
 
 class Format(StrEnum):
@@ -53,20 +79,7 @@ def extract(
         Format, typer.Option("--format", "-f", help="json: JSON Lines; table: for reading.")
     ] = Format.json,
 ) -> None:
-    """Extract each notice's 文号, issuer, region, date, title, cited notices and tasks with their lead and
-    cooperating agencies.
-
-    JSON Lines on stdout, one object per file, in the order given. A file that cannot be read or extracted prints
-    one line on stderr naming it and the reason; the other files are still processed, and the exit status is 1.
-
-    Examples:
-
-      policygraph extract seeds/*.txt > records.jsonl
-
-      policygraph extract notice.docx --format table
-
-      policygraph extract seeds/003_*.txt | jq '.tasks[] | {number, lead, cooperating}'
-    """
+    """Extract notices into records: JSON Lines or tables (help text: EXTRACT_HELP)."""
     failed = 0
     for path in paths:  # one at a time, so that JSON Lines stream as they are made
         records, bad = _extract_all([path])
@@ -81,13 +94,20 @@ def extract(
 
 
 def _print_tables(record: DocumentRecord) -> None:
+    # Chinese has no spaces to wrap at: long names fold onto the next line instead of being cut with "…".
     head = Table(title=record.source, show_header=False, title_justify="left")
+    head.add_column("field", no_wrap=True)
+    head.add_column("value", overflow="fold")
     for name in ("doc_no", "issuer", "level", "region", "date", "year", "title"):
         value = getattr(record, name)
         head.add_row(name, "" if value is None else str(value))
     head.add_row("cited", "\n".join(f"{c.relation}: {c.doc_no or ''} {c.title or ''}".strip() for c in record.cited))
     console.print(head)
-    tasks = Table("section", "number", "title", "lead", "cooperating", show_lines=False)
+    tasks = Table(show_lines=True)
+    tasks.add_column("section", no_wrap=True)
+    tasks.add_column("number", no_wrap=True)
+    for name in ("title", "lead", "cooperating"):
+        tasks.add_column(name, overflow="fold", ratio=1)
     for task in record.tasks:
         tasks.add_row(task.section or "", task.number, task.title, "\n".join(task.lead), "\n".join(task.cooperating))
     console.print(tasks)
@@ -114,20 +134,7 @@ def evaluate(
     ] = None,
     output: Annotated[Format, typer.Option("--format", "-f", help="table, or json for scripts.")] = Format.table,
 ) -> None:
-    """Score the extractor against hand-made gold records: precision, recall and F1 per field, per file and overall.
-
-    Each file is matched to the gold record of the same file stem. Fields: the metadata (doc_no, issuer, level,
-    region, date, year, title), cited notices, the task count, each task's section, number and title, and the
-    lead and cooperating names (with and without their basis).
-
-    Examples:
-
-      policygraph eval tests/gold
-
-      policygraph eval tests/gold seeds/003_*.txt
-
-      policygraph eval tests/gold --format json | jq '.overall.lead'
-    """
+    """Score extracted records against gold records (help text: EVAL_HELP)."""
     if not gold_dir.is_dir():
         raise fail(f"{gold_dir}: not a directory of gold records")
     gold = load_gold(gold_dir)
@@ -159,21 +166,27 @@ def _as_json(scores: Scores) -> dict[str, dict[str, float]]:
 
 
 def _print_scores(per_file: dict[str, Scores], overall: Scores) -> None:
-    table = Table(title="F1 per field (P/R/F1 overall, micro-averaged)", title_justify="left")
-    table.add_column("field")
+    table = Table(
+        title="F1 per field and file; P/R/F1 overall (micro-averaged)",
+        title_justify="left",
+        box=box.SIMPLE,
+        pad_edge=False,
+    )
+    table.add_column("field", no_wrap=True)
     for stem in per_file:
-        table.add_column(stem[:3], justify="right")
+        table.add_column(stem[:3], justify="right", no_wrap=True)
     for name in ("P", "R", "F1"):
-        table.add_column(name, justify="right", style="bold" if name == "F1" else None)
+        table.add_column(name, justify="right", style="bold" if name == "F1" else None, no_wrap=True)
     for name in FIELDS:
         counts = overall[name]
         cells = [f"{per_file[stem][name].f1:.3f}" for stem in per_file]
-        table.add_row(name, *cells, f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}")
+        label = name.replace("cooperating", "coop")  # keeps the table within 80 columns
+        table.add_row(label, *cells, f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}")
     console.print(table)
     console.print("files: " + ", ".join(per_file))
 
 
 def register(app: typer.Typer) -> None:
     """Add the extraction commands to the main app."""
-    app.command("extract")(reports_errors(extract))
-    app.command("eval")(reports_errors(evaluate))
+    app.command("extract", help=EXTRACT_HELP)(reports_errors(extract))
+    app.command("eval", help=EVAL_HELP)(reports_errors(evaluate))

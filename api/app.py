@@ -1,0 +1,40 @@
+"""The PolicyGraph API: FastAPI over the `cypher/` queries. It never parses documents and never builds Cypher from
+user input: every query is a file in cypher/, every value a parameter."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import errors
+from api.routes import health
+from api.store_holder import StoreHolder
+from graph.store import GraphStore
+from policygraph import __version__
+from policygraph.settings import Settings, get_settings
+
+DESCRIPTION = """
+Who leads which task of China's health reform, and which notice descends from which.
+
+The graph holds the 深化医药卫生体制改革重点工作任务 notices of the State Council, provinces, prefectures and counties:
+their tasks, the agencies that lead (牵头) and cooperate (配合) on each, the programmes they mention, and the citations
+that link a local notice to its national parent. Every answer comes from a Cypher query in `cypher/`.
+"""
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The app for the configured engine (or a given store, as the tests do)."""
+    stores = StoreHolder(settings or get_settings(), store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    app = FastAPI(title="PolicyGraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.stores = stores
+    errors.install(app)
+    app.include_router(health.router)
+    return app
