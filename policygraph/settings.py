@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"))
     api_key: str | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_API_KEY"))
     query_timeout_s: float = Field(default=30.0, validation_alias=AliasChoices("POLICYGRAPH_QUERY_TIMEOUT"))
+    # The read-only Cypher endpoint is off unless asked for; it has its own timeout and row cap.
+    cypher_endpoint: bool = Field(default=False, validation_alias=AliasChoices("POLICYGRAPH_CYPHER_ENDPOINT"))
+    cypher_timeout_s: float = Field(default=5.0, validation_alias=AliasChoices("POLICYGRAPH_CYPHER_TIMEOUT"))
+    cypher_max_rows: int = Field(default=1000, validation_alias=AliasChoices("POLICYGRAPH_CYPHER_MAX_ROWS"))
+    max_upload_mb: float = Field(default=25.0, validation_alias=AliasChoices("POLICYGRAPH_MAX_UPLOAD_MB"))
 
 
 @lru_cache(maxsize=1)

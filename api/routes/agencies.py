@@ -1,0 +1,5 @@
+"""Routes for agencies (filled by the analyst API issue)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
