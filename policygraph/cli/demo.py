@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from graph import falkordb_server, neo4j_server
 from graph.connect import open_store
 from graph.ingest_files import ingest_paths
 from graph.store import GraphStore
@@ -16,17 +15,9 @@ from policygraph.cli.common import console, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.cli.ingest import print_outcome, print_report
 from policygraph.cli.query import print_table
-from policygraph.settings import Settings
+from policygraph.cli.serve import run_server
 
 REPO_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def start_engine(settings: Settings) -> None:
-    """Start the local engine in the background (reused if running), unless an external one is configured."""
-    if settings.engine == "neo4j" and not settings.neo4j_uri:
-        neo4j_server.start(settings.data_dir, settings.neo4j_password, detach=True)
-    elif settings.engine == "falkordb" and not settings.falkordb_url:
-        falkordb_server.start(settings.data_dir, detach=True)
 
 
 def show_findings(store: GraphStore) -> None:
@@ -47,17 +38,26 @@ def register(app: typer.Typer) -> None:
     def demo(
         engine: EngineOption = None,
         seeds: Annotated[Path, typer.Option(help="Folder of notices to load.")] = REPO_SEEDS,
+        host: Annotated[str, typer.Option(help="Interface for the API.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port for the API.")] = 8000,
+        serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the API afterwards.")] = True,
     ) -> None:
-        """Start the embedded engine, load the seed notices and print who leads and which notice descends from which.
+        """The Quick start: start the embedded engine, load the seed notices, print who leads and which notice
+        descends from which, then serve the API until Ctrl-C (the engine stops with it; the data stays on disk).
 
-        The engine keeps running afterwards (stop it with `policygraph db stop`), so you can go on with
-        `policygraph query ...`.
+        Examples:
+
+          policygraph demo
+
+          policygraph demo --engine neo4j --port 9000
+
+          policygraph demo --no-serve        # load and print, then exit
         """
         settings = settings_for(engine)
-        start_engine(settings)
         started = time.perf_counter()
-        with open_store(settings) as store:
+        with open_store(settings) as store:  # starts the local engine if none runs; it lives as long as we do
             result = ingest_paths(store, [seeds], on_outcome=print_outcome)
             print_report(store, result, time.perf_counter() - started)
             show_findings(store)
-        console.print("Next: `policygraph query --help`; stop the engine with `policygraph db stop`.")
+        if serve:
+            run_server(settings, host, port)
