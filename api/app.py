@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import agencies, cypher_console, documents, health, programmes, search, subgraph, uploads
+from api.routes import agencies, cypher_console, documents, health, pages, programmes, search, subgraph, uploads
 from api.store_holder import StoreHolder
 from graph.store import GraphStore
 from policygraph import __version__
@@ -36,6 +36,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="PolicyGraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.stores = stores
     errors.install(app)
-    for module in (health, documents, agencies, programmes, search, subgraph, cypher_console, uploads):
+    for module in (health, documents, agencies, programmes, search, subgraph, cypher_console, uploads, pages):
         app.include_router(module.router)
     return app
