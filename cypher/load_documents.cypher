@@ -45,7 +45,8 @@ FOREACH (c IN d.cited |
   SET cites.relation = c.relation, cites.quote = c.quote, cites.span = c.span)
 FOREACH (t IN d.tasks |
   CREATE (task:Task {key: t.key, ordinal: t.ordinal, section: t.section, number: t.number, title: t.title,
-                     text: t.text, span: t.span, year: d.year, level: d.level, region: d.region})
+                     text: t.text, search_text: t.search_text, span: t.span, year: d.year, level: d.level,
+                     region: d.region})
   CREATE (doc)-[:HAS_TASK]->(task)
   FOREACH (a IN t.leads |
     MERGE (agency:Agency {key: a.key})

@@ -130,11 +130,12 @@ class FalkorDBStore(GraphStore):
         self._wait_for_constraints()
 
     def _wait_for_constraints(self, timeout: float = 30.0) -> None:
-        """Constraints are built in the background; writes before they are OPERATIONAL would not be checked."""
+        """Constraints and indexes are built in the background; writes before the constraints are OPERATIONAL would
+        not be checked, and a full-text index still being filled answers nothing."""
         deadline = time.monotonic() + timeout
-        while self.run("schema/falkordb/pending")[0]["pending"]:
+        while any(self.run(f"schema/falkordb/{name}")[0]["pending"] for name in ("pending", "pending_indexes")):
             if time.monotonic() > deadline:
-                raise EngineUnavailable(f"FalkorDB at {self.url} did not finish building its constraints in {timeout:.0f} s")
+                raise EngineUnavailable(f"FalkorDB at {self.url} did not finish building its constraints and indexes in {timeout:.0f} s")
             time.sleep(0.05)
 
     def close(self) -> None:

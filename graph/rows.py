@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from graph.search_text import search_text
 from ingest import divisions
 from ingest.docno import DocNoRegistry, find_doc_nos, load_registry
 
@@ -131,6 +132,7 @@ def task_rows(doc_key: str, tasks: list[Mapping[str, Any]]) -> list[dict[str, An
             "number": task.get("number"),
             "title": task.get("title"),
             "text": task.get("text"),
+            "search_text": search_text(task.get("title"), task.get("text")),
             "span": list(task.get("span") or []),
             "leads": agency_rows(task.get("lead_detail", [])),
             "cooperating": agency_rows(task.get("cooperating_detail", [])),

@@ -20,3 +20,7 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Programme PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Region PROPERTIES 1 code;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Target PROPERTIES 1 key;
+// Full-text search over task titles and texts: `search_text` holds them as space-separated CJK bigrams and
+// lower-cased ASCII runs (graph/search_text.py): no stemming, no stopwords, so every token is kept as it is.
+// Re-applying answers "already indexed"; FalkorDB fills it in the background (apply_schema waits for it).
+CALL db.idx.fulltext.createNodeIndex({label: 'Task', stopwords: []}, {field: 'search_text', nostem: true});

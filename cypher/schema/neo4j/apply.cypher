@@ -12,3 +12,7 @@ CREATE INDEX document_level IF NOT EXISTS FOR (n:Document) ON (n.level);
 CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name);
 CREATE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
+// Full-text search over task titles and texts: `search_text` holds them as space-separated CJK bigrams and
+// lower-cased ASCII runs (graph/search_text.py), so the analyzer must only split on whitespace.
+CREATE FULLTEXT INDEX task_search IF NOT EXISTS FOR (t:Task) ON EACH [t.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};

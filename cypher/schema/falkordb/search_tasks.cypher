@@ -1,0 +1,25 @@
+// Which tasks mention all these words? Full-text search over task titles and texts, one page, most occurrences first.
+// FalkorDB: the full-text index on Task (no stemming, no stopwords) over Task.search_text, which holds the title
+// and text as CJK bigrams and lower-cased ASCII runs (graph/search_text.py). Only the CALL line differs between the
+// engines' copies of this file; ranking and columns are engine-independent (`score` is the engine's own relevance,
+// not comparable across engines; `hits` counts the occurrences of the words in the title and text, and orders).
+// Parameters: $query (every bigram of every word, required: RediSearch syntax, e.g. '医共 共体 drg', built by
+// graph/search_text.fulltext_query), $words (the user's words, folded and lower-cased: ['医共体', 'drg']),
+// $year (int or null), $level (national | provincial | prefectural | county | department, or null), $region (a full
+// region path such as 甘肃省 or 安徽省宿州市: tasks of notices of that region and every region inside it; null for
+// no filter), $skip, $limit (int).
+CALL db.idx.fulltext.queryNodes('Task', $query) YIELD node, score
+WITH node AS t, score
+WHERE ($year IS NULL OR t.year = $year)
+  AND ($level IS NULL OR t.level = $level)
+  AND ($region IS NULL OR t.region STARTS WITH $region)
+MATCH (d:Document)-[:HAS_TASK]->(t)
+WITH t, d, score, toLower(coalesce(t.title, '') + ' ' + coalesce(t.text, '')) AS haystack
+// The bigrams of a word may all occur without the word (公立医疗… 医院): keep the tasks where every word occurs.
+WHERE all(w IN $words WHERE haystack CONTAINS w)
+WITH t, d, score, reduce(n = 0, w IN $words | n + (size(haystack) - size(replace(haystack, w, ''))) / size(w)) AS hits
+RETURN t.key AS key, t.number AS number, t.title AS title, t.text AS text, d.key AS document_key,
+       d.title AS document_title, d.level AS level, d.region AS region, d.year AS year, hits, score
+ORDER BY hits DESC, coalesce(year, 0) DESC, key
+SKIP $skip
+LIMIT $limit;
