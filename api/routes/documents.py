@@ -1,5 +1,188 @@
-"""Routes for documents (filled by the analyst API issue)."""
+"""The notices: list with filters, detail with tasks and agencies, lineage up to the national notice, the notices
+that implement one, and the stub parents analysts are missing. Every query is a `cypher/documents_*.cypher` file."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+from itertools import pairwise
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.exceptions import RequestValidationError
+from pydantic import AfterValidator
+
+from api.deps import StoreDep
+from api.errors import NotFound
+from api.pagination import Page, PageDep, page_of
+from api.schemas_documents import (
+    LINXIA,
+    SIXIAN,
+    Child,
+    DocumentDetail,
+    DocumentSummary,
+    Level,
+    Lineage,
+    MissingTier,
+    StubParent,
+)
+from graph.rows import TIERS
+from graph.store import GraphStore
+from ingest import divisions
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+TIER_LEVELS = {tier: level for level, tier in TIERS.items()}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No notice (full or stub) has that key."}}
+
+
+def region_prefix(name: str | None) -> str | None:
+    """A region in any common form (甘肃, 临夏州, 宿州市泗县, 晋) → its full path, the prefix of every region inside it."""
+    if name is None:
+        return None
+    region = divisions.resolve(name)
+    if region is None:
+        raise ValueError(f"unknown region {name!r}: give a division name such as 甘肃, 甘肃省, 临夏州 or 宿州市泗县")
+    return "" if region.level == "national" else divisions.full_path(region)
+
+
+KeyPath = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=300,
+        description="A notice's key: its 文号, or region|year|title for a notice without one (may contain '|' and '/').",
+        examples=[LINXIA, SIXIAN],
+    ),
+]
+RegionQuery = Annotated[
+    str | None,
+    Query(
+        max_length=50,
+        description="Region in any common form (甘肃, 甘肃省, 临夏州, 宿州市泗县, 晋). Rolls up: 甘肃 includes 临夏州's "
+        "notices; 中国 means any region. An unknown region is a 422.",
+        examples=["甘肃"],
+    ),
+    AfterValidator(region_prefix),
+]
+YearQuery = Annotated[
+    int | None,
+    Query(ge=1949, le=2100, description="Exactly this year (with year_from/year_to: all must hold).", examples=[2021]),
+]
+YearFrom = Annotated[int | None, Query(ge=1949, le=2100, description="From this year (inclusive).", examples=[2021])]
+YearTo = Annotated[int | None, Query(ge=1949, le=2100, description="Up to this year (inclusive).", examples=[2022])]
+
+
+def year_range(year: int | None, year_from: int | None, year_to: int | None) -> tuple[int | None, int | None]:
+    """`year`, `year_from` and `year_to` as one inclusive range (all given must hold); a reversed range is a 422."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise _invalid("year_to", year_to, f"year_to ({year_to}) is before year_from ({year_from})")
+    if year is None:
+        return year_from, year_to
+    return max(year, year_from or year), min(year, year_to or year)
+
+
+def _invalid(name: str, value: Any, message: str) -> RequestValidationError:
+    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
+
+
+def _first(store: GraphStore, query: str, key: str) -> dict[str, Any]:
+    """The first row of a query about one notice; an unknown key is a 404."""
+    rows = store.run(query, {"key": key})
+    if not rows:
+        raise NotFound(f"no notice has the key {key!r}")
+    return rows[0]
+
+
+@router.get("", response_model=Page[DocumentSummary], summary="List notices, filtered and paginated")
+def list_documents(
+    store: StoreDep,
+    page: PageDep,
+    level: Annotated[Level | None, Query(description="Only notices of this level.", examples=["provincial"])] = None,
+    region: RegionQuery = None,
+    year: YearQuery = None,
+    year_from: YearFrom = None,
+    year_to: YearTo = None,
+    stub: Annotated[
+        bool,
+        Query(
+            description="false (default): notices loaded in full. true: stubs, notices known only as cited or from the "
+            "registry of national notices (no tasks).",
+            examples=[False],
+        ),
+    ] = False,
+) -> Page[DocumentSummary]:
+    """The notices, newest first (then by key). Filters combine; `has_more` says whether another page follows."""
+    first, last = year_range(year, year_from, year_to)
+    params = {"stub": stub, "level": level, "region": region, "year_from": first, "year_to": last}
+    rows = store.run("documents_list", {**params, **page.query_params()})
+    return Page[DocumentSummary].model_validate(page_of(rows, page))
+
+
+@router.get("/stubs", response_model=Page[StubParent], summary="Missing tiers: stub parents and who waits on them")
+def stub_parents(
+    store: StoreDep,
+    page: PageDep,
+    region: RegionQuery = None,
+    year: Annotated[int | None, Query(ge=1949, le=2100, description="The parent's year.", examples=[2021])] = None,
+) -> Page[StubParent]:
+    """Parent notices known only as stubs (cited, or in the national registry, never loaded), each with the notices
+    that implement it, oldest first. `region` keeps the parents some of whose children are in that region (and
+    lists only those children): region=安徽 shows 国办发〔2021〕20号 with the 泗县 notice."""
+    rows = store.run("documents_stubs", {"region": region, "year": year, **page.query_params()})
+    return Page[StubParent].model_validate(page_of(rows, page))
+
+
+@router.get(
+    "/{key:path}/lineage",
+    response_model=Lineage,
+    summary="A notice's chain up to the national notice",
+    responses=NOT_FOUND,
+)
+def lineage(key: KeyPath, store: StoreDep) -> Lineage:
+    """Hop by hop up the IMPLEMENTS chain: each parent with the relation (explicit: cited as its basis; inferred:
+    the nearest higher-tier notice of its year) and the reason; the tiers skipped on the way with no notice at all;
+    whether the chain reaches the national notice. A national notice's lineage is empty and reaches national."""
+    path = _first(store, "documents_lineage", key)
+    notices, edges = path["notices"], path["edges"]
+    hops = [{**notice, **edge} for notice, edge in zip(notices[1:], edges, strict=True)]
+    gaps = [gap for child, parent in pairwise(notices) for gap in missing_tiers(child, parent)]
+    return Lineage.model_validate(
+        {**notices[0], "hops": hops, "missing_tiers": gaps, "reaches_national": notices[-1]["level"] == "national"}
+    )
+
+
+def missing_tiers(child: dict[str, Any], parent: dict[str, Any]) -> list[MissingTier]:
+    """The tiers strictly between a child and its parent: 泗县 (county) → national skips 安徽省宿州市 and 安徽省."""
+    if child["tier"] is None or parent["tier"] is None:
+        return []
+    region = divisions.resolve(child["region"]) if child["region"] else None
+    above = {r.level: divisions.full_path(r) for r in divisions.parents(region)} if region else {}
+    levels = [TIER_LEVELS[tier] for tier in range(child["tier"] - 1, parent["tier"], -1)]
+    return [
+        MissingTier(level=level, region=above.get(level), year=child["year"], below=child["key"]) for level in levels
+    ]
+
+
+@router.get(
+    "/{key:path}/children",
+    response_model=Page[Child],
+    summary="The notices that implement this one",
+    responses=NOT_FOUND,
+)
+def children(key: KeyPath, store: StoreDep, page: PageDep) -> Page[Child]:
+    """The notices whose IMPLEMENTS edge points at this one, by key, each with its relation and reason:
+    国办发〔2021〕20号 has the 泗县 and 西藏 notices and the stub 甘政办发〔2021〕70号."""
+    _first(store, "documents_exists", key)
+    rows = store.run("documents_children", {"key": key, **page.query_params()})
+    return Page[Child].model_validate(page_of(rows, page))
+
+
+@router.get(
+    "/{key:path}", response_model=DocumentDetail, summary="One notice with its citations and tasks", responses=NOT_FOUND
+)
+def get_document(key: KeyPath, store: StoreDep) -> DocumentDetail:
+    """The notice's properties, the notices it cites (basis or reference, with the quote), the parent it implements,
+    and its tasks in order, each with its lead and cooperating agencies (basis, quote, as written), programmes and
+    targets. A stub has `stub: true`, a `note`, and no tasks."""
+    head = _first(store, "documents_get", key)
+    tasks = [] if head["stub"] else store.run("documents_tasks", {"key": key})
+    return DocumentDetail.from_rows(head, tasks)
