@@ -63,11 +63,17 @@ def translate(error: Exception, where: str) -> StoreError:
 class FalkorDBStore(GraphStore):
     engine = ENGINE
 
-    def __init__(self, url: str, graph: str = "policygraph", connect_timeout: float = 2.0) -> None:
+    def __init__(
+        self, url: str, graph: str = "policygraph", connect_timeout: float = 2.0, read_timeout: float = 65.0
+    ) -> None:
         self.url = url
         self.graph_name = graph
         try:
-            self._db = FalkorDB.from_url(url, socket_connect_timeout=connect_timeout, socket_keepalive=True)
+            # Query time limits are the server's (the `timeout` of each call); the socket only guards against a hung
+            # server, so its timeout is longer than any query's (redis-py's short default cut long reads off).
+            self._db = FalkorDB.from_url(
+                url, socket_connect_timeout=connect_timeout, socket_timeout=read_timeout, socket_keepalive=True
+            )
         except ValueError as e:
             raise EngineUnavailable(f"bad FALKORDB_URL {url!r}: {e}") from e
         except redis.RedisError as e:  # the client connects at once to learn the server's capabilities
