@@ -91,7 +91,7 @@ def api_server(env: dict[str, str]) -> Iterator[str]:
     import os
 
     port = free_port()
-    code = "import uvicorn; from api.app import create_app; uvicorn.run(create_app(), host='127.0.0.1', port=%d, log_level='warning')" % port
+    code = f"import uvicorn; from api.app import create_app; uvicorn.run(create_app(), host='127.0.0.1', port={port}, log_level='warning')"
     proc = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, **env},
                             cwd=Path(__file__).resolve().parent.parent)  # fmt: skip
     try:

@@ -1,5 +1,191 @@
-"""Routes for agencies (filled by the analyst API issue)."""
+"""Agencies: who leads the most tasks (by region, level, year, basis), the agency list, and each agency's profile."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+from fastapi.exceptions import RequestValidationError
+
+from api.deps import StoreDep
+from api.errors import NotFound
+from api.pagination import Page, PageDep, PageParams, page_of
+from api.schemas_agencies import (
+    AgencyProfile,
+    AgencySummary,
+    AgencyTask,
+    Basis,
+    Collaborator,
+    Kind,
+    Level,
+    Role,
+    TopLead,
+    TopLeads,
+)
+from graph.store import GraphStore, Row
+from ingest.divisions import full_path, resolve
+
+router = APIRouter(prefix="/agencies", tags=["agencies"])
+
+TASK_CAP = 20  # tasks listed per ranking row
+AGENCY_CAP = 20  # agencies listed per function row
+PROFILE_TASKS = 50
+PROFILE_COLLABORATORS = 20
+NO_NUL = r"^[^\x00]*$"  # FalkorDB cuts a query at a NUL byte in a parameter: refuse it here (422)
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No agency has that key."}}
+
+Key = Annotated[str, Path(max_length=300, pattern=NO_NUL, description="Agency key: jurisdiction|canonical name.",
+                          examples=["甘肃省临夏回族自治州|临夏回族自治州医疗保障局"])]  # fmt: skip
+Region = Annotated[str | None, Query(max_length=50, description="A region in any common form (甘肃省, 临夏州, 晋); "
+                                     "includes everything below it.", examples=["临夏州"])]  # fmt: skip
+Year = Annotated[int | None, Query(ge=1949, le=2100, examples=[2021])]
+
+
+def invalid(parameter: str, message: str, value: object) -> RequestValidationError:
+    """A 422 shaped like FastAPI's own validation errors, for checks a type cannot express."""
+    return RequestValidationError(
+        [{"type": "value_error", "loc": ("query", parameter), "msg": message, "input": value}]
+    )
+
+
+def region_prefix(name: str | None, parameter: str = "region") -> str | None:
+    """The full path a region filter matches by prefix; None for no filter (absent, or the whole country)."""
+    if name is None or not name.strip():
+        return None
+    region = resolve(name)
+    if region is None:
+        message = f"no region is named {name!r} (try a full name such as 甘肃省临夏回族自治州, or 临夏州)"
+        raise invalid(parameter, message, name)
+    return None if region.level == "national" else full_path(region)
+
+
+def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> None:
+    if not rows and not store.run("agency_exists", {"key": key}):
+        raise NotFound(f"no agency has the key {key!r}")
+
+
+@router.get(
+    "/top-leads",
+    response_model=TopLeads,
+    summary="Agencies (or functions) that lead the most tasks",
+    description=(
+        "Ranks agencies by the number of distinct tasks they lead (牵头), with the tasks behind each count. Filters apply "
+        "to the notice (level, region including everything below it, year range) and to the LEADS edge (basis). "
+        "Collectives such as 各市人民政府 are left out unless collectives=include. group_by=function pools agencies of "
+        "the same function across regions (every 卫生健康委员会 together)."
+    ),
+)
+def top_leads(
+    store: StoreDep,
+    page: PageDep,
+    level: Annotated[Level | None, Query(description="Level of the notice.")] = None,
+    region: Region = None,
+    year_from: Year = None,
+    year_to: Year = None,
+    basis: Annotated[
+        list[Basis] | None, Query(max_length=5, description="Count only LEADS edges with these bases (repeatable).")
+    ] = None,
+    collectives: Annotated[
+        Literal["include", "exclude"], Query(description="Count collective leads (各县市人民政府 …).")
+    ] = "exclude",
+    group_by: Annotated[
+        Literal["agency", "function"], Query(description="Rank agencies, or functions across regions.")
+    ] = "agency",
+) -> dict[str, Any]:
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise invalid("year_from", f"year_from must not be after year_to ({year_from} > {year_to})", year_from)
+    path = region_prefix(region)
+    params = {"level": level, "region": path, "year_from": year_from, "year_to": year_to, "basis": basis or [],
+              "collectives": collectives == "include", "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
+              **page.query_params()}  # fmt: skip
+    query = "agency_top_leads" if group_by == "agency" else "agency_top_lead_functions"
+    rows = [TopLead.from_row(row, group_by) for row in store.run(query, params)]
+    return {**page_of(rows, page), "group_by": group_by, "region": path}
+
+
+@router.get(
+    "",
+    response_model=Page[AgencySummary],
+    summary="List and search agencies",
+    description=(
+        "Agencies by key (jurisdiction|name), with the number of tasks each leads and cooperates on. `q` matches a "
+        "substring of the key or of a form the notices write (州卫健委); `jurisdiction` includes everything below it."
+    ),
+)
+def list_agencies(
+    store: StoreDep,
+    page: PageDep,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, max_length=100, pattern=NO_NUL, description="Name substring.", examples=["卫健委"]),
+    ] = None,
+    jurisdiction: Region = None,
+    kind: Annotated[Kind | None, Query(description="Kind of agency.")] = None,
+) -> dict[str, Any]:
+    params = {"q": q, "jurisdiction": region_prefix(jurisdiction, "jurisdiction"), "kind": kind, **page.query_params()}
+    return page_of(store.run("agency_list", params), page)
+
+
+def _tasks(store: GraphStore, key: str, role: Role | None, page: PageParams) -> list[Row]:
+    return store.run("agency_tasks", {"key": key, "role": role, **page.query_params()})
+
+
+def _collaborators(store: GraphStore, key: str, page: PageParams) -> list[Row]:
+    return store.run("agency_collaborators", {"key": key, **page.query_params()})
+
+
+@router.get(
+    "/{key:path}/tasks",
+    response_model=Page[AgencyTask],
+    summary="The tasks an agency leads or cooperates on",
+    description="One row per task and role, by year, notice and position, with the basis of the attribution.",
+    responses=NOT_FOUND,
+)
+def agency_tasks(
+    store: StoreDep,
+    page: PageDep,
+    key: Key,
+    role: Annotated[Role | None, Query(description="Only this role.")] = None,
+) -> dict[str, Any]:
+    rows = _tasks(store, key, role, page)
+    _ensure_agency(store, key, rows)
+    return page_of(rows, page)
+
+
+@router.get(
+    "/{key:path}/collaborators",
+    response_model=Page[Collaborator],
+    summary="The agencies named on the same tasks as this one",
+    description="Most shared tasks first, split by who leads and who cooperates.",
+    responses=NOT_FOUND,
+)
+def agency_collaborators(store: StoreDep, page: PageDep, key: Key) -> dict[str, Any]:
+    rows = _collaborators(store, key, page)
+    _ensure_agency(store, key, rows)
+    return page_of(rows, page)
+
+
+@router.get(
+    "/{key:path}",
+    response_model=AgencyProfile,
+    summary="An agency's profile",
+    description=(
+        "Its properties and the forms it is written in; tasks led and cooperated on per year, and the first of them; "
+        "the agencies it works with (shared tasks, by role); the programmes its tasks mention; the notices it issued."
+    ),
+    responses=NOT_FOUND,
+)
+def agency_profile(store: StoreDep, key: Key) -> AgencyProfile:
+    found = store.run("agency_detail", {"key": key})
+    if not found:
+        raise NotFound(f"no agency has the key {key!r}")
+    tasks = _tasks(store, key, None, PageParams(limit=PROFILE_TASKS, offset=0))
+    collaborators = _collaborators(store, key, PageParams(limit=PROFILE_COLLABORATORS, offset=0))
+    return AgencyProfile.model_validate({
+        **found[0],
+        "by_year": store.run("agency_years", {"key": key}),
+        "tasks": tasks[:PROFILE_TASKS], "tasks_truncated": len(tasks) > PROFILE_TASKS,
+        "collaborators": collaborators[:PROFILE_COLLABORATORS],
+        "collaborators_truncated": len(collaborators) > PROFILE_COLLABORATORS,
+        "programmes": store.run("agency_programmes", {"key": key}),
+    })  # fmt: skip

@@ -1,5 +1,234 @@
-"""The explorer's HTML pages (filled by the visualisation issue). Each renders the dict its JSON twin returns."""
+"""The explorer's HTML pages. Each renders the very answers of the JSON routes it names in its `Link` header.
 
-from fastapi import APIRouter
+A page calls the JSON route's own function with the same parameters and passes the result through that route's
+response model (what FastAPI would send), then renders it; `Link: <…>; rel="alternate"; type="application/json"`
+lists those JSON URLs, the first being the page's main twin:
 
-router = APIRouter()
+| page | JSON twins |
+| --- | --- |
+| `/` (filters: level, region, year_from, year_to, collectives, group_by; search: q) | /agencies/top-leads, /documents, /programmes; with q: /search, /agencies?q, /programmes?q |
+| `/explore/notice/{key}` (depth, limit) | /documents/{key}/lineage, /documents/{key}, /subgraph?kind=document |
+| `/explore/agency/{key}` (depth, limit) | /agencies/{key}, /subgraph?kind=agency |
+| `/explore/programme/{name}` (depth, limit) | /programmes/{name}, /subgraph?kind=programme |
+| `/explore/graph` (JSON: styled nodes and edges, for "expand") | /subgraph |
+
+Static files (vis-network from the installed pyvis, our script and stylesheet) are served under /explore/static/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
+
+from api.deps import SettingsDep, StoreDep
+from api.errors import NotFound, status_of
+from api.pagination import PageParams
+from api.routes import agencies, documents, programmes, search, subgraph
+from policygraph.errors import InputError, PolicyGraphError
+from visualize import assets, lineage, network, render, urls
+
+router = APIRouter(include_in_schema=False)
+
+TOP_LEADS = 15
+NOTICES = 50
+PROGRAMMES = 20
+FOUND = 20  # search results per kind
+GRAPH_LIMIT = 300  # nodes drawn at first; "show more" doubles it up to subgraph.MAX_LIMIT
+EXPAND_LIMIT = 150
+
+Level = Literal["national", "provincial", "prefectural", "county", "department"]
+Depth = Annotated[int, Query(ge=1, le=3)]
+Limit = Annotated[int, Query(ge=1, le=subgraph.MAX_LIMIT)]
+Year = Annotated[int | None, Query(ge=1949, le=2100)]
+KeyPath = Annotated[str, Path(min_length=1, max_length=300)]
+
+
+# --- the JSON routes' answers ----------------------------------------------------------------------------------------
+
+
+@cache
+def _response_models() -> dict[Callable[..., Any], Any]:
+    modules = (agencies, documents, programmes, search, subgraph)
+    return {r.endpoint: r.response_model for m in modules for r in m.router.routes if isinstance(r, APIRoute)}
+
+
+def answer(endpoint: Callable[..., Any], **arguments: Any) -> dict[str, Any]:
+    """What GET on a JSON route answers: its function's result through its response model, as JSON values."""
+    adapter: TypeAdapter[Any] = TypeAdapter(_response_models()[endpoint])
+    dumped: dict[str, Any] = adapter.dump_python(
+        adapter.validate_python(endpoint(**arguments)), mode="json", by_alias=True
+    )
+    return dumped
+
+
+def first(limit: int) -> PageParams:
+    return PageParams(limit=limit, offset=0)
+
+
+# --- responses -------------------------------------------------------------------------------------------------------
+
+
+def page(template: str, twins: list[str], status: int = 200, **context: Any) -> HTMLResponse:
+    """The rendered page with its JSON twins in the Link header (URLs are percent-encoded: ASCII only)."""
+    links = ", ".join(f'<{url}>; rel="alternate"; type="application/json"' for url in twins)
+    body = render.render(template, q=context.pop("q", None), **context)
+    return HTMLResponse(body, status_code=status, headers={"Link": links} if links else None)
+
+
+PageError = (PolicyGraphError, RequestValidationError)  # what a JSON route raises for a bad key or parameter
+
+
+def error_page(error: PolicyGraphError | RequestValidationError) -> HTMLResponse:
+    """The JSON route's refusal as a page: the same status code and message."""
+    if isinstance(error, RequestValidationError):
+        message = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in error.errors())
+        return page("error.html", [], 422, title="Cannot show this page", message=message)
+    title = "Not found" if isinstance(error, NotFound) else "Cannot show this page"
+    return page("error.html", [], status_of(error), title=title, message=str(error))
+
+
+def subgraph_answer(
+    store: Any, settings: Any, kind: str, key: str, depth: int, limit: int
+) -> tuple[dict[str, Any], str]:
+    """The subgraph and the URL of its JSON twin."""
+    found = answer(subgraph.subgraph, store=store, settings=settings, kind=kind, key=key, depth=depth, limit=limit)
+    return found, urls.with_query("/subgraph", kind=kind, key=key, depth=depth, limit=limit)
+
+
+def more_url(path: str, graph: dict[str, Any], depth: int, limit: int) -> str | None:
+    """The same page with twice the nodes, while the subgraph was cut and the cap allows more."""
+    if not graph["truncated"] or limit >= subgraph.MAX_LIMIT:
+        return None
+    return urls.with_query(path, depth=depth, limit=min(subgraph.MAX_LIMIT, limit * 2))
+
+
+# --- pages -----------------------------------------------------------------------------------------------------------
+
+
+@router.get(urls.HOME, response_class=HTMLResponse)
+def home(
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    level: Level | None = None,
+    region: Annotated[str | None, Query(max_length=50)] = None,
+    year_from: Year = None,
+    year_to: Year = None,
+    collectives: Literal["include", "exclude"] = "exclude",
+    group_by: Literal["agency", "function"] = "agency",
+) -> HTMLResponse:
+    """Explorer home: search, the agencies that lead the most tasks (with filters), the notices, the programmes."""
+    q = q.strip() if q and q.strip() else None
+    region = region.strip() if region and region.strip() else None
+    filters = {"level": level, "region": region, "year_from": year_from, "year_to": year_to}
+    try:
+        top = answer(agencies.top_leads, store=store, page=first(TOP_LEADS), basis=None, collectives=collectives,
+                     group_by=group_by, **filters)  # fmt: skip
+        notices = answer(documents.list_documents, store=store, page=first(NOTICES), level=level, year=None,
+                         region=_documents_region(region), year_from=year_from, year_to=year_to, stub=False)  # fmt: skip
+        adopted = answer(programmes.list_programmes, store=store, page=first(PROGRAMMES), q=None)
+        twins = [
+            urls.with_query(
+                "/agencies/top-leads", limit=TOP_LEADS, collectives=collectives, group_by=group_by, **filters
+            ),
+            urls.with_query(
+                "/documents", limit=NOTICES, level=level, region=region, year_from=year_from, year_to=year_to
+            ),
+            urls.with_query("/programmes", limit=PROGRAMMES),
+        ]
+        found = _search(store, q, level, region, twins) if q else None
+    except PageError as e:
+        return error_page(e)
+    return page("home.html", twins, title="Explorer", q=q, top=top, notices=notices, programmes=adopted, found=found,
+                filters={**filters, "collectives": collectives, "group_by": group_by})  # fmt: skip
+
+
+def _documents_region(region: str | None) -> str | None:
+    try:
+        return documents.region_prefix(region)
+    except ValueError as e:
+        raise InputError("region", str(e)) from None
+
+
+def _search(store: Any, q: str, level: str | None, region: str | None, twins: list[str]) -> dict[str, Any]:
+    """Tasks (full text, grouped by notice), agencies and programmes matching q; their JSON URLs go to twins."""
+    tasks = answer(search.search, store=store, page=first(FOUND), q=q, level=level, region=region, year=None)
+    named = answer(agencies.list_agencies, store=store, page=first(FOUND), q=q, jurisdiction=None, kind=None)
+    progs = answer(programmes.list_programmes, store=store, page=first(FOUND), q=q)
+    twins += [urls.with_query("/search", q=q, limit=FOUND, level=level, region=region),
+              urls.with_query("/agencies", q=q, limit=FOUND), urls.with_query("/programmes", q=q, limit=FOUND)]  # fmt: skip
+    by_notice: dict[str, dict[str, Any]] = {}
+    for hit in tasks["items"]:
+        notice = by_notice.setdefault(hit["document_key"], {"key": hit["document_key"], "title": hit["document_title"],
+                                                             "year": hit["year"], "region": hit["region"], "hits": []})  # fmt: skip
+        notice["hits"].append(hit)
+    return {"tasks": tasks, "notices": list(by_notice.values()), "agencies": named, "programmes": progs}
+
+
+@router.get(f"{urls.NOTICE}/{{key:path}}", response_class=HTMLResponse)
+def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Depth = 3,
+                limit: Limit = GRAPH_LIMIT) -> HTMLResponse:  # fmt: skip
+    """A notice: its lineage up to the national notice (hierarchical: national at the top), stubs and missing tiers
+    marked; its tasks and their agencies."""
+    try:
+        chain = answer(documents.lineage, key=key, store=store)
+        detail = answer(documents.get_document, key=key, store=store)
+        sub, sub_url = subgraph_answer(store, settings, "document", key, depth, limit)
+    except PageError as e:
+        return error_page(e)
+    graph = network.graph_payload(lineage.with_lineage(sub, chain), "layered", graph_url=urls.GRAPH)
+    base = f"/documents/{urls.encode(key)}"
+    return page("notice.html", [f"{base}/lineage", base, sub_url], title=detail["doc_no"] or detail["title"] or key,
+                lineage=chain, detail=detail, graph=graph, more_url=more_url(urls.notice(key), graph, depth, limit))  # fmt: skip
+
+
+@router.get(f"{urls.AGENCY}/{{key:path}}", response_class=HTMLResponse)
+def agency_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Depth = 2,
+                limit: Limit = GRAPH_LIMIT) -> HTMLResponse:  # fmt: skip
+    """An agency's neighbourhood: the tasks it leads and cooperates on, its collaborators, its programmes."""
+    try:
+        profile = answer(agencies.agency_profile, store=store, key=key)
+        sub, sub_url = subgraph_answer(store, settings, "agency", key, depth, limit)
+    except PageError as e:
+        return error_page(e)
+    graph = network.graph_payload(sub, "radial", graph_url=urls.GRAPH)
+    return page("agency.html", [f"/agencies/{urls.encode(key)}", sub_url], title=profile["name"], profile=profile,
+                graph=graph, more_url=more_url(urls.agency(key), graph, depth, limit))  # fmt: skip
+
+
+@router.get(f"{urls.PROGRAMME}/{{name:path}}", response_class=HTMLResponse)
+def programme_page(store: StoreDep, settings: SettingsDep, name: KeyPath, depth: Depth = 2,
+                   limit: Limit = GRAPH_LIMIT) -> HTMLResponse:  # fmt: skip
+    """A programme's adoption: the regions and years that took it up, the notices and tasks that mention it."""
+    try:
+        adoption = answer(programmes.programme_adoption, store=store, name=name)
+        sub, sub_url = subgraph_answer(store, settings, "programme", adoption["name"], depth, limit)
+    except PageError as e:
+        return error_page(e)
+    graph = network.graph_payload(sub, "radial", graph_url=urls.GRAPH)
+    return page("programme.html", [f"/programmes/{urls.encode(name)}", sub_url], title=adoption["name"],
+                adoption=adoption, graph=graph, more_url=more_url(urls.programme(name), graph, depth, limit))  # fmt: skip
+
+
+@router.get(urls.GRAPH)
+def graph_json(store: StoreDep, settings: SettingsDep, kind: subgraph.Kind,
+               key: Annotated[str, Query(min_length=1, max_length=300)], depth: Depth = 1,
+               limit: Limit = EXPAND_LIMIT) -> JSONResponse:  # fmt: skip
+    """The styled, placed nodes and edges of a subgraph: what a page adds when a node is expanded."""
+    sub, sub_url = subgraph_answer(store, settings, kind, key, depth, limit)
+    body = network.graph_payload(sub, "radial", graph_url=urls.GRAPH)
+    return JSONResponse(body, headers={"Link": f'<{sub_url}>; rel="alternate"; type="application/json"'})
+
+
+@router.get(f"{urls.STATIC}/{{name}}")
+def static(name: str) -> FileResponse:
+    asset = assets.ASSETS.get(name)
+    if asset is None:
+        raise NotFound(f"no static file is named {name!r}")
+    return FileResponse(asset.path, media_type=asset.media_type, headers={"Cache-Control": "public, max-age=3600"})

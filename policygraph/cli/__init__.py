@@ -2,7 +2,7 @@
 
 import typer
 
-from policygraph.cli import db, demo, extract, ingest, query, serve
+from policygraph.cli import db, demo, extract, ingest, query, serve, viz
 
 app = typer.Typer(
     name="policygraph",
@@ -20,6 +20,7 @@ ingest.register(app)
 query.register(app)
 demo.register(app)
 serve.register(app)
+viz.register(app)
 
 
 def main() -> None:

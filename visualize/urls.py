@@ -1,0 +1,56 @@
+"""Where each explorer page lives. Keys contain '|', '/', '#' and Chinese: every key is percent-encoded whole
+(`quote(key, safe="")`), and the routes take it back with `{key:path}`."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+HOME = "/"
+NOTICE = "/explore/notice"
+AGENCY = "/explore/agency"
+PROGRAMME = "/explore/programme"
+GRAPH = "/explore/graph"  # the styled nodes and edges of a subgraph, fetched when a node is expanded
+STATIC = "/explore/static"
+
+PAGE_OF_KIND = {"Document": NOTICE, "Agency": AGENCY, "Programme": PROGRAMME}
+SUBGRAPH_KIND = {"Document": "document", "Agency": "agency", "Programme": "programme"}
+
+
+def encode(key: str) -> str:
+    return quote(key, safe="")
+
+
+def notice(key: str) -> str:
+    return f"{NOTICE}/{encode(key)}"
+
+
+def agency(key: str) -> str:
+    return f"{AGENCY}/{encode(key)}"
+
+
+def programme(name: str) -> str:
+    return f"{PROGRAMME}/{encode(name)}"
+
+
+def task_notice(task_key: str) -> str:
+    """A task has no page of its own: its notice's page (the task key is `document key # position`)."""
+    return notice(task_key.rpartition("#")[0])
+
+
+def page_of(kind: str, key: str) -> str | None:
+    """The page a node opens; None for kinds without one (regions, missing tiers)."""
+    if kind == "Task":
+        return task_notice(key)
+    prefix = PAGE_OF_KIND.get(kind)
+    return f"{prefix}/{encode(key)}" if prefix else None
+
+
+def with_query(path: str, **params: object) -> str:
+    """path?k=v… with the parameters that are set (None and empty lists left out; lists repeated)."""
+    pairs = [(k, v) for k, v in params.items() if v is not None and v != [] and v != ""]
+    flat = [(k, _text(item)) for k, v in pairs for item in (v if isinstance(v, list) else [v])]
+    return f"{path}?{urlencode(flat)}" if flat else path
+
+
+def _text(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
