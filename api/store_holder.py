@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import threading
 
+from graph.cached_store import CachedStore
 from graph.connect import connect
 from graph.store import GraphStore
 from policygraph.errors import EngineUnavailable
@@ -18,13 +19,16 @@ from policygraph.settings import Settings
 class StoreHolder:
     def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
         self.settings = settings
-        self._store = store
+        self._store = self._cached(store) if store else None
         self._lock = threading.Lock()
+
+    def _cached(self, store: GraphStore) -> GraphStore:
+        return CachedStore(store, self.settings.cache_seconds) if self.settings.cache_seconds > 0 else store
 
     def get(self) -> GraphStore:
         with self._lock:
             if self._store is None:
-                self._store = connect(self.settings, start=False)
+                self._store = self._cached(connect(self.settings, start=False))
             return self._store
 
     def forget(self) -> None:

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     cypher_endpoint: bool = Field(default=False, validation_alias=AliasChoices("POLICYGRAPH_CYPHER_ENDPOINT"))
     cypher_timeout_s: float = Field(default=5.0, validation_alias=AliasChoices("POLICYGRAPH_CYPHER_TIMEOUT"))
     cypher_max_rows: int = Field(default=1000, validation_alias=AliasChoices("POLICYGRAPH_CYPHER_MAX_ROWS"))
+    # The API caches read answers this long (0: no cache); loads through the API empty the cache at once.
+    cache_seconds: float = Field(default=10.0, ge=0, validation_alias=AliasChoices("POLICYGRAPH_CACHE_SECONDS"))
     max_upload_mb: float = Field(default=25.0, validation_alias=AliasChoices("POLICYGRAPH_MAX_UPLOAD_MB"))
 
 
