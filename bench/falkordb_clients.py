@@ -45,17 +45,26 @@ def batches(n: int, size: int) -> Iterator[list[dict[str, Any]]]:
         yield [notice(i) for i in range(start, min(n, start + size))]
 
 
+def latencies_ms(read: Callable[[], object], times: int = 50) -> list[float]:
+    latencies = []
+    for _ in range(times):
+        t0 = time.perf_counter()
+        read()
+        latencies.append((time.perf_counter() - t0) * 1000)
+    return sorted(latencies)
+
+
+def describe(latencies: list[float]) -> str:
+    return f"top-leads p50 {statistics.median(latencies):6.1f} ms  p95 {latencies[int(0.95 * len(latencies))]:6.1f} ms"
+
+
 def read_latency(name: str, read: Callable[[], object]) -> None:
     try:
-        latencies = []
-        for _ in range(50):
-            t0 = time.perf_counter()
-            read()
-            latencies.append((time.perf_counter() - t0) * 1000)
+        latencies = latencies_ms(read)
     except Exception as e:  # a benchmark reports what failed instead of stopping
         print(f"{name:<34} FAILED: {type(e).__name__}: {str(e)[:160]}")
         return
-    print(f"{name:<34} top-leads p50 {statistics.median(latencies):6.1f} ms  p95 {sorted(latencies)[47]:6.1f} ms")
+    print(f"{name:<34} {describe(latencies)}")
 
 
 def measure(name: str, write: Callable[[list[dict[str, Any]]], None], read: Callable[[], None], n: int, size: int) -> None:
@@ -65,16 +74,12 @@ def measure(name: str, write: Callable[[list[dict[str, Any]]], None], read: Call
         for batch in batches(n, size):
             write(batch)
         seconds = time.perf_counter() - started
-        latencies = []
-        for _ in range(50):
-            t0 = time.perf_counter()
-            read()
-            latencies.append((time.perf_counter() - t0) * 1000)
+        latencies = latencies_ms(read)
     except Exception as e:  # a benchmark reports what failed instead of stopping
         print(f"{name:<34} FAILED: {type(e).__name__}: {str(e)[:160]}")
         return
     print(f"{name:<34} write {n / seconds:8.0f} notices/s {n * elements_per_notice / seconds:9.0f} elements/s | "
-          f"top-leads p50 {statistics.median(latencies):6.1f} ms  p95 {sorted(latencies)[int(0.95 * len(latencies))]:6.1f} ms")  # fmt: skip
+          f"{describe(latencies)}")  # fmt: skip
 
 
 def low_free_port() -> int:
