@@ -84,8 +84,9 @@ OPTIONAL MATCH (t)<-[c:COOPERATES_ON]-(:Agency)
 WITH d, t, leads, count(c) AS cooperating
 RETURN d.key AS key, count(t) AS tasks, sum(leads) AS leads, sum(cooperating) AS cooperating
 """
-DELETE_EDGES = "MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS deleted"
-DELETE_NODES = "MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS deleted"
+_BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
+DELETE_EDGES = (_BENCH_CYPHER / "delete_edges_chunk.cypher").read_text(encoding="utf-8")
+DELETE_NODES = (_BENCH_CYPHER / "delete_nodes_chunk.cypher").read_text(encoding="utf-8")
 
 
 # --- bounding the run --------------------------------------------------------------------------------------------
