@@ -52,9 +52,7 @@ from typing import Any
 import redis
 from falkordb import FalkorDB
 
-# Run as `python bench/bench_load.py`, this folder comes first on sys.path, and bench/cypher/ (the queries of
-# falkordb_clients.py, a folder without __init__.py) would then be imported as the project's `cypher` package.
-# With the repository root on the path the real package wins (a regular package beats a namespace portion).
+# Run as `python bench/bench_load.py`: put the repository root on the path so the project's packages import.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import TASK_CHARS, Expected, generate
@@ -84,7 +82,7 @@ OPTIONAL MATCH (t)<-[c:COOPERATES_ON]-(:Agency)
 WITH d, t, leads, count(c) AS cooperating
 RETURN d.key AS key, count(t) AS tasks, sum(leads) AS leads, sum(cooperating) AS cooperating
 """
-_BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
+_BENCH_CYPHER = Path(__file__).resolve().parent / "queries"
 DELETE_EDGES = (_BENCH_CYPHER / "delete_edges_chunk.cypher").read_text(encoding="utf-8")
 DELETE_NODES = (_BENCH_CYPHER / "delete_nodes_chunk.cypher").read_text(encoding="utf-8")
 

@@ -26,8 +26,8 @@ from graph.falkordb_store import FalkorDBStore
 from graph.process import pid_alive, port_is_open
 
 HERE = Path(__file__).parent
-WRITE = (HERE / "cypher/write_notices.cypher").read_text(encoding="utf-8")
-READ = (HERE / "cypher/top_leads.cypher").read_text(encoding="utf-8")
+WRITE = (HERE / "queries/write_notices.cypher").read_text(encoding="utf-8")
+READ = (HERE / "queries/top_leads.cypher").read_text(encoding="utf-8")
 AGENCIES = [f"{region}{function}" for region in ("山西省", "广东省", "甘肃省", "西藏自治区")
             for function in ("卫生健康委员会", "医疗保障局", "财政厅", "发展和改革委员会", "人力资源和社会保障厅")]  # fmt: skip
 
