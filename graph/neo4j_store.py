@@ -71,6 +71,8 @@ class Neo4jStore(GraphStore):
                 connection_timeout=connect_timeout,
                 connection_acquisition_timeout=connect_timeout * 2,
                 max_transaction_retry_time=connect_timeout,
+                # Notifications such as "property key does not exist" on a fresh graph are noise for our fixed queries.
+                notifications_min_severity="OFF",
             )
         except (ValueError, neo4j_errors.ConfigurationError) as e:
             raise EngineUnavailable(f"bad NEO4J_URI {uri!r}: {e}") from e
