@@ -237,7 +237,9 @@ class Engine:
             db.connection.close()
 
 
-def start_engine(name: str, stack: ExitStack, deadline: Deadline, keep: bool, read_timeout: float | None = None) -> Engine:
+def start_engine(
+    name: str, stack: ExitStack, deadline: Deadline, keep: bool, read_timeout: float | None = None
+) -> Engine:
     data_dir = Path(tempfile.mkdtemp(prefix=f"pg-bench-{name}-"))
     stop: Callable[[Path], bool] = neo4j_server.stop if name == "neo4j" else falkordb_server.stop
 
@@ -413,9 +415,11 @@ def graph_problems(run: LoadRun, store: GraphStore, records: list[Record], corpu
 
 def print_load_table(runs: list[LoadRun]) -> None:
     print("\nload (graph.loader.load_records into an empty graph; rows = nodes + relationships afterwards)")
-    print("  client cpu = this process (row building, the driver's encoding), server cpu = the engine's process;\n"
-          "  'cpu' rates = rows / (client cpu + server cpu): what an otherwise idle machine would give, since the\n"
-          "  loader waits for each statement (a shared, busy machine inflates the wall-clock seconds, not these)")
+    print(
+        "  client cpu = this process (row building, the driver's encoding), server cpu = the engine's process;\n"
+        "  'cpu' rates = rows / (client cpu + server cpu): what an otherwise idle machine would give, since the\n"
+        "  loader waits for each statement (a shared, busy machine inflates the wall-clock seconds, not these)"
+    )
     header = (f"  {'engine':<9}{'N':>7}{'batch':>6}{'load s':>8}{'docs/s':>8}{'rows':>9}{'rows/s':>8}"
               f"{'refresh s':>10}{'rows/s w/o refr.':>17}{'client cpu':>11}{'server cpu':>11}{'docs/s cpu':>11}"
               f"{'rows/s cpu':>11}{'nodes':>8}{'edges':>9}  statuses")  # fmt: skip
@@ -502,14 +506,23 @@ def main() -> None:
     parser.add_argument("--engine", choices=("falkordb", "neo4j", "both"), default="both")
     parser.add_argument("--notices", type=int, nargs="+", default=[1000, 10000], help="corpus sizes N")
     parser.add_argument("--batch", type=int, nargs="+", default=[50, 200], help="batch sizes (e.g. 25 50 100 200)")
-    parser.add_argument("--check", action="store_true", help="compare what was extracted and loaded with what was put in")
-    parser.add_argument("--workers", type=int, default=2, help="processes for the parallel extraction (1: skip it)")
+    parser.add_argument(
+        "--check", action="store_true", help="compare what was extracted and loaded with what was put in"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="extraction processes: of the parallel measurement (1: skip it) and of --end-to-end",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--task-chars", type=int, nargs=2, default=list(TASK_CHARS), metavar=("MIN", "MAX"),
                         help="length of a task's text in characters")  # fmt: skip
     parser.add_argument("--profile", nargs="*", choices=("extract", "load", "refresh"), default=[],
                         help="cProfile: extraction (300 notices), the Python side of the first load, one refresh")  # fmt: skip
-    parser.add_argument("--end-to-end", type=int, metavar="N", help="also extract and load N notices in one stream (e.g. 50000)")
+    parser.add_argument(
+        "--end-to-end", type=int, metavar="N", help="also extract and load N notices in one stream (e.g. 50000)"
+    )
     parser.add_argument("--time-limit", type=float, default=1800.0, help="seconds; the run stops itself after this")
     parser.add_argument("--keep", action="store_true", help="keep the engines' temporary data directories")
     parser.add_argument("--records-cache", type=Path, metavar="DIR",
@@ -545,7 +558,11 @@ def main() -> None:
         extract_profiler.disable()
         print_profile("extract, 300 notices, one process", extract_profiler)
     print("\nextract (texts → records)")
-    cache = args.records_cache / f"records-{ns[-1]}-{args.seed}-{task_chars[0]}-{task_chars[1]}.pickle" if args.records_cache else None
+    cache = (
+        args.records_cache / f"records-{ns[-1]}-{args.seed}-{task_chars[0]}-{task_chars[1]}.pickle"
+        if args.records_cache
+        else None
+    )
     rates: list[Rate] = []
     prates: list[Rate] = []
     if cache and cache.is_file():
@@ -631,7 +648,9 @@ def main() -> None:
                 except StoreError as e:
                     print(f"  profiled load failed: {e}")
                     continue
-                print_profile(f"load_records on {engine_name}, N={n}, batch {batch} (client side, profiled run)", profiler)
+                print_profile(
+                    f"load_records on {engine_name}, N={n}, batch {batch} (client side, profiled run)", profiler
+                )
                 store.close()
                 engine.drop("bench_profile")
 

@@ -120,7 +120,13 @@ _SAME_ORGAN_LOCAL = {"drugs": "market"}
 
 def tier_prefix(region: Region) -> str:
     """The word that opens an agency's name in this region's notices: 省, 自治区, 市, 州, 地区, 盟, 县, 区, 旗."""
-    for suffix, prefix in (("自治区", "自治区"), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"), ("地区", "地区")):
+    for suffix, prefix in (
+        ("自治区", "自治区"),
+        ("自治州", "州"),
+        ("自治县", "县"),
+        ("自治旗", "旗"),
+        ("地区", "地区"),
+    ):
         if region.name.endswith(suffix):
             return prefix
     return region.name[-1]
@@ -192,7 +198,9 @@ class NationalNotice:
 def national_notices() -> dict[int, NationalNotice]:
     with NATIONAL_CSV.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return {int(r["year"]): NationalNotice(int(r["year"]), r["doc_no"].strip() or None, r["title"].strip()) for r in rows}
+    return {
+        int(r["year"]): NationalNotice(int(r["year"]), r["doc_no"].strip() or None, r["title"].strip()) for r in rows
+    }
 
 
 # --- text banks --------------------------------------------------------------------------------------------------
@@ -438,7 +446,7 @@ class Generator:
         if style == "docno_first":
             cut = title.index("深化医药") + 4  # the title printed over two lines, as in the 临夏 seed
             return (
-                f"\n\n\n{doc_no}\n{issuer}\n{title[len(issuer):cut]}\n{title[cut:]}\n{self._recipients(n.region)}\n"
+                f"\n\n\n{doc_no}\n{issuer}\n{title[len(issuer) : cut]}\n{title[cut:]}\n{self._recipients(n.region)}\n"
                 f"现将《{plan}》印发给你们，请认真贯彻落实。\n                 {issuer}\n                            {date}\n"
                 f"   （此件公开发布）     \n{plan}\n"
             )
@@ -478,7 +486,9 @@ class Generator:
             cites.append((national.title, national.doc_no))
         upper = province if level == "prefectural" or (level == "county" and prefecture is None) else prefecture
         if level != "provincial" and upper is not None:
-            upper_title = f"{self.issuer(upper)}关于印发{display_name(upper)}深化医药卫生体制改革{n.year}年重点工作任务的通知"
+            upper_title = (
+                f"{self.issuer(upper)}关于印发{display_name(upper)}深化医药卫生体制改革{n.year}年重点工作任务的通知"
+            )
             cites.append((upper_title, self.main_doc_no(upper, n.year)))
         cites = [(title.replace("《", "〈").replace("》", "〉"), doc_no) for title, doc_no in cites]
         quoted = "和".join(f"《{title}》（{doc_no}）" if doc_no else f"《{title}》" for title, doc_no in cites)
@@ -498,7 +508,11 @@ class Generator:
         sections = rng.sample(SECTIONS, section_count)
         cuts = sorted(rng.sample(range(1, task_count), section_count - 1))
         sizes = [b - a for a, b in zip([0, *cuts], [*cuts, task_count], strict=True)]
-        titles = rng.sample(TASK_TITLES, task_count) if task_count <= len(TASK_TITLES) else rng.choices(TASK_TITLES, k=task_count)
+        titles = (
+            rng.sample(TASK_TITLES, task_count)
+            if task_count <= len(TASK_TITLES)
+            else rng.choices(TASK_TITLES, k=task_count)
+        )
         lines: list[str] = []
         roles: list[tuple[int, int]] = []
         number = 0
@@ -594,9 +608,7 @@ class Generator:
         return f"（{'、'.join(names)}分别负责）", (count, 0)
 
 
-def generate(
-    n: int, seed: int = 0, *, task_chars: tuple[int, int] = TASK_CHARS
-) -> Iterator[tuple[str, str, Expected]]:
+def generate(n: int, seed: int = 0, *, task_chars: tuple[int, int] = TASK_CHARS) -> Iterator[tuple[str, str, Expected]]:
     """Yield `n` notices as (file name, notice text, expected structure); deterministic for a given seed."""
     generator = Generator(seed, task_chars)
     for index in range(n):
