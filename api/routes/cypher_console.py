@@ -22,6 +22,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+import cypher
 from api.deps import SettingsDep, StoreDep
 from api.errors import NotFound
 from policygraph.errors import BadQuery
@@ -50,10 +51,7 @@ _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 _INT64 = (-(2**63), 2**63 - 1)
 _MAX_PARAM_DEPTH = 8
 
-EXAMPLE_QUERY = (
-    "MATCH (a:Agency)-[:LEADS]->(t:Task) WHERE a.kind <> $skip "
-    "RETURN a.name AS agency, count(DISTINCT t) AS tasks ORDER BY tasks DESC, agency LIMIT 3"
-)
+EXAMPLE_QUERY = cypher.load("console_example")
 
 
 # --- the guard --------------------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
 
         Examples:
 
-          policygraph query "MATCH (d:Document) RETURN d.key AS key, d.level AS level"
+          policygraph query 'MATCH (d:Document) RETURN d.key AS key, d.level AS level'
 
           policygraph query lineage --param 'key=临州办发〔2021〕76号' --format json
 
