@@ -76,6 +76,16 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
+def wait_for_exit(pid: int, timeout: float = 10.0) -> bool:
+    """Wait until the process is gone (or a zombie); False if it is still alive after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not pid_alive(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def _die_with_parent() -> None:
     """Runs in the child between fork and exec: ask the kernel to SIGTERM us when our parent dies."""
     libc = ctypes.CDLL(None, use_errno=True)

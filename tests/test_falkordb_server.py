@@ -7,24 +7,14 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from graph import falkordb_server
 from graph.falkordb_store import FalkorDBStore
-from graph.process import free_port, pid_alive
+from graph.process import free_port, pid_alive, wait_for_exit
 from policygraph.errors import EngineUnavailable
-
-
-def wait_for_exit(pid: int, seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not pid_alive(pid):
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_start_reuse_persist_and_stop(tmp_path: Path) -> None:

@@ -20,21 +20,12 @@ from neo4j.exceptions import AuthError
 
 from graph import neo4j_server
 from graph.neo4j_server import LauncherBuild
-from graph.process import ServerState, pid_alive, port_is_open
+from graph.process import ServerState, port_is_open, wait_for_exit
 from policygraph.errors import AuthenticationFailed, EngineUnavailable
 
 PASSWORD = "test-password-5678"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 TEXT = "三明市深化医药卫生体制改革：推进紧密型县域医共体建设"
-
-
-def wait_for_exit(pid: int, seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not pid_alive(pid):
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def query(state: ServerState, cypher: str, password: str = PASSWORD, **params: object) -> list[dict[str, object]]:
