@@ -9,7 +9,22 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import agencies, cypher_console, documents, health, pages, programmes, search, subgraph, uploads
+from api.routes import (
+    agencies,
+    citations,
+    cypher_console,
+    diffusion,
+    documents,
+    exports,
+    health,
+    networks,
+    pages,
+    programmes,
+    questions,
+    search,
+    subgraph,
+    uploads,
+)
 from api.store_holder import StoreHolder
 from graph.store import GraphStore
 from policygraph import __version__
@@ -36,6 +51,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="PolicyGraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.stores = stores
     errors.install(app)
-    for module in (health, documents, agencies, programmes, search, subgraph, cypher_console, uploads, pages):
+    routers = (health, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
+               citations, cypher_console, uploads, pages)  # fmt: skip
+    for module in routers:
         app.include_router(module.router)
     return app

@@ -2,7 +2,7 @@
 
 import typer
 
-from policygraph.cli import db, demo, extract, ingest, query, serve, viz
+from policygraph.cli import ask, citations, db, demo, diffusion, export, extract, ingest, network, query, serve, viz
 
 app = typer.Typer(
     name="policygraph",
@@ -21,6 +21,11 @@ query.register(app)
 demo.register(app)
 serve.register(app)
 viz.register(app)
+network.register(app)
+diffusion.register(app)
+ask.register(app)
+export.register(app)
+citations.register(app)
 
 
 def main() -> None:
