@@ -28,7 +28,8 @@ _NOTICE_TITLE = re.compile(r"关于.+(通知|意见|决定|通报|批复|函|办
 _PLAN_TITLE = re.compile(r"(任务|方案|要点|计划|安排|意见|规划|通知)$")
 _DOC_NO_LABEL = re.compile(r"^(发文字号|发文号|文号|索引号)\s*:?\s*")
 _ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|领导小组|委员会|卫健委|委|厅|局|部|院|办)$")
-_GOVERNMENT = re.compile(r"人民政府|政府办|领导小组|^中共.+委员会|党委|^国务院")
+# A 地区 or 盟 is governed by a 行政公署 (行署), the province's agency, not by a 人民政府.
+_GOVERNMENT = re.compile(r"人民政府|政府办|行政公署|行署|领导小组|^中共.+委员会|党委|^国务院")
 _NATIONAL = re.compile(r"^(国务院|国家|中共中央|中央)")
 _YEAR = re.compile(r"([0-9]{4})年|([〇○零一二三四五六七八九]{4})年")
 _MAX_SIGNATURE = 40
