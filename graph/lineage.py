@@ -11,6 +11,7 @@ Derived data, recomputed whole: the result depends on the graph, never on the or
 from __future__ import annotations
 
 import csv
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -80,13 +81,11 @@ def explicit_edge(child: Notice, by_key: dict[str, Notice]) -> dict[str, Any] | 
     return {"child": child.key, "parent": parent.key, "kind": "explicit", "reason": "cited as its basis"}
 
 
-def inferred_edge(child: Notice, notices: list[Notice]) -> dict[str, Any] | None:
+def inferred_edge(child: Notice, same_year: list[Notice]) -> dict[str, Any] | None:
+    """The nearest higher-tier notice among `same_year` (the notices of the child's year) whose region contains it."""
     if child.tier is None or child.year is None:
         return None
-    candidates = [
-        n for n in notices
-        if n.tier is not None and n.tier < child.tier and n.year == child.year and contains(n, child)
-    ]  # fmt: skip
+    candidates = [n for n in same_year if n.tier is not None and n.tier < child.tier and contains(n, child)]
     if not candidates:
         return None
     parent = max(candidates, key=lambda n: (n.tier or 0, not n.stub, n.key))
@@ -103,11 +102,15 @@ def inferred_edge(child: Notice, notices: list[Notice]) -> dict[str, Any] | None
 def compute(notices: list[Notice]) -> list[dict[str, Any]]:
     """IMPLEMENTS edges for every series notice below the national tier."""
     by_key = {n.key: n for n in notices}
+    # Candidates are looked for among the notices of the same year only: comparing every pair took 5.3 s at 10k.
+    by_year: dict[int | None, list[Notice]] = defaultdict(list)
+    for n in notices:
+        by_year[n.year].append(n)
     edges = []
     for notice in sorted(notices, key=lambda n: n.key):
         if not notice.tier:
             continue
-        edge = explicit_edge(notice, by_key) or inferred_edge(notice, notices)
+        edge = explicit_edge(notice, by_key) or inferred_edge(notice, by_year[notice.year])
         if edge:
             edges.append(edge)
     return edges
