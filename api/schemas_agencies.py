@@ -155,6 +155,24 @@ class ProgrammeCount(BaseModel):
     cooperated: int = Field(examples=[3])
 
 
+class Succession(BaseModel):
+    """An agency linked to this one by a reform (graph/data/agency_renamings.csv)."""
+
+    key: str = Field(examples=["甘肃省临夏回族自治州|临夏回族自治州卫生和计划生育委员会"])
+    name: str = Field(examples=["临夏回族自治州卫生和计划生育委员会"])
+    jurisdiction: str | None = Field(None, examples=["甘肃省临夏回族自治州"])
+    kind: Literal["renamed", "merged", "split", "functions_moved"] = Field(
+        description="renamed or merged: the predecessor ceased and its series continues in the successor; split: it "
+        "ceased and its work went to several; functions_moved: part of its work moved, it continues.",
+        examples=["renamed"],
+    )
+    date: str | None = Field(None, description="Date of the reform (national decision).", examples=["2018-03-17"])
+
+
+class RolledYearCount(YearCount):
+    agencies: list[str] = Field(description="Keys of the agencies (this one or predecessors) with tasks that year.")
+
+
 class AgencyProfile(AgencySummary):
     issued: list[str] = Field(
         description="Keys of the notices this agency issued.", examples=[["晋政办发〔2022〕83号"]]
@@ -169,3 +187,9 @@ class AgencyProfile(AgencySummary):
     )
     collaborators_truncated: bool
     programmes: list[ProgrammeCount] = Field(description="Programmes its tasks mention, most tasks first.")
+    predecessors: list[Succession] = Field(description="Agencies it succeeded (SUCCEEDED_BY edges into it).")
+    successors: list[Succession] = Field(description="Agencies that succeeded it.")
+    by_year_rolled: list[RolledYearCount] = Field(
+        description="Tasks per year including the predecessors it continues (renamed or merged into it, "
+        "transitively), so its series does not break at a reform. Equal to by_year without such predecessors."
+    )

@@ -31,7 +31,7 @@ FOREACH (code IN CASE WHEN d.region_code IS NULL THEN [] ELSE [d.region_code] EN
 FOREACH (issuer IN CASE WHEN d.issuer_agency IS NULL THEN [] ELSE [d.issuer_agency] END |
   MERGE (organ:Agency {key: issuer.key})
   ON CREATE SET organ.name = issuer.name, organ.jurisdiction = issuer.jurisdiction, organ.level = issuer.level,
-                organ.kind = issuer.kind
+                organ.kind = issuer.kind, organ.function = issuer.function
   MERGE (doc)-[:ISSUED_BY]->(organ))
 FOREACH (c IN d.cited |
   MERGE (parent:Document {key: c.key})

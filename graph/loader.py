@@ -3,8 +3,9 @@
 A batch of notices is one `UNWIND` statement (cypher/load_documents.cypher), committed whole or not at all on both
 engines. When a batch fails, its notices are written one by one, so one bad notice never takes its neighbours down
 and is reported on its own. A notice whose content hash is already in the graph is left alone; a changed one is
-replaced whole. After the writes, the derived data (lineage, agency aliases, orphans) is recomputed from the graph,
-which is what makes the result independent of the order of ingestion.
+replaced whole. After the writes, the derived data (title citations resolved, lineage, agency aliases, agency
+continuity, orphans) is recomputed from the graph, which is what makes the result independent of the order of
+ingestion.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Literal
 
-from graph import lineage
+from graph import citations, continuity, lineage
 from graph.rows import document_row
 from graph.store import GraphStore
 from policygraph.errors import StoreError
@@ -113,12 +114,15 @@ def load_batch(store: GraphStore, records: list[Mapping[str, Any]]) -> list[Outc
 
 
 def refresh_derived(store: GraphStore) -> int:
-    """Recompute what is derived from the whole graph: lineage, agency aliases, orphans. Returns lineage edges."""
+    """Recompute what is derived from the whole graph: title citations resolved to known notices (first, so that
+    lineage sees them), lineage, agency aliases, agency continuity (SUCCEEDED_BY), orphans. Returns lineage edges."""
+    citations.resolve_title_citations(store)
     edges = lineage.refresh(store)
     forms = store.run("agency_forms")
     aliases = [{"key": row["key"], "aliases": sorted(f for f in row["forms"] if f)} for row in forms]
     for chunk in batched(aliases, 500):
         store.run("write_agency_aliases", {"agencies": chunk}, write=True)
+    continuity.refresh(store)
     for _ in range(5):  # regions are pruned from the bottom up, one tier per pass
         if not store.run("prune_orphans", write=True)[0]["removed"]:
             break

@@ -171,7 +171,9 @@ def agency_collaborators(store: StoreDep, page: PageDep, key: Key) -> dict[str, 
     summary="An agency's profile",
     description=(
         "Its properties and the forms it is written in; tasks led and cooperated on per year, and the first of them; "
-        "the agencies it works with (shared tasks, by role); the programmes its tasks mention; the notices it issued."
+        "the agencies it works with (shared tasks, by role); the programmes its tasks mention; the notices it issued; "
+        "its predecessors and successors after reforms (卫生和计划生育委员会 → 卫生健康委员会) and its tasks per year "
+        "including the predecessors it continues."
     ),
     responses=NOT_FOUND,
 )
@@ -188,4 +190,18 @@ def agency_profile(store: StoreDep, key: Key) -> AgencyProfile:
         "collaborators": collaborators[:PROFILE_COLLABORATORS],
         "collaborators_truncated": len(collaborators) > PROFILE_COLLABORATORS,
         "programmes": store.run("agency_programmes", {"key": key}),
+        **_continuity(store, key),
     })  # fmt: skip
+
+
+def _continuity(store: GraphStore, key: str) -> dict[str, Any]:
+    """Predecessors, successors and the series rolled up over the predecessors (graph/continuity.py)."""
+    linked = store.run("continuity_neighbours", {"key": key})
+    rolled = [
+        {**row, "agencies": sorted(row["agencies"])} for row in store.run("continuity_rolled_years", {"key": key})
+    ]
+    return {
+        "predecessors": linked[0]["predecessors"] if linked else [],
+        "successors": linked[0]["successors"] if linked else [],
+        "by_year_rolled": rolled,
+    }

@@ -191,7 +191,8 @@ def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
 @router.get(f"{urls.AGENCY}/{{key:path}}", response_class=HTMLResponse)
 def agency_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Depth = 2,
                 limit: Limit = GRAPH_LIMIT) -> HTMLResponse:  # fmt: skip
-    """An agency's neighbourhood: the tasks it leads and cooperates on, its collaborators, its programmes."""
+    """An agency's neighbourhood: the tasks it leads and cooperates on, its collaborators, its programmes, its
+    predecessors and successors after reforms, and its series including the predecessors it continues."""
     try:
         profile = answer(agencies.agency_profile, store=store, key=key)
         sub, sub_url = subgraph_answer(store, settings, "agency", key, depth, limit)
@@ -199,7 +200,14 @@ def agency_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
         return error_page(e)
     graph = network.graph_payload(sub, "radial", graph_url=urls.GRAPH)
     return page("agency.html", [f"/agencies/{urls.encode(key)}", sub_url], title=profile["name"], profile=profile,
-                graph=graph, more_url=more_url(urls.agency(key), graph, depth, limit))  # fmt: skip
+                rolled=_rolled_series(profile), graph=graph,
+                more_url=more_url(urls.agency(key), graph, depth, limit))  # fmt: skip
+
+
+def _rolled_series(profile: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The series with its predecessors, when some year counts a predecessor's tasks (else it repeats by_year)."""
+    rows: list[dict[str, Any]] = profile["by_year_rolled"]
+    return rows if any(key != profile["key"] for row in rows for key in row["agencies"]) else None
 
 
 @router.get(f"{urls.PROGRAMME}/{{name:path}}", response_class=HTMLResponse)
