@@ -1,7 +1,186 @@
-"""Placeholder router: filled in by the analyst-toolkit work (issue 9)."""
+"""Diffusion: how programmes and national notices spread down the tiers, as JSON and as explorer pages with a chart.
+
+| route | answers |
+| --- | --- |
+| `GET /diffusion/programmes` (label, limit, offset) | every programme with its label and adoption totals |
+| `GET /diffusion/programmes/{name}` | cumulative adoption by year and tier, the label, the mentioning notices |
+| `GET /diffusion/notices` (limit, offset) | every national notice with how far it reached |
+| `GET /diffusion/notices/{key}` | a national notice's descendants with kinds and lags, tiers reached and missing |
+| `GET /explore/diffusion` | page: the programmes and national notices (twins: the two lists) |
+| `GET /explore/diffusion/{name}` | page: the adoption chart (SVG drawn in Python) and tables (twin: the programme) |
+
+Definitions in analysis/diffusion.py and analysis/diffusion_notices.py.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import dataclasses
+from typing import Annotated, Any
 
-router = APIRouter()
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import HTMLResponse
+
+from analysis import diffusion as programmes_diffusion
+from analysis import diffusion_notices, diffusion_summary
+from api.deps import StoreDep
+from api.errors import NotFound
+from api.pagination import MAX_LIMIT, Page, PageDep, PageParams, page_of
+from api.routes.pages import PageError, error_page, page
+from api.routes.programmes import NO_NUL, canonical
+from api.schemas_diffusion import (
+    Label,
+    NoticeDiffusion,
+    NoticeDiffusionSummary,
+    ProgrammeDiffusion,
+    ProgrammeDiffusionSummary,
+)
+from graph.store import GraphStore
+from visualize import chart, urls
+
+json_router = APIRouter(prefix="/diffusion", tags=["diffusion"])
+pages_router = APIRouter(prefix="/explore/diffusion", include_in_schema=False)
+router = APIRouter()  # both of the above, included at the end of this module (app.py includes `router`)
+
+NO_PROGRAMME: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has that name (or synonym)."}}
+NO_NOTICE: dict[int | str, dict[str, Any]] = {404: {"description": "No national notice has that key."}}
+
+Name = Annotated[str, Path(min_length=1, max_length=100, pattern=NO_NUL, examples=["三明医改经验"],
+                           description="A programme's name or one of its synonyms (三明经验, 医共体 …).")]  # fmt: skip
+Key = Annotated[str, Path(min_length=1, max_length=300, pattern=NO_NUL, examples=["国办发〔2021〕20号"],
+                          description="A national notice's key (its 文号).")]  # fmt: skip
+
+
+# --- answers ---------------------------------------------------------------------------------------------------------
+
+
+def programme_answer(found: programmes_diffusion.ProgrammeDiffusion) -> ProgrammeDiffusion:
+    return ProgrammeDiffusion.model_validate(dataclasses.asdict(found))
+
+
+def notice_answer(found: diffusion_notices.NoticeDiffusion) -> NoticeDiffusion:
+    return NoticeDiffusion.model_validate({
+        **dataclasses.asdict(found), "implementations_count": len(found.implementations),
+        "tiers_reached": found.tiers_reached, "tiers_missing": found.tiers_missing,
+        "median_lag_days": found.median_lag_days,
+    })  # fmt: skip
+
+
+def find_programme(store: GraphStore, name: str) -> programmes_diffusion.ProgrammeDiffusion:
+    found = programmes_diffusion.programme_diffusion(store, canonical(name))
+    if found is None:
+        raise NotFound(f"no programme is named {name!r}")
+    return found
+
+
+def find_notice(store: GraphStore, key: str) -> diffusion_notices.NoticeDiffusion:
+    found = diffusion_notices.notice_diffusion(store, key)
+    if found is None:
+        raise NotFound(f"no national notice has the key {key!r}")
+    return found
+
+
+def programme_list(store: GraphStore, label: Label | None) -> list[ProgrammeDiffusionSummary]:
+    """Most regions first (then by name), optionally only one label."""
+    found = [p for p in diffusion_summary.programme_summaries(store) if label is None or p.label == label]
+    found.sort(key=lambda p: (-p.regions, p.name))
+    return [ProgrammeDiffusionSummary.model_validate(dataclasses.asdict(p)) for p in found]
+
+
+def notice_list(store: GraphStore) -> list[NoticeDiffusionSummary]:
+    return [
+        NoticeDiffusionSummary.model_validate(notice_answer(n).model_dump())
+        for n in diffusion_notices.notice_diffusions(store)
+    ]
+
+
+def paged(items: list[Any], params: PageParams) -> dict[str, Any]:
+    return page_of(items[params.offset : params.offset + params.limit + 1], params)
+
+
+# --- JSON ------------------------------------------------------------------------------------------------------------
+
+
+@json_router.get(
+    "/programmes",
+    response_model=Page[ProgrammeDiffusionSummary],
+    summary="Every programme: how it spread, and whether top-down or bottom-up",
+    description="Each programme with its label, notices, regions (per tier) and years; most regions first.",
+)
+def list_programmes(
+    store: StoreDep,
+    page_params: PageDep,
+    label: Annotated[Label | None, Query(description="Only programmes with this label.")] = None,
+) -> dict[str, Any]:
+    return paged(programme_list(store, label), page_params)
+
+
+@json_router.get(
+    "/programmes/{name:path}",
+    response_model=ProgrammeDiffusion,
+    summary="A programme's cumulative adoption by year and tier",
+    description=(
+        "The regions first mentioning it each year and the running totals per tier (national, provincial, "
+        "prefectural, county), its label (top-down, bottom-up, mixed) with the first national mention, and the "
+        "notices mentioning it. A synonym (三明经验) finds its programme (三明医改经验)."
+    ),
+    responses=NO_PROGRAMME,
+)
+def programme_diffusion(store: StoreDep, name: Name) -> ProgrammeDiffusion:
+    return programme_answer(find_programme(store, name))
+
+
+@json_router.get(
+    "/notices",
+    response_model=Page[NoticeDiffusionSummary],
+    summary="Every national notice and how far down the tiers it reached",
+    description="National notices (registry stubs included), oldest first, with descendants, tiers and median lag.",
+)
+def list_notices(store: StoreDep, page_params: PageDep) -> dict[str, Any]:
+    return paged(notice_list(store), page_params)
+
+
+@json_router.get(
+    "/notices/{key:path}",
+    response_model=NoticeDiffusion,
+    summary="A national notice's implementations, with lags",
+    description=(
+        "The local notices descending from it through IMPLEMENTS (transitively; each hop explicit or inferred), "
+        "the days from its date to each one's (null when a date is missing), the tiers reached and missing."
+    ),
+    responses=NO_NOTICE,
+)
+def notice_diffusion(store: StoreDep, key: Key) -> NoticeDiffusion:
+    return notice_answer(find_notice(store, key))
+
+
+# --- pages -----------------------------------------------------------------------------------------------------------
+
+
+@pages_router.get("", response_class=HTMLResponse)
+def index_page(store: StoreDep) -> HTMLResponse:
+    """Every programme with its label and a link to its chart; every national notice with its reach."""
+    try:
+        found = [p.model_dump(mode="json") for p in programme_list(store, None)]
+        notices = [n.model_dump(mode="json") for n in notice_list(store)]
+    except PageError as e:
+        return error_page(e)
+    twins = [urls.with_query("/diffusion/programmes", limit=MAX_LIMIT), urls.with_query("/diffusion/notices",
+                                                                                         limit=MAX_LIMIT)]  # fmt: skip
+    return page("diffusion.html", twins, title="Diffusion", programme=None, programmes=found, notices=notices)
+
+
+@pages_router.get("/{name:path}", response_class=HTMLResponse)
+def chart_page(store: StoreDep, name: Name) -> HTMLResponse:
+    """A programme's cumulative adoption as a step chart by year, one line per tier, with the notices behind it."""
+    try:
+        found = find_programme(store, name)
+    except PageError as e:
+        return error_page(e)
+    answer = programme_answer(found).model_dump(mode="json")
+    twins = [f"/diffusion/programmes/{urls.encode(name)}"]
+    return page("diffusion.html", twins, title=f"{found.name}: diffusion", programme=answer,
+                svg=chart.adoption_chart(found))  # fmt: skip
+
+
+router.include_router(json_router)
+router.include_router(pages_router)
