@@ -53,6 +53,11 @@ def translate(error: Exception, where: str) -> StoreError:
             f"FalkorDB at {where} is unreachable ({message}): start it with `policygraph db start` or check FALKORDB_URL"
         )
     lowered = message.lower()
+    if message.startswith("MISCONF"):  # redis refuses writes once it cannot save: a full disk, a read-only file system
+        reason = message.removeprefix("MISCONF").strip()
+        return EngineUnavailable(
+            f"FalkorDB cannot save to its data directory ({reason}): free space there, or fix its permissions"
+        )
     if "timed out" in lowered or "timeout" in lowered:
         return QueryTimeout(f"query timed out on FalkorDB: {message}")
     if "constraint violation" in lowered:
@@ -141,7 +146,9 @@ class FalkorDBStore(GraphStore):
         deadline = time.monotonic() + timeout
         while any(self.run(f"schema/falkordb/{name}")[0]["pending"] for name in ("pending", "pending_indexes")):
             if time.monotonic() > deadline:
-                raise EngineUnavailable(f"FalkorDB at {self.url} did not finish building its constraints and indexes in {timeout:.0f} s")
+                raise EngineUnavailable(
+                    f"FalkorDB at {self.url} did not finish building its constraints and indexes in {timeout:.0f} s"
+                )
             time.sleep(0.05)
 
     def close(self) -> None:

@@ -2,22 +2,35 @@
 
 Each file is read and extracted on its own: a file that cannot be read or understood becomes a `failed` outcome
 with its reason, and the others go on. Then the records are loaded (graph/loader.py).
+
+One writer per graph at a time: loading ends by recomputing lineage from the whole graph, and two loads that
+interleave could leave the lineage of the one whose refresh read the graph first. So a load holds an exclusive
+advisory lock (flock) named after its engine target, and a second `policygraph ingest` or API upload on this machine
+waits for it: concurrent ingests give the graph of one after the other (tests/reliability/test_concurrency.py).
+Writers on other machines are not covered by a file lock; point them at one ingest host.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from graph.falkordb_store import FalkorDBStore
 from graph.loader import LoadResult, Outcome, load_records
+from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
 from ingest.extract import extract_text
-from ingest.readers import read_document
+from ingest.readers import SourceText, read_document
 from policygraph.errors import InputError
 
 # What a folder is searched for; a file named on the command line is always tried, whatever its extension.
 DOCUMENT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".docx", ".pdf"}
+NO_NOTICE = "no notice found: neither a title nor numbered tasks"
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -31,17 +44,28 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def extract_file(path: Path) -> dict[str, Any]:
-    """Read and extract one file into its JSON record (raises InputError with the reason)."""
-    source = read_document(path)
+def extract_source(source: SourceText, name: str) -> dict[str, Any]:
+    """Extract a read document into its JSON record; InputError when no notice is found in it.
+
+    A text without a title and without numbered tasks (a web page's leftovers, one endless line) is not a notice:
+    loading it would add a Document keyed on nothing."""
     try:
-        record = extract_text(source.text, str(path), source.sha256)
+        record = extract_text(source.text, name, source.sha256)
     except RecursionError as e:  # the extractor is rule-based; anything else it raises is a bug and should show
-        raise InputError(str(path), "text too deeply nested to extract") from e
+        raise InputError(name, "text too deeply nested to extract") from e
+    if not record.title and not record.tasks:
+        raise InputError(name, NO_NOTICE)
     return record.to_json()
 
 
-def records_of(paths: list[Path], failures: list[Outcome], on_outcome: Callable[[Outcome], None] | None) -> Iterator[dict[str, Any]]:
+def extract_file(path: Path) -> dict[str, Any]:
+    """Read and extract one file into its JSON record (raises InputError with the reason)."""
+    return extract_source(read_document(path), str(path))
+
+
+def records_of(
+    paths: list[Path], failures: list[Outcome], on_outcome: Callable[[Outcome], None] | None
+) -> Iterator[dict[str, Any]]:
     """Yield the record of each file that extracts; note the others as failed."""
     for path in paths:
         try:
@@ -53,6 +77,28 @@ def records_of(paths: list[Path], failures: list[Outcome], on_outcome: Callable[
                 on_outcome(outcome)
 
 
+def _target(store: GraphStore) -> str:
+    """Which graph a store writes to (a cache's inner store's graph)."""
+    inner = getattr(store, "inner", None)
+    if isinstance(inner, GraphStore):
+        return _target(inner)
+    if isinstance(store, FalkorDBStore):
+        return f"falkordb {store.url} {store.graph_name}"
+    if isinstance(store, Neo4jStore):
+        return f"neo4j {store.uri} {store.database}"
+    return store.engine
+
+
+@contextmanager
+def one_writer(store: GraphStore) -> Iterator[None]:
+    """Hold the machine-wide write lock of the store's graph (see the module docstring)."""
+    name = hashlib.sha256(_target(store).encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"policygraph-{name}.lock"
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed, also if the process is killed
+        yield
+
+
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[Path],
@@ -62,7 +108,8 @@ def ingest_paths(
 ) -> LoadResult:
     """Extract and load every file; one bad file never stops the others."""
     failures: list[Outcome] = []
-    result = load_records(store, records_of(expand(paths), failures, on_outcome), batch_size=batch_size,
-                          on_outcome=on_outcome)  # fmt: skip
+    with one_writer(store):
+        result = load_records(store, records_of(expand(paths), failures, on_outcome), batch_size=batch_size,
+                              on_outcome=on_outcome)  # fmt: skip
     result.outcomes = failures + result.outcomes
     return result

@@ -39,18 +39,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def one_line(text: object) -> str:
+    """The driver's messages may span lines (a connection error quotes the address on the next one): users get one."""
+    return " ".join(str(text).split())
+
+
 def translate(error: Exception, where: str) -> StoreError:
-    """One driver error → the project's exception with a clear message."""
+    """One driver error → the project's exception with a clear, one-line message."""
     if isinstance(error, neo4j_errors.AuthError):
-        return AuthenticationFailed(
-            f"Neo4j at {where} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD"
-        )
+        return AuthenticationFailed(f"Neo4j at {where} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD")
     if isinstance(error, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
         return EngineUnavailable(
-            f"Neo4j at {where} is unreachable ({error}): start it with `policygraph db start --engine neo4j` or check NEO4J_URI"
+            f"Neo4j at {where} is unreachable ({one_line(error)}): start it with `policygraph db start --engine neo4j` or check NEO4J_URI"
         )
     code = getattr(error, "code", "") or ""
-    message = getattr(error, "message", None) or str(error)
+    message = one_line(getattr(error, "message", None) or error)
     if isinstance(error, neo4j_errors.ConstraintError) or "ConstraintValidationFailed" in code:
         return ConstraintViolation(f"constraint violated on Neo4j: {message}")
     if "TransactionTimedOut" in code or "Terminated" in code:
@@ -61,7 +64,9 @@ def translate(error: Exception, where: str) -> StoreError:
 class Neo4jStore(GraphStore):
     engine = ENGINE
 
-    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j", connect_timeout: float = 2.0) -> None:
+    def __init__(
+        self, uri: str, user: str, password: str, database: str = "neo4j", connect_timeout: float = 2.0
+    ) -> None:
         self.uri = uri
         self.database = database
         try:

@@ -3,6 +3,8 @@
 What real notices bring and what becomes of it:
 - traditional characters → simplified (OpenCC t2s); full-width ASCII, brackets, colon, comma, semicolon → half-width
   (〔〕《》、。 stay);
+- control characters (NUL, BEL, escape, DEL, C1 controls) → removed: they are never text, and an engine may cut a
+  string at a NUL; vertical tab, form feed (page breaks), NEL and the Unicode line/paragraph separators → line breaks;
 - web-site chrome (无障碍阅读, 当前位置, 发布时间, "您访问的链接即将离开…") and Word's "[bookmark: _GoBack]" → removed;
 - pinyin glosses glued after characters on mirror sites (醫(yī)) → removed;
 - spaces next to Chinese characters ("2022 年", "办公厅 关于", "、 医保局") → removed;
@@ -32,9 +34,12 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # Each alternative starts with a literal character, so the scan is fast on long texts.
 _ARTIFACTS = re.compile(
     r"\r|[\u200b-\u200d\ufeff]"  # carriage returns, zero-width characters
+    r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]"  # control characters (tab and line breaks are kept; see _LINE_ENDS)
     r"|\[bookmark:[^\]\n]*\]"  # Word bookmarks left by converters
     rf"|\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)"  # pinyin glosses: 醫(yī), checked below for the 醫
 )
+# Line ends other than "\n" (vertical tab, form feed, NEL, U+2028/2029), each replaced by one "\n".
+_LINE_ENDS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUN = re.compile(r" +")
 _LINE_BREAKS = re.compile(r"\n+")
 
@@ -179,7 +184,7 @@ def _line_breaks(text: str) -> list[tuple[int, int]]:
 
 def normalise(text: str) -> NormalisedText:
     """Clean `text` (see the module docstring) and keep the map back to it."""
-    editor = _Editor(to_simplified(to_half_width(text)))  # both keep every offset
+    editor = _Editor(to_simplified(to_half_width(_LINE_ENDS.sub("\n", text))))  # all three keep every offset
     editor.delete(_artifacts(editor.text))
     editor.delete(_chrome_lines(editor.text))
     editor.delete(_spaces(editor.text))

@@ -22,6 +22,9 @@ from ingest.text_decoding import declared_charset, decode
 from policygraph.errors import InputError
 
 MAX_BYTES: int = 25 * 1024 * 1024
+# The extractor's spaCy pipeline refuses longer texts (its max_length). A real notice has 10–60 thousand characters;
+# one of 10,000 tasks has 460 thousand. A 25 MB file of Chinese can decode to 8 million: refused here, with a reason.
+MAX_CHARS: int = 1_000_000
 
 _HTML_EXTENSIONS = frozenset({".htm", ".html", ".shtml", ".xhtml"})
 _HTML_START = re.compile(r"\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<(!doctype\s+)?html)", re.IGNORECASE)
@@ -80,6 +83,8 @@ def read_bytes(data: bytes, source: str) -> SourceText:
     """Read an upload's bytes; `source` is its name, used in errors and to name unsupported formats."""
     _check_size(len(data), source)
     text, form, encoding = _read(data, source)
+    if len(text) > MAX_CHARS:
+        raise InputError(source, f"text too long ({len(text):,} characters; the limit is {MAX_CHARS:,})")
     return SourceText(source, text, form, encoding, hashlib.sha256(data).hexdigest())
 
 

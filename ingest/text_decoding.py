@@ -137,12 +137,21 @@ def _lenient(data: bytes, source: str) -> tuple[str, str]:
         text = data.decode(guess.encoding, errors="replace")
         if text.count("\ufffd") <= len(text) * _MAX_BAD_SHARE:
             return text, guess.encoding
+    best_text = data.decode(best, errors="replace")
+    if not _looks_binary(best_text):  # text, but its bytes change encoding midway (a UTF-8 page pasted into GBK)
+        raise InputError(
+            source, "mixed or unknown text encoding (not UTF-8, GB18030 or Big5 throughout): save it as UTF-8"
+        )
     raise InputError(source, "binary file, not a document")
 
 
 def _checked(text: str, encoding: str, source: str) -> tuple[str, str]:
     """Refuse text that is really binary data read through a permissive codec."""
-    sample = text[:_SAMPLE_CHARS]
-    if len(_CONTROLS.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE:
+    if _looks_binary(text):
         raise InputError(source, "binary file, not a document")
     return text, encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SAMPLE_CHARS]
+    return len(_CONTROLS.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE

@@ -24,10 +24,9 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from api.deps import SettingsDep, StoreDep
 from api.security import require_api_key
+from graph.ingest_files import extract_source, one_writer
 from graph.loader import load_records
 from ingest import readers
-from ingest.extract import extract_text
-from policygraph.errors import InputError
 
 router = APIRouter(tags=["uploads"])
 
@@ -94,7 +93,9 @@ async def read_upload(request: Request, settings: SettingsDep, _: Annotated[None
         raise too_large(limit)
     if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         raise HTTPException(415, f"send the file as multipart/form-data, in a field named {FIELD!r}")
-    parser = MultiPartParser(request.headers, capped(request.stream(), limit + FORM_OVERHEAD), max_files=1, max_fields=10)
+    parser = MultiPartParser(
+        request.headers, capped(request.stream(), limit + FORM_OVERHEAD), max_files=1, max_fields=10
+    )
     try:
         form = await parser.parse()
     except TooLarge:
@@ -144,14 +145,8 @@ def upload_document(upload: Annotated[Upload, Depends(read_upload)], store: Stor
     at all, a notice whose content is already in the graph is left alone, a changed one replaces its tasks and
     edges, and lineage is recomputed. A file that cannot be read, or in which no notice is found (neither a title
     nor numbered tasks), is a 422 with the reason."""
-    source = readers.read_bytes(upload.data, upload.name)
-    try:
-        record = extract_text(source.text, upload.name, source.sha256).to_json()
-    except RecursionError as e:  # the extractor is rule-based; as in graph/ingest_files.py
-        raise InputError(upload.name, "text too deeply nested to extract") from e
-    if not record["title"] and not record["tasks"]:
-        raise InputError(upload.name, "no notice found: neither a title nor numbered tasks")
-    with _LOCK:
+    record = extract_source(readers.read_bytes(upload.data, upload.name), upload.name)
+    with _LOCK, one_writer(store):  # one_writer: also not while a `policygraph ingest` loads the same graph
         outcome = load_records(store, [record]).outcomes[0]
     result = UploadResult(source=outcome.source, status=outcome.status, key=outcome.key, reason=outcome.reason,
                           tasks=len(record["tasks"]))  # fmt: skip

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.connect import open_store
@@ -21,9 +22,11 @@ STYLE = {"new": "green", "replaced": "yellow", "unchanged": "dim", "failed": "re
 
 
 def print_outcome(outcome: Outcome) -> None:
+    """One line per file, never wrapped (scripts grep it); the name and reason are data, escaped from rich markup."""
     reason = f": {outcome.reason}" if outcome.reason else ""
-    line = f"[{STYLE[outcome.status]}]{outcome.status:<9}[/] {outcome.source}{reason}"
-    (err_console if outcome.status == "failed" else console).print(line, highlight=False, markup=True)
+    text = (outcome.source + reason).replace("\r", "\\r").replace("\n", "\\n")  # a file name may hold a newline
+    line = f"[{STYLE[outcome.status]}]{outcome.status:<9}[/] {escape(text)}"
+    (err_console if outcome.status == "failed" else console).print(line, highlight=False, markup=True, soft_wrap=True)
 
 
 def print_report(store: GraphStore, result: LoadResult, seconds: float) -> None:
@@ -55,7 +58,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @reports_errors
     def ingest(
-        paths: Annotated[list[Path], typer.Argument(help="Notice files or folders (searched for .txt .html .docx .pdf).")],
+        paths: Annotated[
+            list[Path], typer.Argument(help="Notice files or folders (searched for .txt .html .docx .pdf).")
+        ],
         engine: EngineOption = None,
         dry_run_only: Annotated[bool, typer.Option("--dry-run", help="Extract and report, write nothing.")] = False,
     ) -> None:
