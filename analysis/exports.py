@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from graph.store import GraphStore, Row
-from ingest.divisions import full_path, resolve
+from ingest import divisions
 from policygraph.errors import PolicyGraphError
 
 DROPPED = {"search_text"}  # CJK bigrams for full-text search: derived, large, of no use outside the engine
@@ -72,12 +72,10 @@ class ExportFilter:
 
 def region_filter(name: str | None) -> str | None:
     """The full path a region filter matches by prefix (临夏州 → 甘肃省临夏回族自治州); None: everywhere."""
-    if name is None or not name.strip():
-        return None
-    region = resolve(name)
-    if region is None:
-        raise BadFilter("region", f"no region is named {name!r} (try 甘肃省, 临夏州 or 晋)")
-    return None if region.level == "national" else full_path(region)
+    try:
+        return divisions.region_prefix(name)
+    except divisions.UnknownRegion as e:
+        raise BadFilter("region", str(e)) from None
 
 
 # --- reading ------------------------------------------------------------------------------------------------------

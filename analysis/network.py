@@ -28,7 +28,7 @@ import networkx as nx
 
 from analysis import network_measures as measures
 from graph.store import GraphStore
-from ingest.divisions import full_path, resolve
+from ingest import divisions
 from policygraph.errors import InputError
 
 Role = Literal["lead", "cooperate"]
@@ -73,12 +73,7 @@ class TaskAgency:
 def region_path(name: str | None) -> str | None:
     """The full path a region filter matches by prefix (甘肃 → 甘肃省); None for no filter or the whole country.
     The API does the same with a 422 (api/routes/agencies.region_prefix); this one raises ValueError."""
-    if name is None or not name.strip():
-        return None
-    region = resolve(name)
-    if region is None:
-        raise ValueError(f"no region is named {name!r} (try a full name such as 甘肃省临夏回族自治州, or 临夏州)")
-    return None if region.level == "national" else full_path(region)
+    return divisions.region_prefix(name)
 
 
 def fetch(store: GraphStore, where: Slice) -> list[TaskAgency]:

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 import cypher
 from graph.store import GraphStore, Row
-from ingest.divisions import full_path, resolve
+from ingest import divisions
 from policygraph.errors import PolicyGraphError
 
 QUESTIONS_FILE = "questions.toml"
@@ -293,13 +293,10 @@ def _list(parameter: Parameter, value: Any) -> list[str]:
 
 def _region(parameter: Parameter, value: Any) -> str | None:
     """The full path of a region (临夏州 → 甘肃省临夏回族自治州), which the queries match by prefix; None: the country."""
-    name = _str(parameter, value)
-    if not name.strip():
-        return None
-    region = resolve(name)
-    if region is None:
-        raise BadParameter(parameter.name, f"no region is named {name!r} (try 甘肃省, 临夏州 or 晋)")
-    return None if region.level == "national" else full_path(region)
+    try:
+        return divisions.region_prefix(_str(parameter, value))
+    except divisions.UnknownRegion as e:
+        raise BadParameter(parameter.name, str(e)) from None
 
 
 _COERCE: dict[str, Any] = {

@@ -281,3 +281,18 @@ def all_regions() -> Iterator[Region]:
     tables = _tables()
     for code in sorted(tables.regions):
         yield tables.regions[code]
+
+
+class UnknownRegion(ValueError):
+    """A region filter that names no division (or an ambiguous one)."""
+
+
+def region_prefix(name: str | None) -> str | None:
+    """What a region filter matches: the full path that every region inside it starts with (甘肃 → 甘肃省, 临夏州 →
+    甘肃省临夏回族自治州). None for no filter: absent, blank, or the whole country. UnknownRegion when it names none."""
+    if name is None or not name.strip():
+        return None
+    region = resolve(name)
+    if region is None:
+        raise UnknownRegion(f"no region is named {name!r} (try 甘肃, 甘肃省, 临夏州 or 宿州市泗县)")
+    return None if region.level == "national" else full_path(region)

@@ -140,7 +140,7 @@ def test_list_invalid_parameters_are_422(api: Any, params: dict[str, Any], field
 
 def test_unknown_region_names_the_problem(api: Any) -> None:
     message = api.get("/documents", params={"region": "火星"}).json()["detail"][0]["msg"]
-    assert "unknown region '火星'" in message
+    assert "no region is named '火星'" in message
 
 
 # --- GET /documents/{key} -------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from api.schemas_agencies import (
     TopLeads,
 )
 from graph.store import GraphStore, Row
-from ingest.divisions import full_path, resolve
+from ingest import divisions
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
@@ -50,13 +50,10 @@ def invalid(parameter: str, message: str, value: object) -> RequestValidationErr
 
 def region_prefix(name: str | None, parameter: str = "region") -> str | None:
     """The full path a region filter matches by prefix; None for no filter (absent, or the whole country)."""
-    if name is None or not name.strip():
-        return None
-    region = resolve(name)
-    if region is None:
-        message = f"no region is named {name!r} (try a full name such as 甘肃省临夏回族自治州, or 临夏州)"
-        raise invalid(parameter, message, name)
-    return None if region.level == "national" else full_path(region)
+    try:
+        return divisions.region_prefix(name)
+    except divisions.UnknownRegion as e:
+        raise invalid(parameter, str(e), name) from None
 
 
 def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> None:

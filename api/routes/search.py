@@ -104,14 +104,10 @@ class SearchPage(Page[SearchHit]):
 
 def _region_path(region: str | None) -> str | None:
     """A region name in any common form → the path notices carry (甘肃省临夏回族自治州); 中国 → no filter."""
-    if region is None:
-        return None
-    found = divisions.resolve(region)
-    if found is None:
-        raise InputError(
-            "region", f"unknown region {region!r}: give a province, prefecture or county (甘肃, 临夏州, 泗县)"
-        )
-    return None if found.level == "national" else divisions.full_path(found)
+    try:
+        return divisions.region_prefix(region)
+    except divisions.UnknownRegion as e:
+        raise InputError("region", str(e)) from None
 
 
 def _hit(row: dict[str, Any], words: list[str]) -> SearchHit:
