@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
+from api import blank_fields, errors
 from api.routes import (
     agencies,
     citations,
@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="PolicyGraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.stores = stores
     errors.install(app)
+    blank_fields.install(app)
     routers = (health, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
                citations, cypher_console, uploads, pages)  # fmt: skip
     for module in routers:

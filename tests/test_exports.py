@@ -259,6 +259,33 @@ def test_cli_export(seeded_store: GraphStore, request: pytest.FixtureRequest, tm
     assert failed.returncode == 1 and len(failed.stderr.strip().splitlines()) == 1 and b"Traceback" not in failed.stderr
 
 
+def test_cli_exports_the_agency_adjacency_matrix(
+    seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # 临夏州's notice names 17 agencies once collectives are left out, and 州卫健委 and 州医保局 share 13 tasks
+    # (hand-counted from tests/gold; the same figures as tests/test_network.py).
+    env = cli_env(seeded_store, request, tmp_path)
+    done = run_cli(env, "--format", "adjacency", "--document", LINXIA_DOC, "-o", str(tmp_path / "m.csv"))
+    assert done.returncode == 0, done.stderr
+    with (tmp_path / "m.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    assert len(header) == 18 and len(body) == 17 and all(len(row) == 18 for row in body)
+    health = "甘肃省临夏回族自治州|临夏回族自治州卫生健康委员会"
+    insurance = "甘肃省临夏回族自治州|临夏回族自治州医疗保障局"
+    row = next(row for row in body if row[0] == health)
+    assert row[header.index(insurance)] == "13"
+    graph = nx.Graph()
+    for line in body:
+        for name, weight in zip(header[1:], line[1:], strict=True):
+            if int(weight):
+                graph.add_edge(line[0], name, weight=int(weight))
+    # 深改办 shares no task with another agency once the collective 各相关部门 is out: 16 of the 17 have a link
+    assert graph.number_of_nodes() == 16 and graph[health][insurance]["weight"] == 13
+    unknown = run_cli(env, "--format", "adjacency", "--document", "不存在〔2021〕1号", "-o", str(tmp_path / "x.csv"))
+    assert unknown.returncode == 1 and b"no notice has the key" in unknown.stderr
+
+
 def test_an_empty_graph_reads_back_empty() -> None:
     empty = nx.MultiDiGraph()
     for fmt, read in READERS.items():

@@ -11,6 +11,8 @@ AGENCY = "/explore/agency"
 PROGRAMME = "/explore/programme"
 GRAPH = "/explore/graph"  # the styled nodes and edges of a subgraph, fetched when a node is expanded
 STATIC = "/explore/static"
+NETWORK = "/explore/network"  # the agency collaboration league table
+DIFFUSION = "/explore/diffusion"  # programmes' adoption charts
 
 PAGE_OF_KIND = {"Document": NOTICE, "Agency": AGENCY, "Programme": PROGRAMME}
 SUBGRAPH_KIND = {"Document": "document", "Agency": "agency", "Programme": "programme"}

@@ -38,7 +38,7 @@ from graph.store import GraphStore
 from visualize import chart, urls
 
 json_router = APIRouter(prefix="/diffusion", tags=["diffusion"])
-pages_router = APIRouter(prefix="/explore/diffusion", include_in_schema=False)
+pages_router = APIRouter(prefix=urls.DIFFUSION, include_in_schema=False)
 router = APIRouter()  # both of the above, included at the end of this module (app.py includes `router`)
 
 NO_PROGRAMME: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has that name (or synonym)."}}

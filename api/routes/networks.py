@@ -39,7 +39,7 @@ api_router = APIRouter(prefix="/networks", tags=["networks"])
 page_router = APIRouter(include_in_schema=False)
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No notice has that document key."}}
-PAGE = "/explore/network"
+PAGE = urls.NETWORK
 PAGE_ROWS = 50  # agencies, edges and tasks shown on the page
 
 

@@ -9,14 +9,15 @@ from typing import Annotated
 import networkx as nx
 import typer
 
+from analysis import network
 from analysis.export_formats import EXTENSIONS, FORMATS, export_bytes, write_csv_directory
 from analysis.exports import ExportFilter, read_graph, region_filter
 from graph.connect import open_store
 from policygraph.cli.common import err_console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 
-# `adjacency` (the agency network as a matrix, analysis/network.py) is wired in by the network work.
-ALL_FORMATS = FORMATS
+# adjacency: the agency collaboration network as an agency × agency matrix of shared tasks (analysis/network.py).
+ALL_FORMATS = (*FORMATS, "adjacency")
 
 
 def default_output(fmt: str) -> Path:
@@ -40,11 +41,19 @@ def write(graph: nx.MultiDiGraph, fmt: str, output: Path | None) -> str:
     return str(target)
 
 
+def write_text(text: str, output: Path) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    err_console.print(f"agency × agency matrix → {output}")
+
+
 def register(app: typer.Typer) -> None:
     @app.command(name="export")
     @reports_errors
     def export_command(
-        fmt: Annotated[str, typer.Option("--format", "-f", help="gexf, graphml, csv or json.")] = "gexf",
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help="gexf, graphml, csv, json, or adjacency (agency × agency CSV).")
+        ] = "gexf",
         level: Annotated[
             str | None, typer.Option(help="Only notices of this level (and what hangs from them).")
         ] = None,
@@ -82,11 +91,21 @@ def register(app: typer.Typer) -> None:
           policygraph export --format csv --year-from 2021 --year-to 2022 -o reform-2021-2022.zip
 
           policygraph export --format json --document '临州办发〔2021〕76号' > linxia.json
+
+          policygraph export --format adjacency --region 甘肃 -o gansu-agencies.csv   # for UCINET or Gephi
         """
         if fmt not in ALL_FORMATS:
             raise fail(f"--format is one of {', '.join(ALL_FORMATS)}, not {fmt!r}")
         selection = ExportFilter(level, region_filter(region), year_from, year_to, document)
         selection.check()
+        if fmt == "adjacency":
+            where = network.Slice(document, level, selection.region, year_from, year_to)
+            with open_store(settings_for(engine), schema=False) as store:
+                if document is not None and not store.run("documents_exists", {"key": document}):
+                    raise fail(f"no notice has the key {document!r} (see `policygraph query documents_list`)")
+                matrix = network.adjacency_csv_of(store, where)
+            write_text(matrix, output or Path("policygraph-adjacency.csv"))
+            return
         with open_store(settings_for(engine), schema=False) as store:
             graph = read_graph(store, selection)
         where = write(graph, fmt, output)
