@@ -99,11 +99,11 @@ def register(app: typer.Typer) -> None:
         selection = ExportFilter(level, region_filter(region), year_from, year_to, document)
         selection.check()
         if fmt == "adjacency":
-            where = network.Slice(document, level, selection.region, year_from, year_to)
+            matrix_slice = network.Slice(document, level, selection.region, year_from, year_to)
             with open_store(settings_for(engine), schema=False) as store:
                 if document is not None and not store.run("documents_exists", {"key": document}):
                     raise fail(f"no notice has the key {document!r} (see `policygraph query documents_list`)")
-                matrix = network.adjacency_csv_of(store, where)
+                matrix = network.adjacency_csv_of(store, matrix_slice)
             write_text(matrix, output or Path("policygraph-adjacency.csv"))
             return
         with open_store(settings_for(engine), schema=False) as store:
