@@ -265,22 +265,27 @@ HOSTILE_RECORD = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def hostile_server(falkordb_url: str) -> Iterator[str]:
-    """A graph of its own holding one notice whose every text is an injection attempt, served by the API."""
+def serve_records(falkordb_url: str, graph: str, records: list[dict[str, Any]]) -> Iterator[str]:
+    """The API over a FalkorDB graph of its own holding only `records`; yields the server's URL."""
     from api.app import create_app
     from graph.falkordb_store import FalkorDBStore
     from graph.loader import load_records
     from policygraph.settings import Settings
 
-    store = FalkorDBStore(falkordb_url, graph="xss")
+    store = FalkorDBStore(falkordb_url, graph=graph)
     store.apply_schema()
     store.clear()
-    assert not load_records(store, [HOSTILE_RECORD]).failed
+    assert not load_records(store, records).failed
     settings = Settings(POLICYGRAPH_ENGINE="falkordb", POLICYGRAPH_API_KEY="test-api-key-0123456789")
     with LiveServer(create_app(settings, store)) as server:
         yield server.url
     store.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(falkordb_url: str) -> Iterator[str]:
+    """A graph of its own holding one notice whose every text is an injection attempt, served by the API."""
+    yield from serve_records(falkordb_url, "xss", [HOSTILE_RECORD])
 
 
 def test_a_script_injection_title_is_shown_as_text_and_runs_nothing(hostile_server: str, browser: Browser) -> None:

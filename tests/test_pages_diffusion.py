@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.conftest import LiveServer
-from tests.test_pages import base, browser, visit  # noqa: F401  (browser is a fixture used by name)
+from tests.test_pages import base, browser, serve_records, visit  # noqa: F401  (browser is a fixture used by name)
 from visualize import urls
 from visualize.chart import MARGIN_LEFT, MARGIN_RIGHT, WIDTH
 
@@ -79,19 +78,7 @@ HOSTILE_RECORD = {
 @pytest.fixture(scope="module")
 def hostile_server(falkordb_url: str) -> Iterator[str]:
     """A graph of its own holding one notice whose region and programme are injection attempts, served by the API."""
-    from api.app import create_app
-    from graph.falkordb_store import FalkorDBStore
-    from graph.loader import load_records
-    from policygraph.settings import Settings
-
-    store = FalkorDBStore(falkordb_url, graph="xss_diffusion")
-    store.apply_schema()
-    store.clear()
-    assert not load_records(store, [HOSTILE_RECORD]).failed
-    settings = Settings(POLICYGRAPH_ENGINE="falkordb", POLICYGRAPH_API_KEY="test-api-key-0123456789")
-    with LiveServer(create_app(settings, store)) as server:
-        yield server.url
-    store.close()
+    yield from serve_records(falkordb_url, "xss_diffusion", [HOSTILE_RECORD])
 
 
 def test_a_hostile_programme_and_region_are_shown_as_text(hostile_server: str, browser: Browser) -> None:  # noqa: F811
