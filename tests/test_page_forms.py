@@ -36,3 +36,9 @@ def test_every_page_links_the_network_and_diffusion_sections(api: Any) -> None:
     assert 'href="/explore/network"' in home and 'href="/explore/diffusion"' in home
     assert api.get("/explore/network").status_code == 200
     assert api.get("/explore/diffusion").status_code == 200
+
+
+def test_the_diffusion_index_with_a_trailing_slash_is_the_index(api: Any) -> None:
+    answer = api.get("/explore/diffusion/", follow_redirects=False)
+    assert answer.status_code == 307 and answer.headers["location"] == "/explore/diffusion"
+    assert api.get("/explore/diffusion/", follow_redirects=True).status_code == 200

@@ -18,7 +18,7 @@ import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from analysis import diffusion as programmes_diffusion
 from analysis import diffusion_notices, diffusion_summary
@@ -167,6 +167,12 @@ def index_page(store: StoreDep) -> HTMLResponse:
     twins = [urls.with_query("/diffusion/programmes", limit=MAX_LIMIT), urls.with_query("/diffusion/notices",
                                                                                          limit=MAX_LIMIT)]  # fmt: skip
     return page("diffusion.html", twins, title="Diffusion", programme=None, programmes=found, notices=notices)
+
+
+@pages_router.get("/", include_in_schema=False)
+def index_with_slash() -> RedirectResponse:
+    """`/explore/diffusion/` is the index too (registered before the chart route, which would read an empty name)."""
+    return RedirectResponse(urls.DIFFUSION, status_code=307)
 
 
 @pages_router.get("/{name:path}", response_class=HTMLResponse)
