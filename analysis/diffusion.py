@@ -46,8 +46,8 @@ def parse_date(text: Any) -> date | None:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A notice whose tasks mention the programme."""
+class NoticeRef:
+    """A notice as the diffusion answers show it (the rows of cypher/diffusion_*.cypher carry these columns)."""
 
     key: str
     doc_no: str | None
@@ -58,6 +58,21 @@ class Mention:
     year: int | None
     date: str | None
     stub: bool
+
+
+def notice_fields(row: Row) -> dict[str, Any]:
+    """The NoticeRef fields of a query row."""
+    return {
+        "key": row["key"], "doc_no": row["doc_no"], "title": row["title"], "level": row["level"],
+        "tier": tier_name(row["tier"]), "region": row["region"], "year": row["year"], "date": row["date"],
+        "stub": bool(row["stub"]),
+    }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mention(NoticeRef):
+    """A notice whose tasks mention the programme."""
+
     tasks: int
 
     @property
@@ -186,10 +201,7 @@ def diffusion_of(name: str, mentions: list[Mention]) -> ProgrammeDiffusion:
 
 
 def mention_of(row: Row) -> Mention:
-    return Mention(
-        key=row["key"], doc_no=row["doc_no"], title=row["title"], level=row["level"], tier=tier_name(row["tier"]),
-        region=row["region"], year=row["year"], date=row["date"], stub=bool(row["stub"]), tasks=int(row["tasks"]),
-    )  # fmt: skip
+    return Mention(**notice_fields(row), tasks=int(row["tasks"]))
 
 
 def programme_diffusions(store: GraphStore, name: str | None = None) -> list[ProgrammeDiffusion]:

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Literal
 
-from analysis.diffusion import TIERS, parse_date, tier_name
+from analysis.diffusion import TIERS, NoticeRef, notice_fields, parse_date
 from graph.store import GraphStore, Row
 
 Kind = Literal["explicit", "inferred"]
@@ -22,16 +22,9 @@ LOCAL_TIERS = TIERS[1:]
 
 
 @dataclass(frozen=True)
-class Implementation:
-    key: str
-    doc_no: str | None
-    title: str | None
-    level: str | None
-    tier: str
-    region: str | None
-    year: int | None
-    date: str | None
-    stub: bool
+class Implementation(NoticeRef):
+    """A local notice descending from a national one."""
+
     parent: str  # the notice it implements directly
     hops: int
     kinds: list[str]  # each hop's kind, from this notice up
@@ -73,9 +66,7 @@ def lag_days(national: str | None, local: str | None) -> int | None:
 def implementation_of(row: Row, national_date: str | None) -> Implementation:
     kinds = [str(kind) for kind in row["kinds"]]
     return Implementation(
-        key=row["key"], doc_no=row["doc_no"], title=row["title"], level=row["level"], tier=tier_name(row["tier"]),
-        region=row["region"], year=row["year"], date=row["date"], stub=bool(row["stub"]), parent=row["parent"],
-        hops=len(kinds), kinds=kinds, kind="explicit" if all(k == "explicit" for k in kinds) else "inferred",
+        **notice_fields(row), parent=row["parent"], hops=len(kinds), kinds=kinds, kind="explicit" if all(k == "explicit" for k in kinds) else "inferred",
         lag_days=lag_days(national_date, row["date"]),
     )  # fmt: skip
 
