@@ -135,6 +135,18 @@ def seeded_store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
     graph_store.close()
 
 
+def command_env(store: GraphStore, request: pytest.FixtureRequest, data_dir: Path) -> dict[str, str]:
+    """The environment that points a `policygraph` subprocess at `seeded_store`'s graph on its engine."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("POLICYGRAPH_", "FALKORDB_", "NEO4J_"))}
+    env["POLICYGRAPH_DATA_DIR"] = str(data_dir)
+    env["COLUMNS"] = "300"  # rich fits tables to the terminal: wide enough for whole titles
+    if store.engine == "neo4j":
+        return {**env, "POLICYGRAPH_ENGINE": "neo4j", "NEO4J_URI": request.getfixturevalue("neo4j_uri"),
+                "NEO4J_PASSWORD": NEO4J_PASSWORD}  # fmt: skip
+    return {**env, "POLICYGRAPH_ENGINE": "falkordb", "FALKORDB_URL": request.getfixturevalue("falkordb_url"),
+            "POLICYGRAPH_GRAPH": "api"}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def api(seeded_store: GraphStore) -> Iterator[Any]:
     """An httpx client talking HTTP to the API served over the seeded store."""
@@ -144,5 +156,8 @@ def api(seeded_store: GraphStore) -> Iterator[Any]:
     from policygraph.settings import Settings
 
     settings = Settings(POLICYGRAPH_ENGINE=seeded_store.engine, POLICYGRAPH_API_KEY="test-api-key-0123456789")
-    with LiveServer(create_app(settings, seeded_store)) as server, httpx.Client(base_url=server.url, timeout=10) as client:
+    with (
+        LiveServer(create_app(settings, seeded_store)) as server,
+        httpx.Client(base_url=server.url, timeout=10) as client,
+    ):
         yield client

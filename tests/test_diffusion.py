@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from analysis.diffusion_notices import lag_days, notice_diffusion, notice_diffus
 from analysis.diffusion_summary import programme_summaries
 from graph.loader import load_records
 from graph.store import GraphStore
+from tests.conftest import command_env
 
 SANMING = "三明医改经验"
 SIXIAN = "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务"
@@ -228,40 +229,47 @@ def test_lag_is_null_without_both_dates() -> None:
 # --- the command -------------------------------------------------------------------------------------------------
 
 
-def policygraph(seeded_store: GraphStore, falkordb_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`policygraph diffusion …` against the seeded FalkorDB graph (`api`, see tests/conftest.py)."""
-    if seeded_store.engine != "falkordb":
-        pytest.skip("the command is exercised on FalkorDB; its answers are the API's, checked on both engines")
-    env = {**os.environ, "POLICYGRAPH_ENGINE": "falkordb", "FALKORDB_URL": falkordb_url, "POLICYGRAPH_GRAPH": "api"}
-    command = [str(Path(sys.executable).parent / "policygraph"), "diffusion", *args]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+@pytest.fixture
+def policygraph(
+    seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs `policygraph diffusion …` against the seeded graph of this engine."""
+    env = command_env(seeded_store, request, tmp_path)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "policygraph", "diffusion", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+    return run
 
 
-def test_command_prints_the_adoption_table_and_label(seeded_store: GraphStore, falkordb_url: str) -> None:
-    done = policygraph(seeded_store, falkordb_url, "三明经验")
+def test_command_prints_the_adoption_table_and_label(
+    policygraph: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    done = policygraph("三明经验")
     assert done.returncode == 0, done.stderr
     assert "label: bottom-up" in done.stdout and "first national mention: none" in done.stdout
     assert "+山西省" in done.stdout and "+广东省" in done.stdout and "+安徽省宿州市泗县" in done.stdout
 
 
-def test_command_json_is_the_api_answer(seeded_store: GraphStore, falkordb_url: str) -> None:
-    done = policygraph(seeded_store, falkordb_url, "--notice", NATIONAL_2021, "--format", "json")
+def test_command_json_is_the_api_answer(policygraph: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    done = policygraph("--notice", NATIONAL_2021, "--format", "json")
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["tiers_reached"] == LOCAL_TIERS and answer["implementations_count"] == 4
     assert {i["key"]: i["lag_days"] for i in answer["implementations"]}[LINXIA] == 156
 
 
-def test_command_writes_the_chart(seeded_store: GraphStore, falkordb_url: str, tmp_path: Path) -> None:
+def test_command_writes_the_chart(policygraph: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path) -> None:
     path = tmp_path / "sanming.svg"
-    done = policygraph(seeded_store, falkordb_url, SANMING, "--svg", str(path))
+    done = policygraph(SANMING, "--svg", str(path))
     assert done.returncode == 0, done.stderr
     svg = path.read_text(encoding="utf-8")
     assert svg.startswith("<svg") and svg.count('class="series"') == 4 and "county (1)" in svg
 
 
-def test_command_errors_are_one_line(seeded_store: GraphStore, falkordb_url: str) -> None:
+def test_command_errors_are_one_line(policygraph: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     for args in (["不存在的计划"], ["--notice", SHANXI], ["--svg", "x.svg"], [SANMING, "--format", "xml"]):
-        done = policygraph(seeded_store, falkordb_url, *args)
+        done = policygraph(*args)
         assert done.returncode == 1 and done.stdout == "", args
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("policygraph: "), done.stderr

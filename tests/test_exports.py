@@ -26,7 +26,7 @@ import pytest
 from analysis.export_formats import export_bytes, to_gexf
 from analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
 from graph.store import GraphStore
-from tests.test_questions import cli_env
+from tests.conftest import command_env
 
 LINXIA_DOC = "临州办发〔2021〕76号"
 GANSU_STUB = "甘政办发〔2021〕70号"
@@ -241,7 +241,7 @@ def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[byte
 
 
 def test_cli_export(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    env = cli_env(seeded_store, request, tmp_path)
+    env = command_env(seeded_store, request, tmp_path)
     summary = seeded_store.run("graph_summary")[0]
     counts = (summary["nodes"], summary["edges"])
     graphml = run_cli(env, "--format", "graphml", "-o", str(tmp_path / "g.graphml"))
@@ -264,7 +264,7 @@ def test_cli_exports_the_agency_adjacency_matrix(
 ) -> None:
     # 临夏州's notice names 17 agencies once collectives are left out, and 州卫健委 and 州医保局 share 13 tasks
     # (hand-counted from tests/gold; the same figures as tests/test_network.py).
-    env = cli_env(seeded_store, request, tmp_path)
+    env = command_env(seeded_store, request, tmp_path)
     done = run_cli(env, "--format", "adjacency", "--document", LINXIA_DOC, "-o", str(tmp_path / "m.csv"))
     assert done.returncode == 0, done.stderr
     with (tmp_path / "m.csv").open(encoding="utf-8", newline="") as f:

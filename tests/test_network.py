@@ -9,9 +9,9 @@ K 科技局, X 宣传部, N 网信办, M 民政局, T 体育局, Z 深改办. Se
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -20,6 +20,7 @@ import pytest
 from analysis import network, network_measures, network_two_mode
 from analysis.network import Slice, TaskAgency
 from graph.store import GraphStore
+from tests.conftest import command_env
 
 LINXIA = "临州办发〔2021〕76号"
 SHANXI = "晋政办发〔2022〕83号"
@@ -254,24 +255,29 @@ def test_unknown_region_and_sort_are_refused() -> None:
 # --- the command ---------------------------------------------------------------------------------------------------
 
 
-def policygraph(seeded_store: GraphStore, falkordb_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`policygraph network …` against the seeded FalkorDB graph (`api`, see tests/conftest.py)."""
-    if seeded_store.engine != "falkordb":
-        pytest.skip("the command is exercised on FalkorDB; the computation is checked on both engines above")
-    env = {**os.environ, "POLICYGRAPH_ENGINE": "falkordb", "FALKORDB_URL": falkordb_url, "POLICYGRAPH_GRAPH": "api"}
-    command = [str(Path(sys.executable).parent / "policygraph"), "network", *args]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+@pytest.fixture
+def policygraph(
+    seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs `policygraph network …` against the seeded graph of this engine."""
+    env = command_env(seeded_store, request, tmp_path)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "policygraph", "network", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+    return run
 
 
-def test_command_prints_the_league_table(seeded_store: GraphStore, falkordb_url: str) -> None:
-    done = policygraph(seeded_store, falkordb_url, "--document", SHANXI, "--sort", "degree", "--top", "3")
+def test_command_prints_the_league_table(policygraph: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    done = policygraph("--document", SHANXI, "--sort", "degree", "--top", "3")
     assert done.returncode == 0, done.stderr
     assert "山西省卫生健康委员会" in done.stdout
     assert "17 agencies" in done.stdout and "components 1" in done.stdout
-    as_json = policygraph(seeded_store, falkordb_url, "--region", "临夏州", "--format", "json")
+    as_json = policygraph("--region", "临夏州", "--format", "json")
     answer = json.loads(as_json.stdout)
     assert (answer["network"]["edges"], answer["network"]["density"]) == (64, round(64 / 136, 6))
     for args in (["--document", "no such notice"], ["--region", "火星"], ["--sort", "size"], ["--level", "city"]):
-        refused = policygraph(seeded_store, falkordb_url, *args)
+        refused = policygraph(*args)
         assert refused.returncode == 1 and refused.stdout == "", args
         assert refused.stderr.count("\n") == 1 and refused.stderr.startswith("policygraph: "), refused.stderr

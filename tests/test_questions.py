@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +32,7 @@ from analysis.questions import (
     questions,
 )
 from graph.store import GraphStore
-from tests.conftest import NEO4J_PASSWORD
+from tests.conftest import command_env
 
 XIZANG_WJW = "西藏自治区卫生健康委员会"
 LINXIA_DOC = "临州办发〔2021〕76号"
@@ -282,25 +281,13 @@ def test_api_unknown_question_is_404(api: Any) -> None:
 # --- the CLI --------------------------------------------------------------------------------------------------------
 
 
-def cli_env(store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
-    """Point the command at the seeded store of this test (its engine, its graph)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("POLICYGRAPH_", "FALKORDB_", "NEO4J_"))}
-    env["POLICYGRAPH_DATA_DIR"] = str(tmp_path)
-    env["COLUMNS"] = "300"  # rich fits tables to the terminal: wide enough for whole titles
-    if store.engine == "neo4j":
-        return {**env, "POLICYGRAPH_ENGINE": "neo4j", "NEO4J_URI": request.getfixturevalue("neo4j_uri"),
-                "NEO4J_PASSWORD": NEO4J_PASSWORD}  # fmt: skip
-    return {**env, "POLICYGRAPH_ENGINE": "falkordb", "FALKORDB_URL": request.getfixturevalue("falkordb_url"),
-            "POLICYGRAPH_GRAPH": "api"}  # fmt: skip
-
-
 def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "policygraph", *args], capture_output=True, text=True, env=env,
                           timeout=120)  # fmt: skip
 
 
 def test_cli_ask(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    env = cli_env(seeded_store, request, tmp_path)
+    env = command_env(seeded_store, request, tmp_path)
     listing = run_cli(env, "ask")
     assert listing.returncode == 0, listing.stderr
     assert "tasks_mentioning" in listing.stdout and "notice_lineage" in listing.stdout
@@ -315,7 +302,7 @@ def test_cli_ask(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_p
 
 def test_cli_ask_reports_errors_in_one_line(seeded_store: GraphStore, request: pytest.FixtureRequest,
                                             tmp_path: Path) -> None:  # fmt: skip
-    env = cli_env(seeded_store, request, tmp_path)
+    env = command_env(seeded_store, request, tmp_path)
     for args, words in [(["who_is_in_charge"], "no saved question"), (["notices", "-p", "year_from=abc"], "year_from"),
                         (["notices", "-p", "colour=red"], "colour"), (["notices", "-f", "xml"], "--format")]:  # fmt: skip
         result = run_cli(env, "ask", *args)
