@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Literal, get_args
 
-from graph.citations import candidates_by_title, normalise_title
-from graph.store import GraphStore, Row
-from ingest.docno import DocNoRegistry, load_registry
+from policygraph.graph.citations import candidates_by_title, normalise_title
+from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest.docno import DocNoRegistry, load_registry
 
 Reason = Literal["title_unknown", "title_ambiguous", "issuer_unknown"]
 REASONS: tuple[Reason, ...] = get_args(Reason)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from graph.store import GraphStore, Row
+from policygraph.graph.store import GraphStore, Row
 
 TIERS = ("national", "provincial", "prefectural", "county")
 UNKNOWN_TIER = "unknown"  # a notice whose region resolves to no tier (a department notice of an unknown region)

@@ -14,8 +14,8 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Literal
 
-from analysis.diffusion import TIERS, NoticeRef, notice_fields, parse_date
-from graph.store import GraphStore, Row
+from policygraph.analysis.diffusion import TIERS, NoticeRef, notice_fields, parse_date
+from policygraph.graph.store import GraphStore, Row
 
 Kind = Literal["explicit", "inferred"]
 LOCAL_TIERS = TIERS[1:]

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.diffusion import Mention, ProgrammeSummary, first_national, label_of, mention_of, tier_name, tiers_present
-from graph.store import GraphStore, Row
+from policygraph.analysis.diffusion import (
+    Mention,
+    ProgrammeSummary,
+    first_national,
+    label_of,
+    mention_of,
+    tier_name,
+    tiers_present,
+)
+from policygraph.graph.store import GraphStore, Row
 
 
 @dataclass

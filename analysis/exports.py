@@ -21,9 +21,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.store import GraphStore, Row
-from ingest import divisions
-from policygraph.errors import PolicyGraphError
+from policygraph.core.errors import PolicyGraphError
+from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest import divisions
 
 DROPPED = {"search_text"}  # CJK bigrams for full-text search: derived, large, of no use outside the engine
 # Names the writers read as their own (GEXF takes id, label, start, end, type, weight from the attributes).

@@ -26,10 +26,10 @@ from typing import Any, Literal, get_args
 
 import networkx as nx
 
-from analysis import network_measures as measures
-from graph.store import GraphStore
-from ingest import divisions
-from policygraph.errors import InputError
+from policygraph.analysis import network_measures as measures
+from policygraph.core.errors import InputError
+from policygraph.graph.store import GraphStore
+from policygraph.ingest import divisions
 
 Role = Literal["lead", "cooperate"]
 SortKey = Literal["pagerank", "degree", "weighted_degree", "betweenness", "eigenvector", "tasks_led",

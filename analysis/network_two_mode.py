@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from analysis.network import TaskAgency, two_mode
-from analysis.network_measures import PLACES
+from policygraph.analysis.network import TaskAgency, two_mode
+from policygraph.analysis.network_measures import PLACES
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,10 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
-import cypher
-from graph.store import GraphStore, Row
-from ingest import divisions
-from policygraph.errors import PolicyGraphError
+from policygraph import cypher
+from policygraph.core.errors import PolicyGraphError
+from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest import divisions
 
 QUESTIONS_FILE = "questions.toml"
 TYPES = ("int", "str", "bool", "float", "list[str]", "region")
@@ -100,7 +100,7 @@ PAGING = (
 @cache
 def questions() -> dict[str, Question]:
     """Every saved question by name, in file order (checked once, then cached)."""
-    text = resources.files("cypher").joinpath(QUESTIONS_FILE).read_text(encoding="utf-8")
+    text = resources.files("policygraph.cypher").joinpath(QUESTIONS_FILE).read_text(encoding="utf-8")
     return parse_questions(text)
 
 

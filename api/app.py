@@ -8,8 +8,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import blank_fields, errors
-from api.routes import (
+from policygraph import __version__
+from policygraph.api import blank_fields, errors
+from policygraph.api.routes import (
     agencies,
     citations,
     cypher_console,
@@ -25,10 +26,9 @@ from api.routes import (
     subgraph,
     uploads,
 )
-from api.store_holder import StoreHolder
-from graph.store import GraphStore
-from policygraph import __version__
-from policygraph.settings import Settings, get_settings
+from policygraph.api.store_holder import StoreHolder
+from policygraph.core.settings import Settings, get_settings
+from policygraph.graph.store import GraphStore
 
 DESCRIPTION = """
 Who leads which task of China's health reform, and which notice descends from which.

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from visualize import urls
+from policygraph.visualize import urls
 
 
 def is_page(path: str) -> bool:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from graph.store import GraphStore
-from policygraph.settings import Settings
+from policygraph.core.settings import Settings
+from policygraph.graph.store import GraphStore
 
 
 def get_store(request: Request) -> GraphStore:

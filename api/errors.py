@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from policygraph.errors import (
+from policygraph.core.errors import (
     AuthenticationFailed,
     BadQuery,
     ConstraintViolation,

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.pagination import Page
+from policygraph.api.pagination import Page
 
 Level = Literal["national", "provincial", "prefectural", "county", "department"]
 Basis = Literal["explicit", "sole", "first_listed", "respective", "standing_clause"]

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from analysis.network import SortKey
-from api.pagination import Page
+from policygraph.analysis.network import SortKey
+from policygraph.api.pagination import Page
 
 SHANXI_DOC = "晋政办发〔2022〕83号"
 SHANXI_WJW = "山西省|山西省卫生健康委员会"

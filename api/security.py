@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import HTTPException, Security
 from fastapi.security import APIKeyHeader
 
-from api.deps import SettingsDep
+from policygraph.api.deps import SettingsDep
 
 HEADER = "X-API-Key"
 MIN_KEY_LENGTH = 16
@@ -29,7 +29,9 @@ def require_api_key(settings: SettingsDep, given: Annotated[str | None, Security
     """Pass when the request carries the configured key; 503 when writes are off, 401 otherwise."""
     configured = settings.api_key
     if not configured:
-        raise HTTPException(503, "writes through the API are disabled on this server: set POLICYGRAPH_API_KEY to enable them")
+        raise HTTPException(
+            503, "writes through the API are disabled on this server: set POLICYGRAPH_API_KEY to enable them"
+        )
     if len(configured) < MIN_KEY_LENGTH:
         raise HTTPException(
             503,

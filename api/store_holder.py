@@ -9,11 +9,11 @@ from __future__ import annotations
 import contextlib
 import threading
 
-from graph.cached_store import CachedStore
-from graph.connect import connect
-from graph.store import GraphStore
-from policygraph.errors import EngineUnavailable
-from policygraph.settings import Settings
+from policygraph.core.errors import EngineUnavailable
+from policygraph.core.settings import Settings
+from policygraph.graph.cached_store import CachedStore
+from policygraph.graph.connect import connect
+from policygraph.graph.store import GraphStore
 
 
 class StoreHolder:

@@ -26,13 +26,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import falkordb_server, neo4j_server
-from graph.falkordb_store import FalkorDBStore
-from graph.ingest_files import ingest_paths
-from graph.loader import load_records
-from graph.neo4j_store import Neo4jStore
-from graph.process import free_port, port_is_open
-from graph.store import GraphStore
+from policygraph.graph import falkordb_server, neo4j_server
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.ingest_files import ingest_paths
+from policygraph.graph.loader import load_records
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.process import free_port, port_is_open
+from policygraph.graph.store import GraphStore
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PASSWORD = "bench-password-123"
@@ -79,7 +79,7 @@ def load(store: GraphStore, synthetic: int) -> None:
         sys.path.insert(0, str(Path(__file__).parent))
         from synthetic import generate  # type: ignore[import-not-found]
 
-        from ingest.extract import extract_text
+        from policygraph.ingest.extract import extract_text
 
         records = (extract_text(text, name).to_json() for name, text, _ in generate(synthetic))
         load_records(store, records, batch_size=200)

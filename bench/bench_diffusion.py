@@ -26,14 +26,14 @@ from typing import Any
 # Run as `python bench/bench_diffusion.py`: put the repository root on the path so the project's packages import.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.diffusion import programme_diffusion, programme_diffusions
-from analysis.diffusion_notices import notice_diffusion, notice_diffusions
-from analysis.diffusion_summary import programme_summaries
 from bench.bench_load import Deadline, Record, code_state, extract_parallel, make_corpus, start_engine
 from bench.synthetic import TASK_CHARS
-from graph.loader import load_records
-from graph.store import GraphStore
-from visualize.chart import adoption_chart
+from policygraph.analysis.diffusion import programme_diffusion, programme_diffusions
+from policygraph.analysis.diffusion_notices import notice_diffusion, notice_diffusions
+from policygraph.analysis.diffusion_summary import programme_summaries
+from policygraph.graph.loader import load_records
+from policygraph.graph.store import GraphStore
+from policygraph.visualize.chart import adoption_chart
 
 PROGRAMME = "三明医改经验"
 NATIONAL = "国办发〔2021〕20号"

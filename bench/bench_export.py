@@ -23,12 +23,12 @@ from typing import Any
 # Run as `python bench/bench_export.py`: put the repository root on the path so the project's packages import.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.export_formats import FORMATS, export_bytes
-from analysis.exports import ExportFilter, read_graph
 from bench.bench_load import Deadline, extract_parallel, extract_serial, make_corpus, start_engine
 from bench.synthetic import TASK_CHARS
-from graph.loader import load_records
-from graph.store import GraphStore
+from policygraph.analysis.export_formats import FORMATS, export_bytes
+from policygraph.analysis.exports import ExportFilter, read_graph
+from policygraph.graph.loader import load_records
+from policygraph.graph.store import GraphStore
 
 
 def timed(label: str, step: Callable[[], Any]) -> tuple[Any, float]:

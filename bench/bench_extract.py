@@ -14,8 +14,8 @@ import argparse
 import time
 from pathlib import Path
 
-from ingest.extract import extract_text
-from ingest.readers import read_document
+from policygraph.ingest.extract import extract_text
+from policygraph.ingest.readers import read_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

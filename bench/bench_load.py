@@ -56,14 +56,14 @@ from falkordb import FalkorDB
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import TASK_CHARS, Expected, generate
-from graph import falkordb_server, lineage, neo4j_server
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_records, refresh_derived
-from graph.neo4j_store import Neo4jStore
-from graph.rows import document_key
-from graph.store import GraphStore
-from ingest.extract import extract_text
-from policygraph.errors import StoreError
+from policygraph.core.errors import StoreError
+from policygraph.graph import falkordb_server, lineage, neo4j_server
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.loader import load_records, refresh_derived
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.rows import document_key
+from policygraph.graph.store import GraphStore
+from policygraph.ingest.extract import extract_text
 
 NEO4J_PASSWORD = "bench-password-1234"
 WARM_UP_DOCS = 20

@@ -25,11 +25,11 @@ import networkx as nx
 # Run as `python bench/bench_network.py`: put the repository root on the path so the project's packages import.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis import network, network_measures, network_two_mode
 from bench.bench_load import Deadline, extract_parallel, extract_serial, make_corpus, start_engine
 from bench.synthetic import TASK_CHARS
-from graph.loader import load_records
-from graph.store import GraphStore
+from policygraph.analysis import network, network_measures, network_two_mode
+from policygraph.graph.loader import load_records
+from policygraph.graph.store import GraphStore
 
 WHOLE_GRAPH_BETWEENNESS = 3000  # nodes: above this, networkx's whole-graph betweenness takes minutes (O(V²) setup)
 

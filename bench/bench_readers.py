@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
 from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
 
-from ingest.readers import read_document
+from policygraph.ingest.readers import read_document
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 CHROME = '<div class="header"><ul class="nav"><li>网站首页</li><li>政务公开</li></ul></div>'

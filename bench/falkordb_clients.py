@@ -21,9 +21,9 @@ from typing import Any
 import neo4j
 from falkordb import FalkorDB
 
-from graph import falkordb_server
-from graph.falkordb_store import FalkorDBStore
-from graph.process import pid_alive, port_is_open
+from policygraph.graph import falkordb_server
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.process import pid_alive, port_is_open
 
 HERE = Path(__file__).parent
 WRITE = (HERE / "queries/write_notices.cypher").read_text(encoding="utf-8")
@@ -35,7 +35,9 @@ AGENCIES = [f"{region}{function}" for region in ("山西省", "广东省", "甘�
 def notice(i: int) -> dict[str, Any]:
     tasks = []
     for t in range(25):
-        roles = [{"agency": AGENCIES[(i + t + k) % len(AGENCIES)], "lead": k == 0, "basis": "explicit"} for k in range(3)]
+        roles = [
+            {"agency": AGENCIES[(i + t + k) % len(AGENCIES)], "lead": k == 0, "basis": "explicit"} for k in range(3)
+        ]
         tasks.append({"key": f"doc{i}#t{t}", "title": f"推进第{t}项改革任务", "number": f"({t})", "roles": roles})
     return {"key": f"doc{i}", "title": f"深化医药卫生体制改革{2015 + i % 10}年重点工作任务", "year": 2015 + i % 10,
             "level": "provincial", "tasks": tasks}  # fmt: skip
@@ -68,7 +70,9 @@ def read_latency(name: str, read: Callable[[], object]) -> None:
     print(f"{name:<34} {describe(latencies)}")
 
 
-def measure(name: str, write: Callable[[list[dict[str, Any]]], None], read: Callable[[], None], n: int, size: int) -> None:
+def measure(
+    name: str, write: Callable[[list[dict[str, Any]]], None], read: Callable[[], None], n: int, size: int
+) -> None:
     elements_per_notice = 1 + 25 * (1 + 1 + 3)  # document, tasks, HAS_TASK, role edges (agencies are shared)
     try:
         started = time.perf_counter()
@@ -110,7 +114,9 @@ def main() -> None:
                 f"bolt://127.0.0.1:{bolt_port}", auth=("falkordb", ""), max_transaction_retry_time=1
             )
             # Reads first, on the graph the falkordb client wrote: a failed Bolt write may take the server down.
-            read_latency("neo4j driver (Bolt), read only", lambda: driver.execute_query(READ, database_="bench_falkordb_client"))
+            read_latency(
+                "neo4j driver (Bolt), read only", lambda: driver.execute_query(READ, database_="bench_falkordb_client")
+            )
 
             def bolt_write(batch: list[dict[str, Any]]) -> None:
                 driver.execute_query(WRITE, {"docs": batch}, database_="bench_bolt")

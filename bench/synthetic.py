@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ingest import divisions
-from ingest.divisions import Region
+from policygraph.ingest import divisions
+from policygraph.ingest.divisions import Region
 
 NATIONAL_CSV = Path(__file__).resolve().parent.parent / "graph" / "data" / "national_notices.csv"
 YEARS = tuple(range(2015, 2025))

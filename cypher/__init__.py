@@ -31,7 +31,9 @@ def load(name: str) -> str:
 
 def names() -> list[str]:
     """Names of the shared (engine-independent) queries."""
-    return sorted(p.name.removesuffix(".cypher") for p in resources.files(__name__).iterdir() if p.name.endswith(".cypher"))
+    return sorted(
+        p.name.removesuffix(".cypher") for p in resources.files(__name__).iterdir() if p.name.endswith(".cypher")
+    )
 
 
 def statements(text: str) -> list[str]:

@@ -12,7 +12,7 @@ import threading
 import time
 from collections import OrderedDict
 
-from graph.store import GraphStore, Params, Row
+from policygraph.graph.store import GraphStore, Params, Row
 
 
 class CachedStore(GraphStore):

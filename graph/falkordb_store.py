@@ -17,9 +17,9 @@ from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
-import cypher
-from graph.store import GraphStore, Params, Row
-from policygraph.errors import BadQuery, ConstraintViolation, EngineUnavailable, QueryTimeout, StoreError
+from policygraph import cypher
+from policygraph.core.errors import BadQuery, ConstraintViolation, EngineUnavailable, QueryTimeout, StoreError
+from policygraph.graph.store import GraphStore, Params, Row
 
 ENGINE = "falkordb"
 # Answers that only say "this schema element exists already": applying the schema twice is not an error.

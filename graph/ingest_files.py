@@ -20,13 +20,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import LoadResult, Outcome, load_records
-from graph.neo4j_store import Neo4jStore
-from graph.store import GraphStore
-from ingest.extract import extract_text
-from ingest.readers import SourceText, read_document
-from policygraph.errors import InputError
+from policygraph.core.errors import InputError
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.loader import LoadResult, Outcome, load_records
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.store import GraphStore
+from policygraph.ingest.extract import extract_text
+from policygraph.ingest.readers import SourceText, read_document
 
 # What a folder is searched for; a file named on the command line is always tried, whatever its extension.
 DOCUMENT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".docx", ".pdf"}

@@ -17,10 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graph.rows import TIERS, document_key
-from graph.store import GraphStore
-from ingest import divisions
-from ingest.docno import find_doc_nos
+from policygraph.graph.rows import TIERS, document_key
+from policygraph.graph.store import GraphStore
+from policygraph.ingest import divisions
+from policygraph.ingest.docno import find_doc_nos
 
 NATIONAL_NOTICES = Path(__file__).parent / "data" / "national_notices.csv"
 TIER_NAMES = {tier: level for level, tier in TIERS.items()}
@@ -90,7 +90,9 @@ def inferred_edge(child: Notice, same_year: list[Notice]) -> dict[str, Any] | No
         return None
     parent = max(candidates, key=lambda n: (n.tier or 0, not n.stub, n.key))
     if child.stub:
-        reason = f"not loaded (known only as cited); assumed to implement the nearest higher-tier notice of {child.year}"
+        reason = (
+            f"not loaded (known only as cited); assumed to implement the nearest higher-tier notice of {child.year}"
+        )
     else:
         reason = f"cites no parent notice; nearest higher-tier notice of {child.year} in the graph"
     gaps = missing_tiers(child, parent)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Literal
 
-from graph import citations, continuity, lineage
-from graph.rows import document_row
-from graph.store import GraphStore
-from policygraph.errors import StoreError
+from policygraph.core.errors import StoreError
+from policygraph.graph import citations, continuity, lineage
+from policygraph.graph.rows import document_row
+from policygraph.graph.store import GraphStore
 
 Status = Literal["new", "unchanged", "replaced", "failed"]
 DEFAULT_BATCH = 50

@@ -29,7 +29,8 @@ import platformdirs
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired, TransientError
 
-from graph.process import (
+from policygraph.core.errors import AuthenticationFailed, EngineUnavailable
+from policygraph.graph.process import (
     ServerState,
     ensure_writable_dir,
     free_port,
@@ -39,7 +40,6 @@ from graph.process import (
     terminate,
     wait_until_ready,
 )
-from policygraph.errors import AuthenticationFailed, EngineUnavailable
 
 ENGINE = "neo4j"
 USER = "neo4j"

@@ -12,9 +12,8 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-import cypher
-from graph.store import GraphStore, Params, Row
-from policygraph.errors import (
+from policygraph import cypher
+from policygraph.core.errors import (
     AuthenticationFailed,
     BadQuery,
     ConstraintViolation,
@@ -22,6 +21,7 @@ from policygraph.errors import (
     QueryTimeout,
     StoreError,
 )
+from policygraph.graph.store import GraphStore, Params, Row
 
 ENGINE = "neo4j"
 

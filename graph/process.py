@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from policygraph.errors import EngineNotReady, EngineUnavailable
+from policygraph.core.errors import EngineNotReady, EngineUnavailable
 
 _PR_SET_PDEATHSIG = 1
 

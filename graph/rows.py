@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from graph.search_text import search_text
-from ingest import divisions
-from ingest.docno import DocNoRegistry, find_doc_nos, load_registry
+from policygraph.graph.search_text import search_text
+from policygraph.ingest import divisions
+from policygraph.ingest.docno import DocNoRegistry, find_doc_nos, load_registry
 
 TIERS = {"national": 0, "provincial": 1, "prefectural": 2, "county": 3}
 SERIES_WORDS = (("深化医药卫生体制改革", "医改"), ("重点工作任务", "重点任务", "工作安排", "重点工作"))

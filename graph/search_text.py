@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ingest.textutil import to_half_width, to_simplified
+from policygraph.ingest.textutil import to_half_width, to_simplified
 
 # Han ideographs: 〇, extension A, the unified block, compatibility ideographs, the supplementary planes.
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"

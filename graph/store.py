@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
-import cypher
+from policygraph import cypher
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
@@ -44,7 +44,9 @@ class GraphStore(ABC):
 
     # -- shared behaviour ------------------------------------------------------------------------------------------
 
-    def run(self, name: str, params: Params | None = None, *, write: bool = False, timeout: float | None = None) -> list[Row]:
+    def run(
+        self, name: str, params: Params | None = None, *, write: bool = False, timeout: float | None = None
+    ) -> list[Row]:
         """Run the named query `cypher/<name>.cypher`."""
         text = cypher.load(name)
         return self.write(text, params, timeout=timeout) if write else self.read(text, params, timeout=timeout)

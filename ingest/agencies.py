@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest import gazetteer, regions
-from ingest.attribution import Name
-from ingest.pipeline import Mentions
-from ingest.record import Kind
-from ingest.regions import Path
+from policygraph.ingest import gazetteer, regions
+from policygraph.ingest.attribution import Name
+from policygraph.ingest.pipeline import Mentions
+from policygraph.ingest.record import Kind
+from policygraph.ingest.regions import Path
 
 _NATIONAL_PREFIX = "国家"
 _INTERNAL_UNIT = ("处", "科", "室", "司")  # 医政医管处, 体改司: units inside a department

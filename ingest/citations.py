@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.docno import DocNo, find_doc_nos
-from ingest.metadata import Header
-from ingest.normalise import NormalisedText
-from ingest.record import Citation, Relation
+from policygraph.ingest.docno import DocNo, find_doc_nos
+from policygraph.ingest.metadata import Header
+from policygraph.ingest.normalise import NormalisedText
+from policygraph.ingest.record import Citation, Relation
 
 _TITLE = re.compile(r"《([^《》]{2,120})》")
 _BASIS = re.compile(r"根据|按照|依据|依照|贯彻|落实|遵照")

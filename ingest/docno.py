@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ingest.textutil import to_simplified
+from policygraph.ingest.textutil import to_simplified
 
 DATA = Path(__file__).parent / "data"
 

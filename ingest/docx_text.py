@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from policygraph.errors import InputError
+from policygraph.core.errors import InputError
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a long notice's document.xml is a few MB; images are what make a DOCX big
 _MAX_MEMBERS = 10_000

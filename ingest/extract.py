@@ -8,19 +8,19 @@ Every span in the record points into the ORIGINAL text passed in, through the no
 
 from __future__ import annotations
 
-from ingest import regions
-from ingest.agencies import Context
-from ingest.citations import find_citations
-from ingest.docno import default_registry
-from ingest.metadata import Header, read_header
-from ingest.normalise import NormalisedText, normalise
-from ingest.pipeline import Mentions, mentions
-from ingest.programmes import programmes_in
-from ingest.record import DocumentRecord, Target, Task
-from ingest.roles import assign_roles
-from ingest.structure import TaskBlock, parse_structure
-from ingest.tables import parse_tables
-from ingest.targets import targets_by_range
+from policygraph.ingest import regions
+from policygraph.ingest.agencies import Context
+from policygraph.ingest.citations import find_citations
+from policygraph.ingest.docno import default_registry
+from policygraph.ingest.metadata import Header, read_header
+from policygraph.ingest.normalise import NormalisedText, normalise
+from policygraph.ingest.pipeline import Mentions, mentions
+from policygraph.ingest.programmes import programmes_in
+from policygraph.ingest.record import DocumentRecord, Target, Task
+from policygraph.ingest.roles import assign_roles
+from policygraph.ingest.structure import TaskBlock, parse_structure
+from policygraph.ingest.tables import parse_tables
+from policygraph.ingest.targets import targets_by_range
 
 
 def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentRecord:

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import cast, get_args
 
-from ingest.record import Kind
+from policygraph.ingest.record import Kind
 
 DATA = Path(__file__).parent / "data"
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest import regions
-from ingest.agencies import Context, resolve
-from ingest.attribution import Name
-from ingest.dates import DATE_LINE, to_iso, year_number
-from ingest.docno import DOC_NO, DocNo, default_registry, find_doc_nos
-from ingest.pipeline import mentions
-from ingest.regions import Path
+from policygraph.ingest import regions
+from policygraph.ingest.agencies import Context, resolve
+from policygraph.ingest.attribution import Name
+from policygraph.ingest.dates import DATE_LINE, to_iso, year_number
+from policygraph.ingest.docno import DOC_NO, DocNo, default_registry, find_doc_nos
+from policygraph.ingest.pipeline import mentions
+from policygraph.ingest.regions import Path
 
 _NOTICE_TITLE = re.compile(r"关于.+(通知|意见|决定|通报|批复|函|办法|方案|规划)$")
 _PLAN_TITLE = re.compile(r"(任务|方案|要点|计划|安排|意见|规划|通知)$")

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ingest.dates import DATE_LINE, PRINTED_LINE
-from ingest.docno import DOC_NO
-from ingest.markers import match_marker
-from ingest.offsets import OffsetMap, kept_intervals
-from ingest.textutil import to_half_width, to_simplified
+from policygraph.ingest.dates import DATE_LINE, PRINTED_LINE
+from policygraph.ingest.docno import DOC_NO
+from policygraph.ingest.markers import match_marker
+from policygraph.ingest.offsets import OffsetMap, kept_intervals
+from policygraph.ingest.textutil import to_half_width, to_simplified
 
 DATA = Path(__file__).parent / "data"
 

@@ -16,7 +16,7 @@ from typing import Any
 import pypdf
 from pypdf.errors import DependencyError, PyPdfError
 
-from policygraph.errors import InputError
+from policygraph.core.errors import InputError
 
 _MIN_CHARS_PER_PAGE = 20  # a page number or a stamp's caption is not a text layer; a page of a notice has hundreds
 _EOF_WINDOW = 2048  # readers accept trailing junk after %%EOF; this much is what real files carry

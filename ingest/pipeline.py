@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ingest import gazetteer
+from policygraph.ingest import gazetteer
 
 AGENCY, PROGRAMME = "AGENCY", "PROGRAMME"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.pipeline import Mentions
+from policygraph.ingest.pipeline import Mentions
 
 # A quoted name followed by a programme word: “511”计划, “五个一”服务行动, “百千万”工程.
 _QUOTED = re.compile(r"“([^“”]{1,20})”((?:服务|专项)?(?:工程|行动|计划|项目))")

@@ -15,11 +15,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from ingest.docx_text import docx_to_text
-from ingest.html_text import html_to_text
-from ingest.pdf_text import is_pdf, pdf_to_text
-from ingest.text_decoding import declared_charset, decode
-from policygraph.errors import InputError
+from policygraph.core.errors import InputError
+from policygraph.ingest.docx_text import docx_to_text
+from policygraph.ingest.html_text import html_to_text
+from policygraph.ingest.pdf_text import is_pdf, pdf_to_text
+from policygraph.ingest.text_decoding import declared_charset, decode
 
 MAX_BYTES: int = 25 * 1024 * 1024
 # The extractor's spaCy pipeline refuses longer texts (its max_length). A real notice has 10–60 thousand characters;

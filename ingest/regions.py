@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest import divisions
+from policygraph.ingest import divisions
 
 Path = tuple[str, ...]  # official names, province first: ("甘肃省", "临夏回族自治州")
 

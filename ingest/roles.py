@@ -8,11 +8,11 @@ no roles: nothing is invented.
 
 from __future__ import annotations
 
-from ingest.agencies import Context, Organ, Prefix, resolve
-from ingest.attribution import Clause, Name, find_attributions, find_standing
-from ingest.normalise import NormalisedText
-from ingest.record import Basis, Role, Task
-from ingest.structure import TaskBlock
+from policygraph.ingest.agencies import Context, Organ, Prefix, resolve
+from policygraph.ingest.attribution import Clause, Name, find_attributions, find_standing
+from policygraph.ingest.normalise import NormalisedText
+from policygraph.ingest.record import Basis, Role, Task
+from policygraph.ingest.structure import TaskBlock
 
 
 def assign_roles(tasks: list[Task], blocks: list[TaskBlock], norm: NormalisedText, ctx: Context) -> None:

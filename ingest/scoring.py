@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.textutil import HALF_WIDTH
+from policygraph.ingest.textutil import HALF_WIDTH
 
 METADATA = ("doc_no", "issuer", "level", "region", "date", "year", "title")
 TASK_FIELDS = ("task_count", "task_section", "task_number", "task_title")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.attribution import Attribution
-from ingest.markers import DEPTH, Marker, match_marker
+from policygraph.ingest.attribution import Attribution
+from policygraph.ingest.markers import DEPTH, Marker, match_marker
 
 # Paragraphs that close a notice rather than continue its last task.
 _CLOSING = re.compile(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.attribution import Attribution, parse_attribution
-from ingest.markers import match_marker
-from ingest.structure import TaskBlock, title_of_text
+from policygraph.ingest.attribution import Attribution, parse_attribution
+from policygraph.ingest.markers import match_marker
+from policygraph.ingest.structure import TaskBlock, title_of_text
 
 _COLUMNS = {  # column kind → header words
     "number": re.compile(r"^(序号|编号|序列)$"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ingest.normalise import NormalisedText
-from ingest.record import Target, TargetKind
+from policygraph.ingest.normalise import NormalisedText
+from policygraph.ingest.record import Target, TargetKind
 
 # Most targets are a number and what follows it; numbers are rare in Chinese text, so the scan finds the numbers
 # and then looks at what follows each (a scan per pattern over the whole text is several times slower).

@@ -16,7 +16,7 @@ import unicodedata
 
 import charset_normalizer
 
-from policygraph.errors import InputError
+from policygraph.core.errors import InputError
 
 # Windows' and the web's Big5 is cp950 (it has ～, €, and the ETEN additions that plain "big5" rejects); GBK and
 # GB2312 pages are read as GB18030, their superset, because pages that declare gb2312 routinely use GBK characters.

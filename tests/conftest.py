@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from graph import falkordb_server
-from graph.falkordb_store import FalkorDBStore
-from graph.neo4j_store import Neo4jStore
-from graph.store import GraphStore
+from policygraph.graph import falkordb_server
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.store import GraphStore
 
 ENGINES = ["falkordb", "neo4j"]
 NEO4J_PASSWORD = "test-password-1234"
@@ -55,7 +55,7 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for tool in ("java", "javac", "mvn"):
         if shutil.which(tool) is None:
             missing_or_skip(f"{tool} is not installed, so Neo4j cannot start")
-    from graph import neo4j_server
+    from policygraph.graph import neo4j_server
 
     data_dir = tmp_path_factory.mktemp("neo4j-data")
     state = neo4j_server.start(data_dir, NEO4J_PASSWORD)
@@ -93,7 +93,7 @@ class LiveServer:
 
         import uvicorn
 
-        from graph.process import free_port
+        from policygraph.graph.process import free_port
 
         self.port = free_port()
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
@@ -122,7 +122,7 @@ class LiveServer:
 @pytest.fixture(scope="module", params=ENGINES)
 def seeded_store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
     """The five seeds loaded on each engine (FalkorDB: a graph of its own; Neo4j: reloaded for this module)."""
-    from graph.ingest_files import ingest_paths
+    from policygraph.graph.ingest_files import ingest_paths
 
     if request.param == "neo4j":
         graph_store: GraphStore = Neo4jStore(request.getfixturevalue("neo4j_uri"), "neo4j", NEO4J_PASSWORD)
@@ -152,8 +152,8 @@ def api(seeded_store: GraphStore) -> Iterator[Any]:
     """An httpx client talking HTTP to the API served over the seeded store."""
     import httpx
 
-    from api.app import create_app
-    from policygraph.settings import Settings
+    from policygraph.api.app import create_app
+    from policygraph.core.settings import Settings
 
     settings = Settings(POLICYGRAPH_ENGINE=seeded_store.engine, POLICYGRAPH_API_KEY="test-api-key-0123456789")
     with (

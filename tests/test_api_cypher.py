@@ -12,11 +12,11 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from api.app import create_app
-from graph.export import canonical_export
-from graph.store import GraphStore
-from policygraph.errors import BadQuery
-from policygraph.settings import Settings
+from policygraph.api.app import create_app
+from policygraph.core.errors import BadQuery
+from policygraph.core.settings import Settings
+from policygraph.graph.export import canonical_export
+from policygraph.graph.store import GraphStore
 from tests.conftest import LiveServer
 
 MAX_ROWS = 5
@@ -69,7 +69,10 @@ def console(seeded_store: GraphStore) -> Iterator[httpx.Client]:
     """The API with the console switched on, a row cap of 5 and a 0.2 s time limit."""
     config = Settings(POLICYGRAPH_ENGINE=seeded_store.engine, POLICYGRAPH_CYPHER_ENDPOINT=True,
                       POLICYGRAPH_CYPHER_MAX_ROWS=MAX_ROWS, POLICYGRAPH_CYPHER_TIMEOUT=0.2)  # fmt: skip
-    with LiveServer(create_app(config, seeded_store)) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+    with (
+        LiveServer(create_app(config, seeded_store)) as server,
+        httpx.Client(base_url=server.url, timeout=30) as client,
+    ):
         yield client
 
 
@@ -88,7 +91,9 @@ def test_off_by_default_with_how_to_switch_it_on(api: Any) -> None:
 
 
 def test_a_read_answers_columns_and_rows(console: httpx.Client) -> None:
-    body = run(console, "MATCH (d:Document) WHERE d.stub = false RETURN d.key AS key, d.task_count AS tasks ORDER BY key")
+    body = run(
+        console, "MATCH (d:Document) WHERE d.stub = false RETURN d.key AS key, d.task_count AS tasks ORDER BY key"
+    )
     assert body["columns"] == ["key", "tasks"]
     assert body["rows"] == [[key, tasks] for key, tasks in zip(FULL_NOTICES, [26, 19, 20, 22, 25], strict=True)]
     assert body["truncated"] is False  # exactly the cap: nothing left out
@@ -98,8 +103,14 @@ def test_parameters_are_bound(console: httpx.Client) -> None:
     body = run(console, "MATCH (a:Agency)-[:LEADS]->(t:Task) WHERE a.kind <> $skip "
                         "RETURN a.name AS agency, count(DISTINCT t) AS tasks ORDER BY tasks DESC, agency LIMIT $n",
                {"skip": "collective", "n": 3})  # fmt: skip
-    assert body["rows"] == [["西藏自治区卫生健康委员会", 17], ["泗县卫生健康委员会", 15], ["临夏回族自治州卫生健康委员会", 14]]
-    echo = run(console, "RETURN $s AS s, $m AS m", {"s": "'; MATCH (n) DETACH DELETE n //", "m": {"a b": [1, None, True]}})
+    assert body["rows"] == [
+        ["西藏自治区卫生健康委员会", 17],
+        ["泗县卫生健康委员会", 15],
+        ["临夏回族自治州卫生健康委员会", 14],
+    ]
+    echo = run(
+        console, "RETURN $s AS s, $m AS m", {"s": "'; MATCH (n) DETACH DELETE n //", "m": {"a b": [1, None, True]}}
+    )
     assert echo["rows"] == [["'; MATCH (n) DETACH DELETE n //", {"a b": [1, None, True]}]]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from visualize import urls
+from policygraph.visualize import urls
 
 SANMING = "三明医改经验"
 LINXIA = "临州办发〔2021〕76号"

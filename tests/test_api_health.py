@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 
-from api.app import create_app
-from graph.process import free_port
-from policygraph.settings import Settings
+from policygraph.api.app import create_app
+from policygraph.core.settings import Settings
+from policygraph.graph.process import free_port
 from tests.conftest import LiveServer
 
 

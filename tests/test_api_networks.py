@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from analysis import network
+from policygraph.analysis import network
 
 SHANXI = "晋政办发〔2022〕83号"
 LINXIA = "临州办发〔2021〕76号"

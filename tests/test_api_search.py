@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from graph.search_text import fold
-from graph.store import GraphStore
+from policygraph.graph.search_text import fold
+from policygraph.graph.store import GraphStore
 from tests.test_search_text import EXPECTED, EXPECTED_COUNTS, FACTS_WORDS, GUANGDONG, HOSTILE, SHANXI, SIXIAN
 
 

@@ -108,7 +108,11 @@ def test_document_depth_counts_implements_hops(api: Any) -> None:
     assert ids(three, "Document") == ids(one)
     # 泗县's only parent is 国办发〔2021〕20号; its siblings (西藏, 甘肃) are not its lineage.
     sixian = get(api, kind="document", key=SIXIAN, depth=3)
-    assert ids(sixian, "Document") == [SIXIAN, "《宿州市医保区域点数法总额预算和按病种分值付费国家试点实施方案》", NATIONAL_2021]
+    assert ids(sixian, "Document") == [
+        SIXIAN,
+        "《宿州市医保区域点数法总额预算和按病种分值付费国家试点实施方案》",
+        NATIONAL_2021,
+    ]
 
 
 def test_agency_tasks_then_documents_and_co_agencies_then_parents(api: Any) -> None:
@@ -119,7 +123,9 @@ def test_agency_tasks_then_documents_and_co_agencies_then_parents(api: Any) -> N
     # It both leads and cooperates on tasks #4 and #6: 27 role edges to 25 tasks.
     roles = [e for e in one["edges"] if e["type"] in ("LEADS", "COOPERATES_ON")]
     assert len(roles) == 27 and {e["source"] for e in roles} == {XIZANG_HEALTH}
-    both = {e["target"] for e in roles if e["type"] == "LEADS"} & {e["target"] for e in roles if e["type"] == "COOPERATES_ON"}
+    both = {e["target"] for e in roles if e["type"] == "LEADS"} & {
+        e["target"] for e in roles if e["type"] == "COOPERATES_ON"
+    }
     assert both == {f"{XIZANG}#4", f"{XIZANG}#6"}
 
     two = get(api, kind="agency", key=XIZANG_HEALTH, depth=2)

@@ -14,11 +14,11 @@ from typing import Any
 import httpx
 import pytest
 
-from api.app import create_app
-from graph.export import canonical_export
-from graph.ingest_files import ingest_paths
-from graph.store import GraphStore
-from policygraph.settings import Settings
+from policygraph.api.app import create_app
+from policygraph.core.settings import Settings
+from policygraph.graph.export import canonical_export
+from policygraph.graph.ingest_files import ingest_paths
+from policygraph.graph.store import GraphStore
 from tests.conftest import SEEDS, LiveServer
 
 KEY = "test-api-key-0123456789"
@@ -63,10 +63,18 @@ def task_count(store: GraphStore, key: str) -> int:
 def test_new_then_unchanged_then_replaced(client: httpx.Client, store: GraphStore) -> None:
     first = upload(client, GUANGDONG, seed(GUANGDONG))
     assert first.status_code == 201, first.text
-    assert first.json() == {"source": GUANGDONG, "status": "new", "key": "粤办函〔2024〕267号", "reason": None, "tasks": 22}
+    assert first.json() == {
+        "source": GUANGDONG,
+        "status": "new",
+        "key": "粤办函〔2024〕267号",
+        "reason": None,
+        "tasks": 22,
+    }
     assert documents(store) == ["粤办函〔2024〕267号"]
     # Lineage is recomputed: the national parent it cites exists and is implemented.
-    parents = store.read("MATCH (:Document {key: '粤办函〔2024〕267号'})-[r:IMPLEMENTS]->(p) RETURN p.key AS p, r.kind AS kind")
+    parents = store.read(
+        "MATCH (:Document {key: '粤办函〔2024〕267号'})-[r:IMPLEMENTS]->(p) RETURN p.key AS p, r.kind AS kind"
+    )
     assert parents == [{"p": "国办发〔2024〕29号", "kind": "explicit"}]
     before = canonical_export(store)
 
@@ -158,7 +166,7 @@ def test_the_size_limit_is_exact_and_streamed(store: GraphStore) -> None:
 
         # No Content-Length at all (chunked): the body is counted as it arrives.
         def chunks() -> Iterator[bytes]:
-            yield b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n\r\n"
+            yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
             for _ in range(64):
                 yield b"x" * 4096
             yield b"\r\n--b--\r\n"
@@ -182,7 +190,9 @@ def test_the_size_limit_is_exact_and_streamed(store: GraphStore) -> None:
     ({"content": b"garbage", "headers": {"Content-Type": "multipart/form-data"}}, 422, "malformed multipart"),
     ({"files": [("file", ("a.txt", b"a")), ("file", ("b.txt", b"b"))]}, 422, "malformed multipart"),
 ])  # fmt: skip
-def test_a_body_without_one_file_is_refused(client: httpx.Client, kwargs: dict[str, Any], status: int, says: str) -> None:
+def test_a_body_without_one_file_is_refused(
+    client: httpx.Client, kwargs: dict[str, Any], status: int, says: str
+) -> None:
     request = dict(kwargs)  # parametrised values are shared between the engines: never mutate them
     headers = {**AUTH, **request.pop("headers", {})}
     answer = client.post("/documents/upload", headers=headers, **request)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from graph.cached_store import CachedStore
-from graph.store import GraphStore
+from policygraph.graph.cached_store import CachedStore
+from policygraph.graph.store import GraphStore
 
 COUNT = "MATCH (d:Document) RETURN count(d) AS n"
 

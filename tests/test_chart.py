@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from visualize.chart import HEIGHT, MARGIN_BOTTOM, Series, step_chart, value_ticks
+from policygraph.visualize.chart import HEIGHT, MARGIN_BOTTOM, Series, step_chart, value_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script>&amp;'

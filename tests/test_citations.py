@@ -19,13 +19,13 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from analysis.citations import summary, unresolved
-from graph.citations import decide, normalise_title
-from graph.export import canonical_export
-from graph.loader import load_records
-from graph.store import GraphStore
-from ingest.extract import extract_text
-from policygraph.settings import get_settings
+from policygraph.analysis.citations import summary, unresolved
+from policygraph.core.settings import get_settings
+from policygraph.graph.citations import decide, normalise_title
+from policygraph.graph.export import canonical_export
+from policygraph.graph.loader import load_records
+from policygraph.graph.store import GraphStore
+from policygraph.ingest.extract import extract_text
 from tests.conftest import NEO4J_PASSWORD, SEEDS
 
 SHANXI = "晋政办发〔2022〕83号"

@@ -18,11 +18,11 @@ from typing import Any
 import httpx
 import pytest
 
-from graph.continuity import compute, renamings
-from graph.export import canonical_export
-from graph.loader import load_records
-from graph.store import GraphStore
-from ingest.extract import extract_text
+from policygraph.graph.continuity import compute, renamings
+from policygraph.graph.export import canonical_export
+from policygraph.graph.loader import load_records
+from policygraph.graph.store import GraphStore
+from policygraph.ingest.extract import extract_text
 from tests.conftest import SEEDS, LiveServer
 
 LINXIA = "甘肃省临夏回族自治州"
@@ -153,8 +153,8 @@ def test_continuity_does_not_depend_on_the_order_and_follows_the_notices(store: 
 
 @pytest.fixture
 def linxia_api(store: GraphStore) -> Iterator[httpx.Client]:
-    from api.app import create_app
-    from policygraph.settings import Settings
+    from policygraph.api.app import create_app
+    from policygraph.core.settings import Settings
 
     load_records(store, [record("000"), record("2017")])
     settings = Settings(POLICYGRAPH_ENGINE=store.engine)

@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 
-from analysis.diffusion import Mention, label, precedes, programme_diffusion, programme_diffusions
-from analysis.diffusion_notices import lag_days, notice_diffusion, notice_diffusions
-from analysis.diffusion_summary import programme_summaries
-from graph.loader import load_records
-from graph.store import GraphStore
+from policygraph.analysis.diffusion import Mention, label, precedes, programme_diffusion, programme_diffusions
+from policygraph.analysis.diffusion_notices import lag_days, notice_diffusion, notice_diffusions
+from policygraph.analysis.diffusion_summary import programme_summaries
+from policygraph.graph.loader import load_records
+from policygraph.graph.store import GraphStore
 from tests.conftest import command_env
 
 SANMING = "三明医改经验"

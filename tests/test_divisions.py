@@ -6,8 +6,16 @@ import collections
 
 import pytest
 
-from ingest import divisions
-from ingest.divisions import Region, all_regions, full_path, parents, province_of_abbreviation, region_by_code, resolve
+from policygraph.ingest import divisions
+from policygraph.ingest.divisions import (
+    Region,
+    all_regions,
+    full_path,
+    parents,
+    province_of_abbreviation,
+    region_by_code,
+    resolve,
+)
 
 
 def region(code: str) -> Region:

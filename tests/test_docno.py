@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.dates import parse_date
-from ingest.docno import DocNoRegistry, find_doc_nos, load_registry, normalise_doc_no
+from policygraph.ingest.dates import parse_date
+from policygraph.ingest.docno import DocNoRegistry, find_doc_nos, load_registry, normalise_doc_no
 
 
 @pytest.mark.parametrize(

@@ -23,9 +23,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from analysis.export_formats import export_bytes, to_gexf
-from analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
-from graph.store import GraphStore
+from policygraph.analysis.export_formats import export_bytes, to_gexf
+from policygraph.analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
+from policygraph.graph.store import GraphStore
 from tests.conftest import command_env
 
 LINXIA_DOC = "临州办发〔2021〕76号"

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from opencc import OpenCC
 
-from ingest.docno import default_registry
-from ingest.extract import extract_text
-from ingest.normalise import normalise
-from ingest.record import DocumentRecord, Task
+from policygraph.ingest.docno import default_registry
+from policygraph.ingest.extract import extract_text
+from policygraph.ingest.normalise import normalise
+from policygraph.ingest.record import DocumentRecord, Task
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -394,7 +394,7 @@ def test_headings_on_their_own_lines_with_the_work_below() -> None:
 def test_a_task_table_from_a_word_file(tmp_path: Path) -> None:
     import docx
 
-    from ingest.readers import read_document
+    from policygraph.ingest.readers import read_document
 
     document = docx.Document()
     for line in ("临夏回族自治州卫生健康委员会关于印发2022年医改重点任务分工表的通知", "各县市卫生健康局:"):

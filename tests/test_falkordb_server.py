@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import falkordb_server
-from graph.falkordb_store import FalkorDBStore
-from graph.process import free_port, pid_alive, wait_for_exit
-from policygraph.errors import EngineUnavailable
+from policygraph.core.errors import EngineUnavailable
+from policygraph.graph import falkordb_server
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.process import free_port, pid_alive, wait_for_exit
 
 
 def test_start_reuse_persist_and_stop(tmp_path: Path) -> None:
@@ -72,7 +72,9 @@ def test_an_unusable_data_dir_is_refused_clearly(tmp_path: Path) -> None:
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "policygraph", *args], capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "policygraph", *args], capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 def test_cli_reports_an_unreachable_engine_in_one_line(tmp_path: Path) -> None:

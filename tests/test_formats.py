@@ -12,13 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.readers import read_document
+from policygraph.ingest.readers import read_document
 from tests.test_readers import SEED_IDS, SEEDS, html_page, page_lines, pdf_bytes, seed_text, traditional
 
-if importlib.util.find_spec("ingest.extract") is None:  # only absence skips: a broken extractor must fail here
+if (
+    importlib.util.find_spec("policygraph.ingest.extract") is None
+):  # only absence skips: a broken extractor must fail here
     pytest.skip("extractor not built yet", allow_module_level=True)
 
-from ingest.extract import extract_text  # after the skip, on purpose
+from policygraph.ingest.extract import extract_text  # after the skip, on purpose
 
 # Fields that name the file or point into its bytes: they differ between formats by design.
 UNCOMPARED = frozenset({"source", "sha256", "span", "spans"})

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from graph.export import canonical_export
-from graph.ingest_files import extract_file, ingest_paths
-from graph.loader import load_records
-from graph.store import GraphStore
-from ingest.extract import extract_text
+from policygraph.graph.export import canonical_export
+from policygraph.graph.ingest_files import extract_file, ingest_paths
+from policygraph.graph.loader import load_records
+from policygraph.graph.store import GraphStore
+from policygraph.ingest.extract import extract_text
 from tests.conftest import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -91,11 +91,15 @@ def test_a_changed_notice_replaces_only_its_own_tasks(store: GraphStore, seed_re
     assert summary["documents"] == 5
 
 
-def test_a_notice_whose_write_fails_midway_leaves_no_trace(store: GraphStore, seed_records: list[dict[str, Any]]) -> None:
+def test_a_notice_whose_write_fails_midway_leaves_no_trace(
+    store: GraphStore, seed_records: list[dict[str, Any]]
+) -> None:
     broken = copy.deepcopy(next(r for r in seed_records if r["doc_no"] == KEY_003))
     # A map is not a valid property value on either engine: the statement fails after the notice's node and
     # several of its tasks were already written inside it.
-    broken["tasks"][10]["targets"] = [{"text": "90%以上", "kind": "percent", "value": {"not": "allowed"}, "span": [1, 2]}]
+    broken["tasks"][10]["targets"] = [
+        {"text": "90%以上", "kind": "percent", "value": {"not": "allowed"}, "span": [1, 2]}
+    ]
     others = [r for r in seed_records if r["doc_no"] != KEY_003]
     result = load_records(store, [*others[:2], broken, *others[2:]])
     failed = result.failed
@@ -131,7 +135,9 @@ GANSU_2021 = """甘政办发〔2021〕70号
 """
 
 
-def test_a_stub_becomes_the_full_notice_without_duplicates(store: GraphStore, seed_records: list[dict[str, Any]]) -> None:
+def test_a_stub_becomes_the_full_notice_without_duplicates(
+    store: GraphStore, seed_records: list[dict[str, Any]]
+) -> None:
     load_records(store, seed_records)
     assert store.read("MATCH (d:Document {key: '甘政办发〔2021〕70号'}) RETURN d.stub AS stub") == [{"stub": True}]
     load_records(store, [extract_text(GANSU_2021, "gansu.txt", "g").to_json()])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract import extract_text
+from policygraph.ingest.extract import extract_text
 
 # A 地区 is governed by a 行政公署, the province's agency: its office issues for the prefecture, like a 人民政府办公室.
 PREFECTURE_BY_COMMISSIONER = """阿克苏地区行政公署办公室文件

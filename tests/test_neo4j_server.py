@@ -18,10 +18,10 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
-from graph import neo4j_server
-from graph.neo4j_server import LauncherBuild
-from graph.process import ServerState, port_is_open, wait_for_exit
-from policygraph.errors import AuthenticationFailed, EngineUnavailable
+from policygraph.core.errors import AuthenticationFailed, EngineUnavailable
+from policygraph.graph import neo4j_server
+from policygraph.graph.neo4j_server import LauncherBuild
+from policygraph.graph.process import ServerState, port_is_open, wait_for_exit
 
 PASSWORD = "test-password-5678"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -17,9 +17,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from analysis import network, network_measures, network_two_mode
-from analysis.network import Slice, TaskAgency
-from graph.store import GraphStore
+from policygraph.analysis import network, network_measures, network_two_mode
+from policygraph.analysis.network import Slice, TaskAgency
+from policygraph.graph.store import GraphStore
 from tests.conftest import command_env
 
 LINXIA = "临州办发〔2021〕76号"

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.normalise import normalise
-from ingest.offsets import OffsetMap, kept_intervals
-from ingest.textutil import to_half_width, to_simplified
+from policygraph.ingest.normalise import normalise
+from policygraph.ingest.offsets import OffsetMap, kept_intervals
+from policygraph.ingest.textutil import to_half_width, to_simplified
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

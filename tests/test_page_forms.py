@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.blank_fields import without_blank_fields
+from policygraph.api.blank_fields import without_blank_fields
 
 EMPTY_FORM = {"q": "", "level": "", "region": "", "year_from": "", "year_to": "", "group_by": "agency"}
 

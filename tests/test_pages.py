@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from policygraph.visualize import urls
 from tests.conftest import LiveServer, missing_or_skip
-from visualize import urls
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -234,7 +234,7 @@ def test_programme_page_expand_adds_neighbours_and_double_click_opens(api: Any, 
 
 def test_self_contained_file_opens_offline(seeded_store: Any, browser: Browser, tmp_path: Path) -> None:
     from policygraph.cli.viz import standalone_html
-    from policygraph.settings import Settings
+    from policygraph.core.settings import Settings
 
     settings = Settings(POLICYGRAPH_ENGINE=seeded_store.engine)
     path = tmp_path / "linxia.html"
@@ -267,10 +267,10 @@ HOSTILE_RECORD = {
 
 def serve_records(falkordb_url: str, graph: str, records: list[dict[str, Any]]) -> Iterator[str]:
     """The API over a FalkorDB graph of its own holding only `records`; yields the server's URL."""
-    from api.app import create_app
-    from graph.falkordb_store import FalkorDBStore
-    from graph.loader import load_records
-    from policygraph.settings import Settings
+    from policygraph.api.app import create_app
+    from policygraph.core.settings import Settings
+    from policygraph.graph.falkordb_store import FalkorDBStore
+    from policygraph.graph.loader import load_records
 
     store = FalkorDBStore(falkordb_url, graph=graph)
     store.apply_schema()

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from policygraph.visualize import urls
+from policygraph.visualize.chart import MARGIN_LEFT, MARGIN_RIGHT, WIDTH
 from tests.test_pages import base, browser, serve_records, visit  # noqa: F401  (browser is a fixture used by name)
-from visualize import urls
-from visualize.chart import MARGIN_LEFT, MARGIN_RIGHT, WIDTH
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

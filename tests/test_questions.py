@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-import cypher
-from analysis.questions import (
+from policygraph import cypher
+from policygraph.analysis.questions import (
     BadParameter,
     Parameter,
     QuestionsFileError,
@@ -31,7 +31,7 @@ from analysis.questions import (
     query_parameters,
     questions,
 )
-from graph.store import GraphStore
+from policygraph.graph.store import GraphStore
 from tests.conftest import command_env
 
 XIZANG_WJW = "西藏自治区卫生健康委员会"

@@ -23,8 +23,8 @@ from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
 from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
 
-from ingest.readers import MAX_BYTES, SourceText, read_bytes, read_document
-from policygraph.errors import InputError
+from policygraph.core.errors import InputError
+from policygraph.ingest.readers import MAX_BYTES, SourceText, read_bytes, read_document
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 SEED_IDS = [seed.name[:3] for seed in SEEDS]

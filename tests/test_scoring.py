@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ingest.scoring import score, total
+from policygraph.ingest.scoring import score, total
 
 GOLD: dict[str, Any] = {
     "doc_no": "临州办发〔2021〕76号",

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from graph.falkordb_store import FalkorDBStore
-from graph.ingest_files import ingest_paths
-from graph.neo4j_store import Neo4jStore
-from graph.search_text import (
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.ingest_files import ingest_paths
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.search_text import (
     QUERY_SYNTAX,
     escape,
     fold,
@@ -25,7 +25,7 @@ from graph.search_text import (
     search_text,
     tokens,
 )
-from graph.store import GraphStore
+from policygraph.graph.store import GraphStore
 from tests.conftest import NEO4J_PASSWORD, SEEDS
 
 SIXIAN = "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务"
@@ -148,7 +148,8 @@ def search(store: GraphStore, typed: str, **filters: Any) -> list[dict[str, Any]
 def scan(store: GraphStore, word: str) -> set[str]:
     """The tasks whose title or text contain the word, without any index: the oracle for the frequent words."""
     rows = store.read(
-        "MATCH (t:Task) WHERE toLower(t.title + ' ' + t.text) CONTAINS $word RETURN t.key AS key", {"word": word.lower()}
+        "MATCH (t:Task) WHERE toLower(t.title + ' ' + t.text) CONTAINS $word RETURN t.key AS key",
+        {"word": word.lower()},
     )
     return {row["key"] for row in rows}
 
@@ -195,7 +196,11 @@ def test_all_words_are_required(engines: dict[str, GraphStore]) -> None:
 
 def test_filters(engines: dict[str, GraphStore]) -> None:
     for store in engines.values():
-        assert {row["key"] for row in search(store, "三明", year=2022)} == {f"{SHANXI}#5", f"{SHANXI}#9", f"{SHANXI}#16"}
+        assert {row["key"] for row in search(store, "三明", year=2022)} == {
+            f"{SHANXI}#5",
+            f"{SHANXI}#9",
+            f"{SHANXI}#16",
+        }
         assert {row["key"] for row in search(store, "三明", level="county")} == {f"{SIXIAN}#19"}
         assert {row["key"] for row in search(store, "家庭医生", region="安徽省")} == {f"{SIXIAN}#12", f"{SIXIAN}#14"}
 

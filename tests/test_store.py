@@ -6,11 +6,11 @@ import time
 
 import pytest
 
-from graph.falkordb_store import FalkorDBStore
-from graph.neo4j_store import Neo4jStore
-from graph.process import free_port
-from graph.store import GraphStore
-from policygraph.errors import BadQuery, ConstraintViolation, EngineUnavailable
+from policygraph.core.errors import BadQuery, ConstraintViolation, EngineUnavailable
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.process import free_port
+from policygraph.graph.store import GraphStore
 
 TEXTS = [
     "甘肃省临夏回族自治州卫生健康委员会",

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from visualize import assets, layout, lineage, network, render, style, urls
+from policygraph.visualize import assets, layout, lineage, network, render, style, urls
 
 ROOT = Path(__file__).resolve().parent.parent
 XSS = "<img src=x onerror=alert(1)>"

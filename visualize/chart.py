@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from analysis.diffusion import ProgrammeDiffusion
+from policygraph.analysis.diffusion import ProgrammeDiffusion
 
 TIER_COLOURS = {"national": "#b2182b", "provincial": "#2166ac", "prefectural": "#1b7837", "county": "#e08214",
                 "unknown": "#777777"}  # fmt: skip

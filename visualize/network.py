@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from visualize import layout, style, urls
+from policygraph.visualize import layout, style, urls
 
 Json = dict[str, Any]
 Layout = Literal["layered", "radial"]

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from visualize import assets, style, urls
+from policygraph.visualize import assets, style, urls
 
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
@@ -32,7 +32,7 @@ def static_url(name: str) -> str:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("visualize", "templates"),
+        loader=PackageLoader("policygraph.visualize", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -7,10 +7,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 from fastapi.exceptions import RequestValidationError
 
-from api.deps import StoreDep
-from api.errors import NotFound
-from api.pagination import Page, PageDep, PageParams, page_of
-from api.schemas_agencies import (
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.api.pagination import Page, PageDep, PageParams, page_of
+from policygraph.api.schemas_agencies import (
     AgencyProfile,
     AgencySummary,
     AgencyTask,
@@ -22,8 +22,8 @@ from api.schemas_agencies import (
     TopLead,
     TopLeads,
 )
-from graph.store import GraphStore, Row
-from ingest import divisions
+from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest import divisions
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 

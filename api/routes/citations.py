@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from analysis.citations import Reason, summary, unresolved
-from api.deps import StoreDep
-from api.errors import NotFound
-from api.pagination import Page, PageDep, page_of
+from policygraph.analysis.citations import Reason, summary, unresolved
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.api.pagination import Page, PageDep, page_of
 
 router = APIRouter(prefix="/citations", tags=["citations"])
 

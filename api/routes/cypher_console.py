@@ -22,11 +22,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-import cypher
-from api.deps import SettingsDep, StoreDep
-from api.errors import NotFound
-from policygraph.errors import BadQuery
-from policygraph.settings import Settings
+from policygraph import cypher
+from policygraph.api.deps import SettingsDep, StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.core.errors import BadQuery
+from policygraph.core.settings import Settings
 
 router = APIRouter(tags=["cypher"])
 
@@ -105,7 +105,9 @@ def read_only(query: str) -> str:
     # `n. set`, `:  Set` and `$ set` are a property, a label and a parameter, never a clause.
     code = re.sub(r"([.:$])\s+", r"\1", masked)
     if re.search(r"(?<![\w.:$])LOAD\s+CSV\b", code, re.IGNORECASE):
-        raise BadQuery("LOAD CSV is not allowed in the Cypher console: it reads files and URLs from the database server")
+        raise BadQuery(
+            "LOAD CSV is not allowed in the Cypher console: it reads files and URLs from the database server"
+        )
     write = re.search(rf"(?<![\w.:$])({'|'.join(WRITE_WORDS)})\b(?!\s*:)", code, re.IGNORECASE)
     if write:
         raise BadQuery(f"the Cypher console is read-only: {write.group(1).upper()} is not allowed")
@@ -214,7 +216,9 @@ class CypherQuery(BaseModel):
             check_param(value, name)
         return params
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"query": EXAMPLE_QUERY, "params": {"skip": "collective"}}]})
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"query": EXAMPLE_QUERY, "params": {"skip": "collective"}}]}
+    )
 
 
 class CypherResult(BaseModel):
@@ -244,7 +248,9 @@ def console_settings(settings: SettingsDep) -> Settings:
         504: {"description": "The query ran longer than POLICYGRAPH_CYPHER_TIMEOUT seconds."},
     },
 )
-def run_cypher(settings: Annotated[Settings, Depends(console_settings)], body: CypherQuery, store: StoreDep) -> CypherResult:
+def run_cypher(
+    settings: Annotated[Settings, Depends(console_settings)], body: CypherQuery, store: StoreDep
+) -> CypherResult:
     """One statement, run in the engine's read-only mode with a time limit (`POLICYGRAPH_CYPHER_TIMEOUT`, 5 s by
     default) and a row cap (`POLICYGRAPH_CYPHER_MAX_ROWS`, 1000). The same text runs on FalkorDB and Neo4j as long
     as it keeps to the Cypher both speak. Refused with a 400: anything that writes (CREATE, MERGE, SET, DELETE,

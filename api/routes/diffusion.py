@@ -20,22 +20,22 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from analysis import diffusion as programmes_diffusion
-from analysis import diffusion_notices, diffusion_summary
-from api.deps import StoreDep
-from api.errors import NotFound
-from api.pagination import MAX_LIMIT, Page, PageDep, PageParams, page_of
-from api.routes.pages import PageError, error_page, page
-from api.routes.programmes import NO_NUL, canonical
-from api.schemas_diffusion import (
+from policygraph.analysis import diffusion as programmes_diffusion
+from policygraph.analysis import diffusion_notices, diffusion_summary
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.api.pagination import MAX_LIMIT, Page, PageDep, PageParams, page_of
+from policygraph.api.routes.pages import PageError, error_page, page
+from policygraph.api.routes.programmes import NO_NUL, canonical
+from policygraph.api.schemas_diffusion import (
     Label,
     NoticeDiffusion,
     NoticeDiffusionSummary,
     ProgrammeDiffusion,
     ProgrammeDiffusionSummary,
 )
-from graph.store import GraphStore
-from visualize import chart, urls
+from policygraph.graph.store import GraphStore
+from policygraph.visualize import chart, urls
 
 json_router = APIRouter(prefix="/diffusion", tags=["diffusion"])
 pages_router = APIRouter(prefix=urls.DIFFUSION, include_in_schema=False)

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Path, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator
 
-from api.deps import StoreDep
-from api.errors import NotFound
-from api.pagination import Page, PageDep, page_of
-from api.schemas_documents import (
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.api.pagination import Page, PageDep, page_of
+from policygraph.api.schemas_documents import (
     LINXIA,
     SIXIAN,
     Child,
@@ -24,9 +24,9 @@ from api.schemas_documents import (
     MissingTier,
     StubParent,
 )
-from graph.rows import TIERS
-from graph.store import GraphStore
-from ingest import divisions
+from policygraph.graph.rows import TIERS
+from policygraph.graph.store import GraphStore
+from policygraph.ingest import divisions
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 
-from analysis.export_formats import EXTENSIONS, MEDIA_TYPES, export_bytes
-from analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
-from api.deps import StoreDep
-from api.errors import NotFound
+from policygraph.analysis.export_formats import EXTENSIONS, MEDIA_TYPES, export_bytes
+from policygraph.analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
 
 router = APIRouter(prefix="/export", tags=["exports"])
 

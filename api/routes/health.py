@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from policygraph.errors import PolicyGraphError
+from policygraph.core.errors import PolicyGraphError
 
 router = APIRouter(tags=["health"])
 

@@ -22,17 +22,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, TypeAdapter
 
-from analysis import network, network_two_mode
-from analysis.network import SortKey
-from api.deps import StoreDep
-from api.errors import NotFound
-from api.pagination import PageDep, PageParams, page_of
-from api.routes.agencies import NO_NUL, Region, Year, invalid, region_prefix
-from api.routes.pages import error_page, page
-from api.schemas_agencies import Level
-from api.schemas_networks import AgencyLeague, EdgeList, TwoMode
-from policygraph.errors import PolicyGraphError
-from visualize import urls
+from policygraph.analysis import network, network_two_mode
+from policygraph.analysis.network import SortKey
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.api.pagination import PageDep, PageParams, page_of
+from policygraph.api.routes.agencies import NO_NUL, Region, Year, invalid, region_prefix
+from policygraph.api.routes.pages import error_page, page
+from policygraph.api.schemas_agencies import Level
+from policygraph.api.schemas_networks import AgencyLeague, EdgeList, TwoMode
+from policygraph.core.errors import PolicyGraphError
+from policygraph.visualize import urls
 
 # The JSON routes live under /networks; the page under /explore. app.py includes `router`, which holds both.
 api_router = APIRouter(prefix="/networks", tags=["networks"])

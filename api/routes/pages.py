@@ -27,12 +27,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
 
-from api.deps import SettingsDep, StoreDep
-from api.errors import NotFound, status_of
-from api.pagination import PageParams
-from api.routes import agencies, documents, programmes, search, subgraph
-from policygraph.errors import InputError, PolicyGraphError
-from visualize import assets, lineage, network, render, urls
+from policygraph.api.deps import SettingsDep, StoreDep
+from policygraph.api.errors import NotFound, status_of
+from policygraph.api.pagination import PageParams
+from policygraph.api.routes import agencies, documents, programmes, search, subgraph
+from policygraph.core.errors import InputError, PolicyGraphError
+from policygraph.visualize import assets, lineage, network, render, urls
 
 router = APIRouter(include_in_schema=False)
 

@@ -6,12 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import StoreDep
-from api.errors import NotFound
-from api.pagination import Page, PageDep, PageParams, page_of
-from api.schemas_programmes import ProgrammeAdoption, ProgrammeNotice, ProgrammeSummary
-from graph.store import GraphStore, Row
-from ingest import gazetteer
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.api.pagination import Page, PageDep, PageParams, page_of
+from policygraph.api.schemas_programmes import ProgrammeAdoption, ProgrammeNotice, ProgrammeSummary
+from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest import gazetteer
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
 

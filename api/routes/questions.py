@@ -7,10 +7,19 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 
-from analysis.questions import BadParameter, Question, UnknownQuestion, ask, example_url, question, questions, to_csv
-from api.deps import StoreDep
-from api.errors import NotFound
-from api.schemas_questions import QuestionAnswer, QuestionInfo
+from policygraph.analysis.questions import (
+    BadParameter,
+    Question,
+    UnknownQuestion,
+    ask,
+    example_url,
+    question,
+    questions,
+    to_csv,
+)
+from policygraph.api.deps import StoreDep
+from policygraph.api.errors import NotFound
+from policygraph.api.schemas_questions import QuestionAnswer, QuestionInfo
 
 router = APIRouter(prefix="/questions", tags=["questions"])
 

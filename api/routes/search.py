@@ -12,11 +12,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import StoreDep
-from api.pagination import Page, PageDep, page_of
-from graph.search_text import fulltext_query, highlight, parse_query
-from ingest import divisions
-from policygraph.errors import InputError
+from policygraph.api.deps import StoreDep
+from policygraph.api.pagination import Page, PageDep, page_of
+from policygraph.core.errors import InputError
+from policygraph.graph.search_text import fulltext_query, highlight, parse_query
+from policygraph.ingest import divisions
 
 router = APIRouter(tags=["search"])
 

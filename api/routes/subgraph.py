@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import SettingsDep, StoreDep
-from api.errors import NotFound
+from policygraph.api.deps import SettingsDep, StoreDep
+from policygraph.api.errors import NotFound
 
 router = APIRouter(tags=["graph"])
 
@@ -94,7 +94,9 @@ def _node(row: dict[str, Any]) -> SubgraphNode:
     return SubgraphNode(label=_label(row), **fields)
 
 
-EDGE_ORDER = {name: i for i, name in enumerate(("IMPLEMENTS", "CITES", "HAS_TASK", "LEADS", "COOPERATES_ON", "MENTIONS"))}
+EDGE_ORDER = {
+    name: i for i, name in enumerate(("IMPLEMENTS", "CITES", "HAS_TASK", "LEADS", "COOPERATES_ON", "MENTIONS"))
+}
 
 
 @router.get(
@@ -107,12 +109,17 @@ def subgraph(
     store: StoreDep,
     settings: SettingsDep,
     kind: Annotated[Kind, Query(description="What the key names.", examples=["document"])],
-    key: Annotated[str, Query(
-        min_length=1, max_length=300, pattern=r"^[^\x00]*$",
-        description="The centre's key: a notice's 文号 (or region|year|title), an agency's jurisdiction|name, a "
-                    "programme's name.",
-        examples=[LINXIA, XIZANG_HEALTH, DRG],
-    )],
+    key: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=300,
+            pattern=r"^[^\x00]*$",
+            description="The centre's key: a notice's 文号 (or region|year|title), an agency's jurisdiction|name, a "
+            "programme's name.",
+            examples=[LINXIA, XIZANG_HEALTH, DRG],
+        ),
+    ],
     depth: Annotated[int, Query(ge=1, le=3, description="How far from the centre (hops).", examples=[2])] = 2,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many nodes.", examples=[500])] = 500,
 ) -> Subgraph:
@@ -135,7 +142,10 @@ def subgraph(
     if not rows:
         raise NotFound(f"no {WHAT[kind]} has the key {key!r}")
     nodes = [_node(row) for row in rows[:limit]]
-    by_kind = {"tasks": [n.id for n in nodes if n.kind == "Task"], "documents": [n.id for n in nodes if n.kind == "Document"]}
+    by_kind = {
+        "tasks": [n.id for n in nodes if n.kind == "Task"],
+        "documents": [n.id for n in nodes if n.kind == "Document"],
+    }
     edges = store.run("subgraph_edges", {**by_kind, "keys": [n.id for n in nodes]}, timeout=timeout)
     edges.sort(key=lambda e: (EDGE_ORDER[e["type"]], e["source"], e["target"]))
     return Subgraph(nodes=nodes, edges=[SubgraphEdge.model_validate(e) for e in edges], truncated=len(rows) > limit)

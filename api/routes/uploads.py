@@ -22,11 +22,11 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from api.deps import SettingsDep, StoreDep
-from api.security import require_api_key
-from graph.ingest_files import extract_source, one_writer
-from graph.loader import load_records
-from ingest import readers
+from policygraph.api.deps import SettingsDep, StoreDep
+from policygraph.api.security import require_api_key
+from policygraph.graph.ingest_files import extract_source, one_writer
+from policygraph.graph.loader import load_records
+from policygraph.ingest import readers
 
 router = APIRouter(tags=["uploads"])
 

@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from analysis.questions import Question, ask, bind, question, questions, to_csv
-from graph.connect import open_store
+from policygraph.analysis.questions import Question, ask, bind, question, questions, to_csv
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.cli.query import parse_params, print_table
+from policygraph.graph.connect import open_store
 
 FORMATS = ("table", "json", "csv")
 

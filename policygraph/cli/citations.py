@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from analysis.citations import Unresolved, summary, unresolved
-from graph.connect import open_store
+from policygraph.analysis.citations import Unresolved, summary, unresolved
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.graph.connect import open_store
 
 
 def print_table(items: list[Unresolved]) -> None:

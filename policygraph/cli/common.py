@@ -10,7 +10,7 @@ from typing import ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from policygraph.errors import PolicyGraphError
+from policygraph.core.errors import PolicyGraphError
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from graph import falkordb_server, neo4j_server
-from graph.connect import open_store
 from policygraph.cli.common import console, fail, reports_errors
-from policygraph.settings import Engine, Settings, get_settings
+from policygraph.core.settings import Engine, Settings, get_settings
+from policygraph.graph import falkordb_server, neo4j_server
+from policygraph.graph.connect import open_store
 
 app = typer.Typer(
     help=(

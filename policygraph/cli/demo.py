@@ -8,16 +8,15 @@ from typing import Annotated
 
 import typer
 
-from graph.connect import open_store
-from graph.ingest_files import ingest_paths
-from graph.store import GraphStore
 from policygraph.cli.common import console, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.cli.ingest import print_outcome, print_report
 from policygraph.cli.query import print_table
 from policygraph.cli.serve import run_server
-
-REPO_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from policygraph.core.seeds import SEEDS_DIR as REPO_SEEDS
+from policygraph.graph.connect import open_store
+from policygraph.graph.ingest_files import ingest_paths
+from policygraph.graph.store import GraphStore
 
 
 def show_findings(store: GraphStore) -> None:

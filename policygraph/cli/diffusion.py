@@ -10,13 +10,13 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from analysis import diffusion as programmes_diffusion
-from api.routes import diffusion as routes
-from graph.connect import open_store
-from graph.store import GraphStore
+from policygraph.analysis import diffusion as programmes_diffusion
+from policygraph.api.routes import diffusion as routes
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
-from visualize import chart
+from policygraph.graph.connect import open_store
+from policygraph.graph.store import GraphStore
+from policygraph.visualize import chart
 
 FORMATS = ("table", "json")
 

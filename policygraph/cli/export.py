@@ -9,12 +9,12 @@ from typing import Annotated
 import networkx as nx
 import typer
 
-from analysis import network
-from analysis.export_formats import EXTENSIONS, FORMATS, export_bytes, write_csv_directory
-from analysis.exports import ExportFilter, read_graph, region_filter
-from graph.connect import open_store
+from policygraph.analysis import network
+from policygraph.analysis.export_formats import EXTENSIONS, FORMATS, export_bytes, write_csv_directory
+from policygraph.analysis.exports import ExportFilter, read_graph, region_filter
 from policygraph.cli.common import err_console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.graph.connect import open_store
 
 # adjacency: the agency collaboration network as an agency × agency matrix of shared tasks (analysis/network.py).
 ALL_FORMATS = (*FORMATS, "adjacency")

@@ -12,15 +12,13 @@ import typer
 from rich import box
 from rich.table import Table
 
-from ingest.extract import extract_text
-from ingest.readers import read_document
-from ingest.record import DocumentRecord
-from ingest.scoring import FIELDS, Scores, load_gold, score, total
 from policygraph.cli.common import console, fail, reports_errors
-from policygraph.errors import InputError
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
+from policygraph.core.errors import InputError
+from policygraph.core.seeds import SEEDS_DIR as SEEDS
+from policygraph.ingest.extract import extract_text
+from policygraph.ingest.readers import read_document
+from policygraph.ingest.record import DocumentRecord
+from policygraph.ingest.scoring import FIELDS, Scores, load_gold, score, total
 
 # Help texts: one paragraph per string, so that the terminal, not the source, decides where lines break.
 EXTRACT_HELP = (

@@ -10,13 +10,13 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph.connect import open_store
-from graph.ingest_files import expand, extract_file, ingest_paths
-from graph.loader import LoadResult, Outcome
-from graph.store import GraphStore
 from policygraph.cli.common import console, err_console, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
-from policygraph.errors import InputError
+from policygraph.core.errors import InputError
+from policygraph.graph.connect import open_store
+from policygraph.graph.ingest_files import expand, extract_file, ingest_paths
+from policygraph.graph.loader import LoadResult, Outcome
+from policygraph.graph.store import GraphStore
 
 STYLE = {"new": "green", "replaced": "yellow", "unchanged": "dim", "failed": "red"}
 

@@ -11,10 +11,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from analysis import network
-from graph.connect import open_store
+from policygraph.analysis import network
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.graph.connect import open_store
 
 WIDE = 160  # columns when the output is not a terminal
 LEVELS = ("national", "provincial", "prefectural", "county", "department")

@@ -9,10 +9,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-import cypher
-from graph.connect import open_store
+from policygraph import cypher
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.graph.connect import open_store
 
 
 def query_text(query: str) -> str:
@@ -51,9 +51,16 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @reports_errors
     def query(
-        cypher_or_file: Annotated[str, typer.Argument(metavar="CYPHER_OR_FILE", help="Cypher text, a .cypher file, or a query name from cypher/.")],
-        param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (JSON values parse: 3, true, [1,2]).")] = None,
-        output: Annotated[str, typer.Option("--format", "-f", help="table or json (one JSON array of row objects).")] = "table",
+        cypher_or_file: Annotated[
+            str,
+            typer.Argument(metavar="CYPHER_OR_FILE", help="Cypher text, a .cypher file, or a query name from cypher/."),
+        ],
+        param: Annotated[
+            list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (JSON values parse: 3, true, [1,2]).")
+        ] = None,
+        output: Annotated[
+            str, typer.Option("--format", "-f", help="table or json (one JSON array of row objects).")
+        ] = "table",
         engine: EngineOption = None,
     ) -> None:
         """Run a read-only query against the configured engine and print the rows. Writes are refused.

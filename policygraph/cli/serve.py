@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from api.app import create_app
-from graph.connect import open_store
+from policygraph.api.app import create_app
 from policygraph.cli.common import console, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
-from policygraph.settings import Settings
+from policygraph.core.settings import Settings
+from policygraph.graph.connect import open_store
 
 
 def run_server(settings: Settings, host: str, port: int) -> None:

@@ -7,14 +7,14 @@ from typing import Annotated, Any
 
 import typer
 
-from api.routes import documents, programmes, subgraph
-from api.routes.pages import answer
-from graph.connect import open_store
-from graph.store import GraphStore
+from policygraph.api.routes import documents, programmes, subgraph
+from policygraph.api.routes.pages import answer
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
-from policygraph.settings import Settings
-from visualize import lineage, network, render
+from policygraph.core.settings import Settings
+from policygraph.graph.connect import open_store
+from policygraph.graph.store import GraphStore
+from policygraph.visualize import lineage, network, render
 
 KINDS = ("document", "agency", "programme")
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import httpx
 
-from api.app import create_app
 from bench.synthetic import generate
-from policygraph.settings import Settings
+from policygraph.api.app import create_app
+from policygraph.core.settings import Settings
 from tests.conftest import SEEDS, LiveServer
 from tests.reliability.harness import (
     FIGURES,

@@ -15,15 +15,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.app import create_app
 from bench.synthetic import generate
-from graph import falkordb_server
-from graph.falkordb_store import FalkorDBStore
-from graph.ingest_files import ingest_paths
-from graph.neo4j_store import Neo4jStore
-from graph.process import free_port, pid_alive, port_is_open, wait_for_exit
-from graph.store import GraphStore
-from policygraph.settings import Settings
+from policygraph.api.app import create_app
+from policygraph.core.settings import Settings
+from policygraph.graph import falkordb_server
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.ingest_files import ingest_paths
+from policygraph.graph.neo4j_store import Neo4jStore
+from policygraph.graph.process import free_port, pid_alive, port_is_open, wait_for_exit
+from policygraph.graph.store import GraphStore
 from tests.conftest import NEO4J_PASSWORD, SEEDS, LiveServer
 from tests.reliability.harness import Target, differences, export, partial_notices, run_cli, start_cli
 
@@ -123,7 +123,7 @@ def test_falkordb_killed_under_the_api_then_back(tmp_path: Path) -> None:
 
 
 def test_neo4j_killed_under_the_api_then_back(tmp_path: Path, neo4j_uri: str) -> None:
-    from graph import neo4j_server
+    from policygraph.graph import neo4j_server
 
     data = tmp_path / "neo4j"
     port = free_port()

@@ -16,13 +16,13 @@ from typing import Any
 import httpx
 import pytest
 
-import api.security
 import tests.test_api_schemathesis as schemathesis_run
-from api.app import create_app
-from graph.export import canonical_export
-from graph.store import GraphStore
-from policygraph.errors import PolicyGraphError
-from policygraph.settings import Settings
+from policygraph.api import security
+from policygraph.api.app import create_app
+from policygraph.core.errors import PolicyGraphError
+from policygraph.core.settings import Settings
+from policygraph.graph.export import canonical_export
+from policygraph.graph.store import GraphStore
 from tests.conftest import SEEDS, LiveServer
 
 KEY = "reliability-key-0123456789abcdef"
@@ -90,7 +90,7 @@ def test_console_write_attempts_change_nothing(server: httpx.Client, seeded_stor
 
 
 def test_the_api_key_is_compared_in_constant_time() -> None:
-    source = inspect.getsource(api.security.require_api_key)
+    source = inspect.getsource(security.require_api_key)
     assert "hmac.compare_digest(" in source
     assert "== configured" not in source and "configured ==" not in source and "!= configured" not in source
 
