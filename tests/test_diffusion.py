@@ -25,7 +25,7 @@ from policygraph.analysis.diffusion_notices import lag_days, notice_diffusion, n
 from policygraph.analysis.diffusion_summary import programme_summaries
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.engines import command_env
 
 SANMING = "三明医改经验"
 SIXIAN = "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务"

@@ -26,7 +26,7 @@ import pytest
 from policygraph.analysis.export_formats import export_bytes, to_gexf
 from policygraph.analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.engines import command_env
 
 LINXIA_DOC = "临州办发〔2021〕76号"
 GANSU_STUB = "甘政办发〔2021〕70号"

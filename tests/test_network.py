@@ -20,7 +20,7 @@ import pytest
 from policygraph.analysis import network, network_measures, network_two_mode
 from policygraph.analysis.network import Slice, TaskAgency
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.engines import command_env
 
 LINXIA = "临州办发〔2021〕76号"
 SHANXI = "晋政办发〔2022〕83号"

@@ -32,7 +32,7 @@ from policygraph.analysis.questions import (
     questions,
 )
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.engines import command_env
 
 XIZANG_WJW = "西藏自治区卫生健康委员会"
 LINXIA_DOC = "临州办发〔2021〕76号"

@@ -18,7 +18,7 @@ from policygraph.graph.export import canonical_export
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.store import GraphStore
-from tests.conftest import NEO4J_PASSWORD
+from tests.support.engines import NEO4J_PASSWORD
 
 # Figures measured by the suite (peak memory, latencies): printed at the end and written to build/reliability/.
 FIGURES: dict[str, Any] = {}

@@ -13,7 +13,6 @@ import httpx
 from bench.synthetic import generate
 from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
-from tests.conftest import SEEDS, LiveServer
 from tests.reliability.harness import (
     FIGURES,
     Target,
@@ -24,6 +23,8 @@ from tests.reliability.harness import (
     start_cli,
     still_running,
 )
+from tests.support.live_server import LiveServer
+from tests.support.paths import SEEDS
 
 EXTREME_LATENCY_S = 10.0  # a request slower than this while an ingest runs is a hang, not a slow answer
 

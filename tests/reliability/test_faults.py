@@ -24,8 +24,10 @@ from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.process import free_port, pid_alive, port_is_open, wait_for_exit
 from policygraph.graph.store import GraphStore
-from tests.conftest import NEO4J_PASSWORD, SEEDS, LiveServer
 from tests.reliability.harness import Target, differences, export, partial_notices, run_cli, start_cli
+from tests.support.engines import NEO4J_PASSWORD
+from tests.support.live_server import LiveServer
+from tests.support.paths import SEEDS
 
 NOTICES = 120  # synthetic notices: three batches of 50, so a kill lands between committed batches
 ROOT = os.geteuid() == 0

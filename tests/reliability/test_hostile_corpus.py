@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENGINES
 from tests.reliability import corpus
 from tests.reliability.harness import (
     FIGURES,
@@ -23,6 +22,7 @@ from tests.reliability.harness import (
     run_cli,
     tasks_and_leads,
 )
+from tests.support.engines import ENGINES
 
 # Measured peak RSS of the ingest process over this corpus: 325 MB on both engines (spaCy and the 10,000-task
 # notice dominate). The cap leaves ~50 % headroom; reading the 50 MB file or inflating the zip bomb (200 MB) whole
