@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.graph.store import GraphStore
-
 ENGINES = ["falkordb", "neo4j"]
 NEO4J_PASSWORD = "test-password-1234"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -26,13 +24,12 @@ def missing_or_skip(reason: str) -> None:
     pytest.skip(reason)
 
 
-def command_env(store: GraphStore, request: pytest.FixtureRequest, data_dir: Path) -> dict[str, str]:
-    """The environment that points a `policygraph` subprocess at `seeded_store`'s graph on its engine."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("POLICYGRAPH_", "FALKORDB_", "NEO4J_"))}
-    env["POLICYGRAPH_DATA_DIR"] = str(data_dir)
-    env["COLUMNS"] = "300"  # rich fits tables to the terminal: wide enough for whole titles
-    if store.engine == "neo4j":
-        return {**env, "POLICYGRAPH_ENGINE": "neo4j", "NEO4J_URI": request.getfixturevalue("neo4j_uri"),
-                "NEO4J_PASSWORD": NEO4J_PASSWORD}  # fmt: skip
-    return {**env, "POLICYGRAPH_ENGINE": "falkordb", "FALKORDB_URL": request.getfixturevalue("falkordb_url"),
-            "POLICYGRAPH_GRAPH": SEEDED_GRAPH}  # fmt: skip
+def cli_settings(
+    engine: str, request: pytest.FixtureRequest, data_dir: Path, graph: str = SEEDED_GRAPH
+) -> dict[str, str]:
+    """The settings that point a `policygraph` subprocess at this session's `engine` (FalkorDB: at its graph `graph`;
+    Neo4j has one database and ignores it)."""
+    settings = {"POLICYGRAPH_ENGINE": engine, "POLICYGRAPH_DATA_DIR": str(data_dir), "POLICYGRAPH_GRAPH": graph}
+    if engine == "neo4j":
+        return settings | {"NEO4J_URI": request.getfixturevalue("neo4j_uri"), "NEO4J_PASSWORD": NEO4J_PASSWORD}
+    return settings | {"FALKORDB_URL": request.getfixturevalue("falkordb_url")}
