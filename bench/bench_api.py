@@ -76,10 +76,8 @@ def engine(kind: str, data_dir: Path) -> Iterator[tuple[GraphStore, dict[str, st
 def load(store: GraphStore, synthetic: int) -> None:
     ingest_paths(store, [SEEDS])
     if synthetic:
-        sys.path.insert(0, str(Path(__file__).parent))
-        from synthetic import generate  # type: ignore[import-not-found]
-
         from policygraph.ingest.extract import extract_text
+        from tests.support.synthetic import generate
 
         records = (extract_text(text, name).to_json() for name, text, _ in generate(synthetic))
         load_records(store, records, batch_size=200)

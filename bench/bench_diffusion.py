@@ -27,13 +27,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_load import Deadline, Record, code_state, extract_parallel, make_corpus, start_engine
-from bench.synthetic import TASK_CHARS
 from policygraph.analysis.diffusion import programme_diffusion, programme_diffusions
 from policygraph.analysis.diffusion_notices import notice_diffusion, notice_diffusions
 from policygraph.analysis.diffusion_summary import programme_summaries
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
 from policygraph.visualize.chart import adoption_chart
+from tests.support.synthetic import TASK_CHARS
 
 PROGRAMME = "三明医改经验"
 NATIONAL = "国办发〔2021〕20号"

@@ -24,11 +24,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_load import Deadline, extract_parallel, extract_serial, make_corpus, start_engine
-from bench.synthetic import TASK_CHARS
 from policygraph.analysis.export_formats import FORMATS, export_bytes
 from policygraph.analysis.exports import ExportFilter, read_graph
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
+from tests.support.synthetic import TASK_CHARS
 
 
 def timed(label: str, step: Callable[[], Any]) -> tuple[Any, float]:

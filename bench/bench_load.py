@@ -55,7 +55,6 @@ from falkordb import FalkorDB
 # Run as `python bench/bench_load.py`: put the repository root on the path so the project's packages import.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import TASK_CHARS, Expected, generate
 from policygraph.core.errors import StoreError
 from policygraph.graph import falkordb_server, lineage, neo4j_server
 from policygraph.graph.falkordb_store import FalkorDBStore
@@ -64,6 +63,7 @@ from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.rows import document_key
 from policygraph.graph.store import GraphStore
 from policygraph.ingest.extract import extract_text
+from tests.support.synthetic import TASK_CHARS, Expected, generate
 
 NEO4J_PASSWORD = "bench-password-1234"
 WARM_UP_DOCS = 20

@@ -26,10 +26,10 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_load import Deadline, extract_parallel, extract_serial, make_corpus, start_engine
-from bench.synthetic import TASK_CHARS
 from policygraph.analysis import network, network_measures, network_two_mode
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
+from tests.support.synthetic import TASK_CHARS
 
 WHOLE_GRAPH_BETWEENNESS = 3000  # nodes: above this, networkx's whole-graph betweenness takes minutes (O(V²) setup)
 

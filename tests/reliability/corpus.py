@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.synthetic import cn_number
 from tests.support.bad_files import REFUSALS
 from tests.support.paths import SEEDS
+from tests.support.synthetic import cn_number
 
 SEED_000 = SEEDS / "000_2021_甘肃省临夏州_临州办发〔2021〕76号.txt"
 SEED_003 = SEEDS / "003_2022_山西省_晋政办发〔2022〕83号.txt"

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import httpx
 
-from bench.synthetic import generate
 from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
 from tests.reliability.harness import FIGURES, Target, differences, export
 from tests.support.cli import finish_cli, run_cli, start_cli, still_running
 from tests.support.live_server import LiveServer
 from tests.support.paths import SEEDS
+from tests.support.synthetic import generate
 
 EXTREME_LATENCY_S = 10.0  # a request slower than this while an ingest runs is a hang, not a slow answer
 

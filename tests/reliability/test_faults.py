@@ -15,7 +15,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.synthetic import generate
 from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
 from policygraph.graph import falkordb_server
@@ -29,6 +28,7 @@ from tests.support.cli import run_cli, start_cli
 from tests.support.engines import NEO4J_PASSWORD
 from tests.support.live_server import LiveServer
 from tests.support.paths import SEEDS
+from tests.support.synthetic import generate
 
 NOTICES = 120  # synthetic notices: three batches of 50, so a kill lands between committed batches
 ROOT = os.geteuid() == 0
