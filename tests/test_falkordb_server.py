@@ -43,7 +43,7 @@ def test_start_reuse_persist_and_stop(tmp_path: Path) -> None:
 def test_a_tied_server_dies_with_its_parent_even_after_kill_9(tmp_path: Path) -> None:
     parent = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from graph import falkordb_server; "
+         "import sys, time; from pathlib import Path; from policygraph.graph import falkordb_server; "
          "s = falkordb_server.start(Path(sys.argv[1])); print(s.pid, flush=True); time.sleep(60)",
          str(tmp_path)],
         stdout=subprocess.PIPE, text=True,
