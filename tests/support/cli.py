@@ -61,7 +61,7 @@ def finish_cli(proc: subprocess.Popen[bytes], workdir: Path, started: float, tim
             break
         if time.monotonic() > deadline:
             proc.kill()
-            raise TimeoutError(f"{proc.args} still running after {timeout} s")
+            raise TimeoutError(f"{proc.args!r} still running after {timeout} s")
         time.sleep(0.05)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return CliResult(
