@@ -1,11 +1,12 @@
 """API latency and throughput per endpoint, on loopback only, bounded in count and time.
 
 Starts the engine in a temp dir, loads the seeds (and, with --synthetic N, N generated notices from
-bench/synthetic.py), serves the API with uvicorn in a child process, then for each endpoint sends --requests requests
-from --concurrency client threads and prints req/s and p50/p95/p99 latency (client side, HTTP included).
+tests/support/synthetic.py), serves the API with uvicorn in a child process, then for each endpoint sends --requests
+requests from --concurrency client threads and prints req/s and p50/p95/p99 latency (client side, HTTP included).
+From the repository root:
 
-    python bench/bench_api.py --engine falkordb
-    python bench/bench_api.py --engine neo4j --synthetic 10000
+    python -m bench.bench_api --engine falkordb
+    python -m bench.bench_api --engine neo4j --synthetic 10000
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from urllib.parse import quote
 
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from policygraph.graph import falkordb_server, neo4j_server
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.ingest_files import ingest_paths
@@ -33,8 +32,11 @@ from policygraph.graph.loader import load_records
 from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.process import free_port, port_is_open
 from policygraph.graph.store import GraphStore
+from policygraph.ingest.extract import extract_text
+from tests.support.synthetic import generate
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 PASSWORD = "bench-password-123"
 KEY_000 = quote("临州办发〔2021〕76号", safe="")
 ENDPOINTS = {
@@ -76,11 +78,6 @@ def engine(kind: str, data_dir: Path) -> Iterator[tuple[GraphStore, dict[str, st
 def load(store: GraphStore, synthetic: int) -> None:
     ingest_paths(store, [SEEDS])
     if synthetic:
-        sys.path.insert(0, str(Path(__file__).parent))
-        from synthetic import generate  # type: ignore[import-not-found]
-
-        from policygraph.ingest.extract import extract_text
-
         records = (extract_text(text, name).to_json() for name, text, _ in generate(synthetic))
         load_records(store, records, batch_size=200)
 
@@ -91,9 +88,11 @@ def api_server(env: dict[str, str]) -> Iterator[str]:
     import os
 
     port = free_port()
-    code = f"import uvicorn; from api.app import create_app; uvicorn.run(create_app(), host='127.0.0.1', port={port}, log_level='warning')"
-    proc = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, **env},
-                            cwd=Path(__file__).resolve().parent.parent)  # fmt: skip
+    code = (
+        "import uvicorn; from policygraph.api.app import create_app; "
+        f"uvicorn.run(create_app(), host='127.0.0.1', port={port}, log_level='warning')"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, **env}, cwd=ROOT)
     try:
         deadline = time.monotonic() + 30
         while not port_is_open(port):

@@ -1,39 +1,46 @@
 """Time each diffusion analysis (analysis/diffusion.py, analysis/diffusion_notices.py) on the synthetic corpus.
 
-    python bench/bench_diffusion.py                                  # FalkorDB, N = 1000 then 10000
-    python bench/bench_diffusion.py --engine both --notices 1000 --records-cache .bench-cache
+From the repository root:
 
-A script, not a test: figures are printed, never asserted. The corpus is bench/synthetic.py `generate(n, seed)`,
-extracted (2 processes) and loaded with graph.loader.load_records; the engine is started in a temporary directory
-by bench/bench_load.py's `start_engine` and stopped at the end. The N values are loaded cumulatively (the first
-1,000 notices, measured, then the next 9,000), so the larger graph contains the smaller. Each analysis runs --repeat
-times after one warm-up run; the median and the fastest are printed with the size of the answer.
+    python -m bench.bench_diffusion                                  # FalkorDB, N = 1000 then 10000
+    python -m bench.bench_diffusion --engine both --notices 1000 --records-cache .bench-cache
+
+A script, not a test: figures are printed, never asserted. The corpus is tests/support/synthetic.py
+`generate(n, seed)`, extracted (2 processes) and loaded with graph.loader.load_records; the engine is started in a
+temporary directory by bench/common.py's `start_engine` and stopped at the end. The N values are loaded cumulatively
+(the first 1,000 notices, measured, then the next 9,000), so the larger graph contains the smaller. Each analysis runs
+--repeat times after one warm-up run; the median and the fastest are printed with the size of the answer.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import pickle
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-# Run as `python bench/bench_diffusion.py`: put the repository root on the path so the project's packages import.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.bench_load import Deadline, Record, code_state, extract_parallel, make_corpus, start_engine
-from bench.synthetic import TASK_CHARS
+from bench.common import (
+    Deadline,
+    Record,
+    code_state,
+    extract_parallel,
+    make_corpus,
+    read_records,
+    records_cache_file,
+    start_engine,
+    write_records,
+)
 from policygraph.analysis.diffusion import programme_diffusion, programme_diffusions
 from policygraph.analysis.diffusion_notices import notice_diffusion, notice_diffusions
 from policygraph.analysis.diffusion_summary import programme_summaries
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
 from policygraph.visualize.chart import adoption_chart
+from tests.support.synthetic import TASK_CHARS
 
 PROGRAMME = "三明医改经验"
 NATIONAL = "国办发〔2021〕20号"
@@ -75,10 +82,9 @@ def measure(step: Callable[[], int], repeat: int) -> tuple[float, float, int]:
 
 
 def records_for(n: int, seed: int, workers: int, cache: Path | None) -> list[Record]:
-    path = cache / f"records-{n}-{seed}-{TASK_CHARS[0]}-{TASK_CHARS[1]}.pickle" if cache else None
+    path = records_cache_file(cache, n, seed) if cache else None
     if path and path.is_file():
-        with path.open("rb") as f:
-            records: list[Record] = pickle.load(f)  # written by this script or bench_load.py: trusted
+        records = read_records(path)
         print(f"records of {len(records)} notices read from {path}")
         return records
     corpus, seconds = make_corpus(n, seed, TASK_CHARS)
@@ -87,9 +93,7 @@ def records_for(n: int, seed: int, workers: int, cache: Path | None) -> list[Rec
     records, _ = extract_parallel(corpus, {n}, workers)
     print(f"extracted in {time.perf_counter() - started:.0f} s", flush=True)
     if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as f:
-            pickle.dump(records, f, protocol=pickle.HIGHEST_PROTOCOL)
+        write_records(path, records)
     return records
 
 

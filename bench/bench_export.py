@@ -1,34 +1,29 @@
-"""How long exports take on a synthetic corpus (bench/synthetic.py): reading the graph (whole, and one province),
-building the networkx graph, and writing each format, with the file sizes.
+"""How long exports take on a synthetic corpus (tests/support/synthetic.py): reading the graph (whole, and one
+province), building the networkx graph, and writing each format, with the file sizes. From the repository root:
 
-    python bench/bench_export.py                          # FalkorDB, N = 1000
-    python bench/bench_export.py --notices 1000 10000     # the 10k corpus too
-    python bench/bench_export.py --engine neo4j --notices 1000
+    python -m bench.bench_export                          # FalkorDB, N = 1000
+    python -m bench.bench_export --notices 1000 10000     # the 10k corpus too
+    python -m bench.bench_export --engine neo4j --notices 1000
 
 A script, not a test: figures are printed, never asserted. The engine is started in a temporary directory on a free
-port and stopped at the end (bench/bench_load.py's helpers); the run stops itself after --time-limit seconds.
+port and stopped at the end (bench/common.py); the run stops itself after --time-limit seconds.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from functools import partial
-from pathlib import Path
 from typing import Any
 
-# Run as `python bench/bench_export.py`: put the repository root on the path so the project's packages import.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.bench_load import Deadline, extract_parallel, extract_serial, make_corpus, start_engine
-from bench.synthetic import TASK_CHARS
+from bench.common import Deadline, extract_parallel, extract_serial, make_corpus, start_engine
 from policygraph.analysis.export_formats import FORMATS, export_bytes
 from policygraph.analysis.exports import ExportFilter, read_graph
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
+from tests.support.synthetic import TASK_CHARS
 
 
 def timed(label: str, step: Callable[[], Any]) -> tuple[Any, float]:

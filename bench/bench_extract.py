@@ -1,7 +1,7 @@
 """Throughput of read + normalise + extract over the seeds, repeated: docs/s and MB/s on one core.
 
-    python bench/bench_extract.py              # 40 rounds over seeds/*.txt
-    python bench/bench_extract.py --rounds 100 seeds/003_*.txt
+    python -m bench.bench_extract              # 40 rounds over seeds/*.txt
+    python -m bench.bench_extract --rounds 100 seeds/003_*.txt
 
 A script, not a test: the machines are shared and noisy, so the figure is reported, not asserted. The first
 round (pipeline and tables loading) is timed separately and left out of the rate. Both wall-clock and CPU time

@@ -1,9 +1,10 @@
-"""Extract and load a synthetic corpus (bench/synthetic.py) on both engines: documents/s and rows/s per batch size.
+"""Extract and load a synthetic corpus (tests/support/synthetic.py) on both engines: documents/s and rows/s per batch
+size. From the repository root:
 
-    python bench/bench_load.py                                   # both engines, N = 1000 10000, batches 50 200
-    python bench/bench_load.py --engine falkordb --notices 1000 --batch 25 50 100 200 --check
-    python bench/bench_load.py --engine falkordb --notices 1000 --end-to-end 50000   # the optional long run
-    python bench/bench_load.py --notices 1000 --profile extract load refresh
+    python -m bench.bench_load                                   # both engines, N = 1000 10000, batches 50 200
+    python -m bench.bench_load --engine falkordb --notices 1000 --batch 25 50 100 200 --check
+    python -m bench.bench_load --engine falkordb --notices 1000 --end-to-end 50000   # the optional long run
+    python -m bench.bench_load --notices 1000 --profile extract load refresh
 
 A script, not a test: the machines are shared and noisy, so figures are printed, never asserted. Each engine is
 started here, in a temporary directory, on a free port (as tests/conftest.py does), and stopped at the end; the
@@ -25,53 +26,48 @@ What is measured, separately:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import cProfile
-import hashlib
 import io
 import logging
 import multiprocessing
 import os
-import pickle
 import pstats
 import random
-import resource
-import shutil
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import redis
-from falkordb import FalkorDB
-
-# Run as `python bench/bench_load.py`: put the repository root on the path so the project's packages import.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.synthetic import TASK_CHARS, Expected, generate
+from bench.common import (
+    Corpus,
+    Deadline,
+    Engine,
+    Rate,
+    Record,
+    code_state,
+    extract_one,
+    extract_parallel,
+    extract_serial,
+    make_corpus,
+    read_records,
+    records_cache_file,
+    start_engine,
+    write_records,
+)
 from policygraph.core.errors import StoreError
-from policygraph.graph import falkordb_server, lineage, neo4j_server
-from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph import lineage
 from policygraph.graph.loader import load_records, refresh_derived
-from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.rows import document_key
 from policygraph.graph.store import GraphStore
-from policygraph.ingest.extract import extract_text
+from tests.support.synthetic import TASK_CHARS
 
-NEO4J_PASSWORD = "bench-password-1234"
 WARM_UP_DOCS = 20
 SAMPLE = 50  # documents read back from the graph by --check
-Record = dict[str, Any]
-Corpus = list[tuple[str, str, Expected]]
 
-# Bench-only queries (the project's queries are in cypher/; these only serve the benchmark).
+# A bench-only query (the project's queries are in cypher/; this one only serves the --check).
 TASKS_PER_DOCUMENT = """
 UNWIND $keys AS key
 MATCH (d:Document {key: key})
@@ -82,195 +78,6 @@ OPTIONAL MATCH (t)<-[c:COOPERATES_ON]-(:Agency)
 WITH d, t, leads, count(c) AS cooperating
 RETURN d.key AS key, count(t) AS tasks, sum(leads) AS leads, sum(cooperating) AS cooperating
 """
-_BENCH_CYPHER = Path(__file__).resolve().parent / "queries"
-DELETE_EDGES = (_BENCH_CYPHER / "delete_edges_chunk.cypher").read_text(encoding="utf-8")
-DELETE_NODES = (_BENCH_CYPHER / "delete_nodes_chunk.cypher").read_text(encoding="utf-8")
-
-
-# --- bounding the run --------------------------------------------------------------------------------------------
-
-
-class Deadline:
-    """The run's time limit: a soft check between steps, and a watchdog that stops everything when it passes."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
-        self.cleanups: list[Callable[[], None]] = []
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def left(self) -> float:
-        return self.end - time.monotonic()
-
-    def _expire(self) -> None:
-        print(f"\n!! time limit of {self.seconds:.0f} s reached: stopping the engines and exiting", flush=True)
-        for cleanup in reversed(self.cleanups):
-            try:
-                cleanup()
-            except Exception as e:  # a cleanup that fails must not keep the others from running
-                print(f"   cleanup failed: {e}", flush=True)
-        os._exit(2)
-
-    def cancel(self) -> None:
-        self._timer.cancel()
-
-
-# --- corpus and extraction ---------------------------------------------------------------------------------------
-
-
-def make_corpus(n: int, seed: int, task_chars: tuple[int, int]) -> tuple[Corpus, float]:
-    started = time.perf_counter()
-    corpus = list(generate(n, seed, task_chars=task_chars))
-    return corpus, time.perf_counter() - started
-
-
-def extract_one(item: tuple[str, str]) -> Record:
-    """One notice text → its JSON record (what `policygraph ingest` does after reading a file)."""
-    name, text = item
-    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return extract_text(text, name, sha256).to_json()
-
-
-@dataclass
-class Rate:
-    label: str
-    docs: int
-    mbytes: float
-    seconds: float
-    cpu: float | None = None
-
-    def line(self) -> str:
-        cpu = f"  (cpu {self.docs / self.cpu:6.1f} docs/s)" if self.cpu else ""  # per process, for a pool
-        return (f"  {self.label:<30} {self.docs:>6} docs {self.mbytes:7.1f} MB {self.seconds:8.1f} s "
-                f"{self.docs / self.seconds:8.1f} docs/s {self.mbytes / self.seconds:6.2f} MB/s "
-                f"{self.seconds / self.docs * 1000:6.2f} ms/doc{cpu}")  # fmt: skip
-
-
-def extract_serial(corpus: Corpus, checkpoints: set[int]) -> tuple[list[Record], list[Rate]]:
-    """Extract in this process; a Rate at each checkpoint (the first N notices)."""
-    records: list[Record] = []
-    rates = []
-    size = 0
-    started, cpu_started = time.perf_counter(), time.process_time()
-    for name, text, _ in corpus:
-        records.append(extract_one((name, text)))
-        size += len(text.encode("utf-8"))
-        if len(records) in checkpoints:
-            rates.append(Rate("1 process", len(records), size / 1e6, time.perf_counter() - started,
-                              time.process_time() - cpu_started))  # fmt: skip
-    return records, rates
-
-
-def extract_parallel(corpus: Corpus, checkpoints: set[int], workers: int) -> tuple[list[Record], list[Rate]]:
-    """Extract with a pool of `workers` processes (fork: the extractor's tables are loaded once, before)."""
-    records: list[Record] = []
-    rates = []
-    size = 0
-    items = [(name, text) for name, text, _ in corpus]
-    sizes = [len(text.encode("utf-8")) for _, text in items]
-    context = multiprocessing.get_context("fork")
-    started = time.perf_counter()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with context.Pool(workers) as pool:
-        for record in pool.imap(extract_one, items, chunksize=8):
-            size += sizes[len(records)]
-            records.append(record)
-            if len(records) in checkpoints:
-                rates.append(Rate(f"{workers} processes", len(records), size / 1e6, time.perf_counter() - started))
-    # The workers' CPU, known once they are reaped: per document it is what one of them costs on an idle core.
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    worker_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
-    rates[-1].cpu = worker_cpu / workers if worker_cpu > 0 else None
-    return records, rates
-
-
-# --- engines -----------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Engine:
-    name: str
-    data_dir: Path
-    version: str = ""
-    address: str = ""
-    pid: int = 0
-
-    def cpu(self) -> float:
-        """CPU seconds the engine's server process has used so far (user + system), from /proc."""
-        return process_cpu(self.pid)
-
-    read_timeout: float | None = None  # FalkorDB only: replace the client's socket read timeout (0: none)
-
-    def store(self, graph: str) -> GraphStore:
-        if self.name == "neo4j":
-            return Neo4jStore(self.address, "neo4j", NEO4J_PASSWORD)
-        store = FalkorDBStore(self.address, graph=graph)
-        if self.read_timeout is not None:
-            # Workaround, for measuring only: a statement that runs longer than the client's socket read timeout
-            # (FalkorDBStore's read_timeout, 65 s; redis-py's default 5 s before it was set) fails with QueryTimeout,
-            # and a 10k-notice run on a busy machine had one. Both keys: redis-py restores "orig_socket_timeout".
-            pool = store._db.connection.connection_pool
-            pool.connection_kwargs["socket_timeout"] = self.read_timeout or None
-            pool.connection_kwargs["orig_socket_timeout"] = self.read_timeout or None
-            pool.disconnect()
-        return store
-
-    def fresh(self, graph: str) -> GraphStore:
-        """An empty graph with the schema applied: a new graph on FalkorDB; the one database emptied on Neo4j."""
-        store = self.store(graph)
-        if self.name == "neo4j":
-            # In chunks: deleting millions of rows in one transaction needs a big heap.
-            for query in (DELETE_EDGES, DELETE_NODES):
-                while store.write(query)[0]["deleted"]:
-                    pass
-        store.apply_schema()
-        return store
-
-    def drop(self, graph: str) -> None:
-        """Free a FalkorDB graph once measured (the Neo4j database is emptied by the next `fresh`)."""
-        if self.name == "falkordb":
-            db = FalkorDB.from_url(self.address)
-            with contextlib.suppress(redis.ResponseError):  # never written to: nothing to delete
-                db.select_graph(graph).delete()
-            db.connection.close()
-
-
-def start_engine(
-    name: str, stack: ExitStack, deadline: Deadline, keep: bool, read_timeout: float | None = None
-) -> Engine:
-    data_dir = Path(tempfile.mkdtemp(prefix=f"pg-bench-{name}-"))
-    stop: Callable[[Path], bool] = neo4j_server.stop if name == "neo4j" else falkordb_server.stop
-
-    def cleanup() -> None:
-        stop(data_dir)
-        if not keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
-
-    deadline.cleanups.append(cleanup)
-    stack.callback(cleanup)
-    started = time.perf_counter()
-    if name == "neo4j":
-        state = neo4j_server.start(data_dir, NEO4J_PASSWORD)
-        engine = Engine(name, data_dir, address=neo4j_server.bolt_uri(state), pid=state.pid)
-    else:
-        state = falkordb_server.start(data_dir)
-        engine = Engine(name, data_dir, address=falkordb_server.url(state), pid=state.pid)
-    engine.read_timeout = read_timeout
-    with engine.store("bench_probe") as probe:
-        engine.version = probe.version()
-    print(f"{engine.version} started in {time.perf_counter() - started:.1f} s (pid {state.pid}, data in {data_dir})")
-    return engine
-
-
-def process_cpu(pid: int) -> float:
-    """User + system CPU seconds of a process (Linux /proc; 0 where there is none)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14 and 15)
 
 
 # --- load --------------------------------------------------------------------------------------------------------
@@ -448,20 +255,6 @@ def print_profile(title: str, profiler: cProfile.Profile, top: int = 15) -> None
             print("  " + line)
 
 
-def code_state() -> str:
-    """The commit measured, and the files changed since (the work tree is shared with other engineers)."""
-    root = Path(__file__).resolve().parent.parent
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
-                                timeout=10).stdout.strip()  # fmt: skip
-        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                                 capture_output=True, text=True, timeout=10).stdout.split("\n")  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return "unknown (no git)"
-    files = [line[3:] for line in changed if line.strip()]
-    return f"commit {commit}" + (f", with uncommitted changes in {', '.join(files)}" if files else "")
-
-
 # --- the runs ----------------------------------------------------------------------------------------------------
 
 
@@ -558,25 +351,18 @@ def main() -> None:
         extract_profiler.disable()
         print_profile("extract, 300 notices, one process", extract_profiler)
     print("\nextract (texts → records)")
-    cache = (
-        args.records_cache / f"records-{ns[-1]}-{args.seed}-{task_chars[0]}-{task_chars[1]}.pickle"
-        if args.records_cache
-        else None
-    )
+    cache = records_cache_file(args.records_cache, ns[-1], args.seed, task_chars) if args.records_cache else None
     rates: list[Rate] = []
     prates: list[Rate] = []
     if cache and cache.is_file():
-        with cache.open("rb") as f:
-            records = pickle.load(f)  # written by an earlier run of this script: trusted
+        records = read_records(cache)
         print(f"  records of {len(records)} notices read from {cache} (extraction not measured in this run)")
     else:
         records, rates = extract_serial(corpus, checkpoints)
         for rate in rates:
             print(rate.line(), flush=True)
         if cache:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            with cache.open("wb") as f:
-                pickle.dump(records, f, protocol=pickle.HIGHEST_PROTOCOL)
+            write_records(cache, records)
     if args.workers > 1 and rates:
         if deadline.left() > 120:
             parallel, prates = extract_parallel(corpus, checkpoints, args.workers)

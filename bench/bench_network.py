@@ -1,19 +1,17 @@
-"""How long the agency collaboration networks take on a synthetic corpus (bench/synthetic.py): the fetch of the
-(task, agency, role) rows, building each network, and each measure on its own.
+"""How long the agency collaboration networks take on a synthetic corpus (tests/support/synthetic.py): the fetch of
+the (task, agency, role) rows, building each network, and each measure on its own. From the repository root:
 
-    python bench/bench_network.py                              # FalkorDB, N = 1000
-    python bench/bench_network.py --notices 1000 10000         # the larger one too
-    python bench/bench_network.py --engine neo4j --notices 1000
+    python -m bench.bench_network                              # FalkorDB, N = 1000
+    python -m bench.bench_network --notices 1000 10000         # the larger one too
+    python -m bench.bench_network --engine neo4j --notices 1000
 
 A script, not a test: figures are printed, never asserted. The engine is started in a temporary directory on a free
-port and stopped at the end (bench/bench_load.py's helpers); the run stops itself after --time-limit seconds.
+port and stopped at the end (bench/common.py); the run stops itself after --time-limit seconds.
 """
 
 from __future__ import annotations
 
 import argparse
-import pickle
-import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -22,14 +20,20 @@ from typing import Any
 
 import networkx as nx
 
-# Run as `python bench/bench_network.py`: put the repository root on the path so the project's packages import.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.bench_load import Deadline, extract_parallel, extract_serial, make_corpus, start_engine
-from bench.synthetic import TASK_CHARS
+from bench.common import (
+    Deadline,
+    extract_parallel,
+    extract_serial,
+    make_corpus,
+    read_records,
+    records_cache_file,
+    start_engine,
+    write_records,
+)
 from policygraph.analysis import network, network_measures, network_two_mode
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
+from tests.support.synthetic import TASK_CHARS
 
 WHOLE_GRAPH_BETWEENNESS = 3000  # nodes: above this, networkx's whole-graph betweenness takes minutes (O(V²) setup)
 
@@ -79,21 +83,17 @@ def load(store: GraphStore, records: list[dict[str, Any]], n: int) -> None:
 
 def corpus_records(n: int, seed: int, workers: int, cache_dir: Path | None) -> list[dict[str, Any]]:
     """The extracted records of the synthetic corpus of n notices; with a cache directory, kept there and reused
-    (same file names as bench/bench_load.py --records-cache, so the two share them)."""
-    cache = cache_dir / f"records-{n}-{seed}-{TASK_CHARS[0]}-{TASK_CHARS[1]}.pickle" if cache_dir else None
+    (the same files as bench_load's and bench_diffusion's --records-cache)."""
+    cache = records_cache_file(cache_dir, n, seed) if cache_dir else None
     if cache and cache.is_file():
-        with cache.open("rb") as f:
-            records: list[dict[str, Any]] = pickle.load(f)  # written by an earlier run of a bench script: trusted
         print(f"\nN = {n}: records read from {cache}")
-        return records
+        return read_records(cache)
     corpus, seconds = make_corpus(n, seed, TASK_CHARS)
     started = time.perf_counter()
     records = (extract_parallel(corpus, {n}, workers) if workers > 1 else extract_serial(corpus, {n}))[0]
     print(f"\nN = {n}: corpus generated in {seconds:.1f} s, extracted in {time.perf_counter() - started:.1f} s")
     if cache:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with cache.open("wb") as f:
-            pickle.dump(records, f, protocol=pickle.HIGHEST_PROTOCOL)
+        write_records(cache, records)
     return records
 
 

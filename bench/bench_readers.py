@@ -1,6 +1,6 @@
 """How fast the readers turn each format into text: MB/s of file read, on the seeds saved in every format.
 
-    python bench/bench_readers.py [--seconds 1.0]
+    python -m bench.bench_readers [--seconds 1.0]
 
 Each row writes the five seeds in one format to a temporary folder and reads them with `read_document` until at
 least --seconds have passed; MB/s is file bytes per second (1 MB = 2**20 bytes, as in the size limit). The "×N"

@@ -5,8 +5,8 @@ programmes; ~6,000 edges), lays it out in Python (visualize/layout.py), writes t
 `policygraph viz` writes, opens it in Debian's Chromium and reads `window.pgReadyAt`: the first drawing after
 navigation start (physics is off, so the first drawing is the stable one). Prints one line per layout.
 
-    python bench/bench_viz.py                 # 2,000 nodes, both layouts, 3 runs each
-    python bench/bench_viz.py --nodes 500 --runs 5
+    python -m bench.bench_viz                 # 2,000 nodes, both layouts, 3 runs each
+    python -m bench.bench_viz --nodes 500 --runs 5
 """
 
 from __future__ import annotations
@@ -14,13 +14,10 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from policygraph.visualize import network, render
 

@@ -5,7 +5,7 @@
 
 Workload: N seed-shaped notices (25 tasks, 3 roles each) written in batches with one UNWIND … MERGE statement,
 then the "top lead agencies" aggregation read repeatedly. Prints notices/s, elements/s and read latency per client,
-or the error a client met. Run: python bench/falkordb_clients.py [--notices 1000] [--batch 100]
+or the error a client met. Run: python -m bench.falkordb_clients [--notices 1000] [--batch 100]
 """
 
 from __future__ import annotations

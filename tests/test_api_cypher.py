@@ -17,7 +17,7 @@ from policygraph.core.errors import BadQuery
 from policygraph.core.settings import Settings
 from policygraph.graph.export import canonical_export
 from policygraph.graph.store import GraphStore
-from tests.conftest import LiveServer
+from tests.support.live_server import LiveServer
 
 MAX_ROWS = 5
 FULL_NOTICES = ["临州办发〔2021〕76号", "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务",

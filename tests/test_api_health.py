@@ -10,7 +10,7 @@ import httpx
 from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
 from policygraph.graph.process import free_port
-from tests.conftest import LiveServer
+from tests.support.live_server import LiveServer
 
 
 def test_health_and_readiness(api: Any) -> None:

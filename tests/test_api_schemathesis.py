@@ -1,30 +1,11 @@
-"""schemathesis against the API's own OpenAPI spec, over real HTTP, on both engines: zero server errors.
-
-Driven through its Python API (one Hypothesis run per operation) rather than its pytest plugin, whose fixture
-loader does not run under this pytest version.
-"""
+"""schemathesis against the API's own OpenAPI spec, over real HTTP, on both engines: zero server errors."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
-
-EXAMPLES_PER_OPERATION = 30
+from tests.support.schemathesis_run import EXAMPLES_PER_OPERATION, assert_no_server_error
 
 
 def test_no_operation_answers_a_server_error(api: Any) -> None:
-    schema = schemathesis.openapi.from_url(f"{api.base_url}/openapi.json")
-    operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) >= 2
-    for operation in operations:
-
-        @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))  # fmt: skip
-        def no_server_error(case: Any) -> None:
-            case.call_and_validate(checks=[not_a_server_error])
-
-        no_server_error()
+    assert_no_server_error(api, EXAMPLES_PER_OPERATION)

@@ -10,7 +10,7 @@ import pytest
 
 from policygraph.graph.search_text import fold
 from policygraph.graph.store import GraphStore
-from tests.test_search_text import EXPECTED, EXPECTED_COUNTS, FACTS_WORDS, GUANGDONG, HOSTILE, SHANXI, SIXIAN
+from tests.support.search_expectations import EXPECTED, EXPECTED_COUNTS, FACTS_WORDS, GUANGDONG, HOSTILE, SHANXI, SIXIAN
 
 
 def keys(answer: Any) -> list[str]:

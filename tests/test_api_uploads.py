@@ -19,7 +19,8 @@ from policygraph.core.settings import Settings
 from policygraph.graph.export import canonical_export
 from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.store import GraphStore
-from tests.conftest import SEEDS, LiveServer
+from tests.support.live_server import LiveServer
+from tests.support.paths import SEEDS
 
 KEY = "test-api-key-0123456789"
 AUTH = {"X-API-Key": KEY}

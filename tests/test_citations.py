@@ -26,7 +26,8 @@ from policygraph.graph.export import canonical_export
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
 from policygraph.ingest.extract import extract_text
-from tests.conftest import NEO4J_PASSWORD, SEEDS
+from tests.support.engines import NEO4J_PASSWORD
+from tests.support.paths import SEEDS
 
 SHANXI = "晋政办发〔2022〕83号"
 SIXIAN = "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务"

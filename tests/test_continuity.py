@@ -23,7 +23,8 @@ from policygraph.graph.export import canonical_export
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
 from policygraph.ingest.extract import extract_text
-from tests.conftest import SEEDS, LiveServer
+from tests.support.live_server import LiveServer
+from tests.support.paths import SEEDS
 
 LINXIA = "甘肃省临夏回族自治州"
 WEIJIWEI = f"{LINXIA}|临夏回族自治州卫生和计划生育委员会"

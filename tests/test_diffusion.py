@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,8 @@ from policygraph.analysis.diffusion_notices import lag_days, notice_diffusion, n
 from policygraph.analysis.diffusion_summary import programme_summaries
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.cli import CliResult, run_cli
+from tests.support.engines import cli_settings
 
 SANMING = "三明医改经验"
 SIXIAN = "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务"
@@ -230,21 +230,13 @@ def test_lag_is_null_without_both_dates() -> None:
 
 
 @pytest.fixture
-def policygraph(
-    seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path
-) -> Callable[..., subprocess.CompletedProcess[str]]:
+def policygraph(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path) -> Callable[..., CliResult]:
     """Runs `policygraph diffusion …` against the seeded graph of this engine."""
-    env = command_env(seeded_store, request, tmp_path)
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "policygraph", "diffusion", *args]
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
-
-    return run
+    return partial(run_cli, "diffusion", settings=cli_settings(seeded_store.engine, request, tmp_path))
 
 
 def test_command_prints_the_adoption_table_and_label(
-    policygraph: Callable[..., subprocess.CompletedProcess[str]],
+    policygraph: Callable[..., CliResult],
 ) -> None:
     done = policygraph("三明经验")
     assert done.returncode == 0, done.stderr
@@ -252,7 +244,7 @@ def test_command_prints_the_adoption_table_and_label(
     assert "+山西省" in done.stdout and "+广东省" in done.stdout and "+安徽省宿州市泗县" in done.stdout
 
 
-def test_command_json_is_the_api_answer(policygraph: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+def test_command_json_is_the_api_answer(policygraph: Callable[..., CliResult]) -> None:
     done = policygraph("--notice", NATIONAL_2021, "--format", "json")
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
@@ -260,7 +252,7 @@ def test_command_json_is_the_api_answer(policygraph: Callable[..., subprocess.Co
     assert {i["key"]: i["lag_days"] for i in answer["implementations"]}[LINXIA] == 156
 
 
-def test_command_writes_the_chart(policygraph: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path) -> None:
+def test_command_writes_the_chart(policygraph: Callable[..., CliResult], tmp_path: Path) -> None:
     path = tmp_path / "sanming.svg"
     done = policygraph(SANMING, "--svg", str(path))
     assert done.returncode == 0, done.stderr
@@ -268,7 +260,7 @@ def test_command_writes_the_chart(policygraph: Callable[..., subprocess.Complete
     assert svg.startswith("<svg") and svg.count('class="series"') == 4 and "county (1)" in svg
 
 
-def test_command_errors_are_one_line(policygraph: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+def test_command_errors_are_one_line(policygraph: Callable[..., CliResult]) -> None:
     for args in (["不存在的计划"], ["--notice", SHANXI], ["--svg", "x.svg"], [SANMING, "--format", "xml"]):
         done = policygraph(*args)
         assert done.returncode == 1 and done.stdout == "", args

@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
@@ -26,7 +24,8 @@ import pytest
 from policygraph.analysis.export_formats import export_bytes, to_gexf
 from policygraph.analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.cli import run_cli
+from tests.support.engines import cli_settings
 
 LINXIA_DOC = "临州办发〔2021〕76号"
 GANSU_STUB = "甘政办发〔2021〕70号"
@@ -235,28 +234,25 @@ def test_api_bad_filters(api: Any, params: dict[str, Any], status: int, paramete
 # --- the CLI ------------------------------------------------------------------------------------------------------
 
 
-def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "policygraph", "export", *args], capture_output=True, env=env,
-                          timeout=120)  # fmt: skip
-
-
 def test_cli_export(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    env = command_env(seeded_store, request, tmp_path)
+    settings = cli_settings(seeded_store.engine, request, tmp_path)
     summary = seeded_store.run("graph_summary")[0]
     counts = (summary["nodes"], summary["edges"])
-    graphml = run_cli(env, "--format", "graphml", "-o", str(tmp_path / "g.graphml"))
+    graphml = run_cli("export", "--format", "graphml", "-o", str(tmp_path / "g.graphml"), settings=settings)
     assert graphml.returncode == 0, graphml.stderr
     back = nx.read_graphml(tmp_path / "g.graphml")
     assert (back.number_of_nodes(), back.number_of_edges()) == counts
-    assert f"{counts[0]} nodes, {counts[1]} edges".encode() in graphml.stderr
-    as_json = run_cli(env, "--format", "json", "--region", "临夏州")  # no --output: stdout
+    assert f"{counts[0]} nodes, {counts[1]} edges" in graphml.stderr
+    as_json = run_cli("export", "--format", "json", "--region", "临夏州", settings=settings)  # no --output: stdout
     graph = nx.node_link_graph(json.loads(as_json.stdout), edges="edges")
     assert sum(1 for _, d in graph.nodes(data=True) if d["labels"] == "Task") == 26
-    directory = run_cli(env, "--format", "csv", "--document", LINXIA_DOC, "-o", str(tmp_path / "csv"))
+    directory = run_cli(
+        "export", "--format", "csv", "--document", LINXIA_DOC, "-o", str(tmp_path / "csv"), settings=settings
+    )
     assert directory.returncode == 0, directory.stderr
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["edges.csv", "nodes.csv"]
-    failed = run_cli(env, "--region", "火星")
-    assert failed.returncode == 1 and len(failed.stderr.strip().splitlines()) == 1 and b"Traceback" not in failed.stderr
+    failed = run_cli("export", "--region", "火星", settings=settings)
+    assert failed.returncode == 1 and len(failed.stderr.strip().splitlines()) == 1 and "Traceback" not in failed.stderr
 
 
 def test_cli_exports_the_agency_adjacency_matrix(
@@ -264,8 +260,10 @@ def test_cli_exports_the_agency_adjacency_matrix(
 ) -> None:
     # 临夏州's notice names 17 agencies once collectives are left out, and 州卫健委 and 州医保局 share 13 tasks
     # (hand-counted from tests/gold; the same figures as tests/test_network.py).
-    env = command_env(seeded_store, request, tmp_path)
-    done = run_cli(env, "--format", "adjacency", "--document", LINXIA_DOC, "-o", str(tmp_path / "m.csv"))
+    settings = cli_settings(seeded_store.engine, request, tmp_path)
+    done = run_cli(
+        "export", "--format", "adjacency", "--document", LINXIA_DOC, "-o", str(tmp_path / "m.csv"), settings=settings
+    )
     assert done.returncode == 0, done.stderr
     with (tmp_path / "m.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
@@ -282,8 +280,9 @@ def test_cli_exports_the_agency_adjacency_matrix(
                 graph.add_edge(line[0], name, weight=int(weight))
     # 深改办 shares no task with another agency once the collective 各相关部门 is out: 16 of the 17 have a link
     assert graph.number_of_nodes() == 16 and graph[health][insurance]["weight"] == 13
-    unknown = run_cli(env, "--format", "adjacency", "--document", "不存在〔2021〕1号", "-o", str(tmp_path / "x.csv"))
-    assert unknown.returncode == 1 and b"no notice has the key" in unknown.stderr
+    unknown_notice = ["--document", "不存在〔2021〕1号", "-o", str(tmp_path / "x.csv")]
+    unknown = run_cli("export", "--format", "adjacency", *unknown_notice, settings=settings)
+    assert unknown.returncode == 1 and "no notice has the key" in unknown.stderr
 
 
 def test_an_empty_graph_reads_back_empty() -> None:

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "gold"
-
-
-def policygraph(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "300"}  # tables as wide as a wide terminal: names stay on one line
-    return subprocess.run(
-        [sys.executable, "-m", "policygraph", *args], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env
-    )
+from tests.support.cli import run_cli
+from tests.support.paths import GOLD, SEEDS
 
 
 def test_extract_prints_one_json_line_per_file_in_order() -> None:
     paths = [str(p) for p in sorted(SEEDS.glob("00[03]_*.txt"))]
-    result = policygraph("extract", *paths)
+    result = run_cli("extract", *paths)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 2
@@ -38,7 +27,7 @@ def test_a_bad_file_is_one_line_on_stderr_and_the_others_still_print(tmp_path: P
     empty.write_bytes(b"")
     missing = tmp_path / "missing.txt"
     good = next(SEEDS.glob("004_*.txt"))
-    result = policygraph("extract", str(empty), str(good), str(missing))
+    result = run_cli("extract", str(empty), str(good), str(missing))
     assert result.returncode == 1
     assert [json.loads(line)["doc_no"] for line in result.stdout.splitlines()] == ["粤办函〔2024〕267号"]
     errors = result.stderr.splitlines()
@@ -48,19 +37,19 @@ def test_a_bad_file_is_one_line_on_stderr_and_the_others_still_print(tmp_path: P
 
 
 def test_extract_table_format() -> None:
-    result = policygraph("extract", "--format", "table", str(next(SEEDS.glob("001_*.txt"))))
+    result = run_cli("extract", "--format", "table", str(next(SEEDS.glob("001_*.txt"))))
     assert result.returncode == 0, result.stderr
     assert "泗县卫生健康委员会" in result.stdout and "安徽省宿州市泗县" in result.stdout
 
 
 def test_help_teaches_with_examples() -> None:
-    result = policygraph("extract", "--help")
+    result = run_cli("extract", "--help")
     assert result.returncode == 0
     assert "Examples" in result.stdout and "policygraph extract seeds/*.txt" in result.stdout
 
 
 def test_eval_scores_the_seeds_named_by_the_gold_files() -> None:
-    result = policygraph("eval", str(GOLD), "--format", "json")
+    result = run_cli("eval", str(GOLD), "--format", "json")
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     assert len(scores["files"]) == len(list(GOLD.glob("*.json")))
@@ -70,6 +59,6 @@ def test_eval_scores_the_seeds_named_by_the_gold_files() -> None:
 
 
 def test_eval_refuses_a_missing_gold_directory(tmp_path: Path) -> None:
-    result = policygraph("eval", str(tmp_path / "nowhere"))
+    result = run_cli("eval", str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert "not a directory" in result.stderr

@@ -15,6 +15,7 @@ from policygraph.core.errors import EngineUnavailable
 from policygraph.graph import falkordb_server
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.process import free_port, pid_alive, wait_for_exit
+from tests.support.cli import run_cli
 
 
 def test_start_reuse_persist_and_stop(tmp_path: Path) -> None:
@@ -42,7 +43,7 @@ def test_start_reuse_persist_and_stop(tmp_path: Path) -> None:
 def test_a_tied_server_dies_with_its_parent_even_after_kill_9(tmp_path: Path) -> None:
     parent = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from graph import falkordb_server; "
+         "import sys, time; from pathlib import Path; from policygraph.graph import falkordb_server; "
          "s = falkordb_server.start(Path(sys.argv[1])); print(s.pid, flush=True); time.sleep(60)",
          str(tmp_path)],
         stdout=subprocess.PIPE, text=True,
@@ -71,15 +72,9 @@ def test_an_unusable_data_dir_is_refused_clearly(tmp_path: Path) -> None:
         falkordb_server.start(blocker / "data")
 
 
-def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "policygraph", *args], capture_output=True, text=True, env=env, timeout=60
-    )
-
-
 def test_cli_reports_an_unreachable_engine_in_one_line(tmp_path: Path) -> None:
-    env = {**os.environ, "FALKORDB_URL": f"redis://127.0.0.1:{free_port()}", "POLICYGRAPH_DATA_DIR": str(tmp_path)}
-    result = run_cli("db", "status", env=env)
+    settings = {"FALKORDB_URL": f"redis://127.0.0.1:{free_port()}", "POLICYGRAPH_DATA_DIR": str(tmp_path)}
+    result = run_cli("db", "status", settings=settings)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -87,15 +82,14 @@ def test_cli_reports_an_unreachable_engine_in_one_line(tmp_path: Path) -> None:
 
 
 def test_cli_db_start_status_stop(tmp_path: Path) -> None:
-    env = {**os.environ, "POLICYGRAPH_DATA_DIR": str(tmp_path), "POLICYGRAPH_ENGINE": "falkordb"}
-    env.pop("FALKORDB_URL", None)
+    settings = {"POLICYGRAPH_DATA_DIR": str(tmp_path), "POLICYGRAPH_ENGINE": "falkordb"}  # no FALKORDB_URL: embedded
     try:
-        started = run_cli("db", "start", env=env)
+        started = run_cli("db", "start", settings=settings)
         assert started.returncode == 0, started.stderr
         assert "FalkorDB 4." in started.stdout
-        status = run_cli("db", "status", env=env)
+        status = run_cli("db", "status", settings=settings)
         assert status.returncode == 0 and "answering" in status.stdout
     finally:
-        stopped = run_cli("db", "stop", env=env)
+        stopped = run_cli("db", "stop", settings=settings)
     assert "stopped falkordb" in stopped.stdout
-    assert run_cli("db", "status", env=env).returncode == 1
+    assert run_cli("db", "status", settings=settings).returncode == 1

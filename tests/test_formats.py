@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policygraph.ingest.readers import read_document
-from tests.test_readers import SEED_IDS, SEEDS, html_page, page_lines, pdf_bytes, seed_text, traditional
+from tests.support.documents import html_page, page_lines, pdf_bytes, seed_text, traditional
+from tests.support.paths import SEED_FILES, SEED_IDS
 
 if (
     importlib.util.find_spec("policygraph.ingest.extract") is None
@@ -71,7 +72,7 @@ def record_of(path: Path) -> Any:
     return comparable(extract_text(source.text, str(path), source.sha256).to_json())
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=SEED_IDS)
+@pytest.mark.parametrize("seed", SEED_FILES, ids=SEED_IDS)
 @pytest.mark.parametrize("form", list(WRITERS))
 def test_every_format_gives_the_plain_seeds_record(
     tmp_path: Path, seed: Path, form: str, request: pytest.FixtureRequest

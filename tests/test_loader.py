@@ -13,7 +13,7 @@ from policygraph.graph.ingest_files import extract_file, ingest_paths
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
 from policygraph.ingest.extract import extract_text
-from tests.conftest import SEEDS
+from tests.support.paths import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 KEY_000 = "临州办发〔2021〕76号"

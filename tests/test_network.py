@@ -9,9 +9,8 @@ K 科技局, X 宣传部, N 网信办, M 民政局, T 体育局, Z 深改办. Se
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -20,7 +19,8 @@ import pytest
 from policygraph.analysis import network, network_measures, network_two_mode
 from policygraph.analysis.network import Slice, TaskAgency
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.cli import CliResult, run_cli
+from tests.support.engines import cli_settings
 
 LINXIA = "临州办发〔2021〕76号"
 SHANXI = "晋政办发〔2022〕83号"
@@ -256,20 +256,12 @@ def test_unknown_region_and_sort_are_refused() -> None:
 
 
 @pytest.fixture
-def policygraph(
-    seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path
-) -> Callable[..., subprocess.CompletedProcess[str]]:
+def policygraph(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path) -> Callable[..., CliResult]:
     """Runs `policygraph network …` against the seeded graph of this engine."""
-    env = command_env(seeded_store, request, tmp_path)
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "policygraph", "network", *args]
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
-
-    return run
+    return partial(run_cli, "network", settings=cli_settings(seeded_store.engine, request, tmp_path))
 
 
-def test_command_prints_the_league_table(policygraph: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+def test_command_prints_the_league_table(policygraph: Callable[..., CliResult]) -> None:
     done = policygraph("--document", SHANXI, "--sort", "degree", "--top", "3")
     assert done.returncode == 0, done.stderr
     assert "山西省卫生健康委员会" in done.stdout

@@ -7,25 +7,20 @@ screenshots (1400×1000) of the main pages (the README's come from `POLICYGRAPH_
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from policygraph.visualize import urls
-from tests.conftest import LiveServer, missing_or_skip
+from tests.support.browser import base, visit
+from tests.support.live_server import serve_records
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]  # fmt: skip
 LINXIA = "临州办发〔2021〕76号"
 GANSU = "甘政办发〔2021〕70号"
 NATIONAL_2021 = "国办发〔2021〕20号"
@@ -35,103 +30,6 @@ XIZANG_INSURANCE = "西藏自治区|西藏自治区医疗保障局"
 SHANXI_HEALTH = "山西省|山西省卫生健康委员会"
 DRG = "DRG/DIP支付方式改革"
 XSS = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        missing_or_skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing_or_skip("the playwright package is not installed")
-    with sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@dataclass
-class Visit:
-    page: Page
-    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
-    outside: list[str] = field(default_factory=list)  # requests that tried to leave the allowed origin
-    dialogs: list[str] = field(default_factory=list)
-
-    def wait_for_graph(self) -> None:
-        self.page.wait_for_selector("#graph[data-ready=true]", timeout=15_000)
-
-    def drawn(self) -> dict[str, int]:
-        """Pixels drawn on the graph's canvas and how many distinct colours they have."""
-        counted: dict[str, int] = self.page.evaluate("""() => {
-            const canvas = document.querySelector('#graph canvas');
-            const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-            const colours = new Set(); let drawn = 0;
-            for (let i = 0; i < data.length; i += 4) {
-                if (data[i + 3] > 0) { drawn++; colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]); }
-            }
-            return {drawn: drawn, colours: colours.size};
-        }""")
-        return counted
-
-    def node_ids(self) -> list[str]:
-        ids: list[str] = self.page.evaluate("() => window.pg.nodes.getIds()")
-        return ids
-
-    def click_node(self, node_id: str, double: bool = False) -> None:
-        at = self.page.evaluate("(id) => window.pg.network.canvasToDOM(window.pg.network.getPosition(id))", node_id)
-        box = self.page.locator("#graph").bounding_box()
-        assert box is not None
-        x, y = box["x"] + at["x"], box["y"] + at["y"]
-        if double:
-            self.page.mouse.dblclick(x, y)
-        else:
-            self.page.mouse.click(x, y)
-
-    def shoot(self, name: str) -> None:
-        """The page from its top down to the graph (or the first 1,000 px when it has none)."""
-        folder = os.environ.get("POLICYGRAPH_SCREENSHOTS")
-        if not folder:
-            return
-        graph = self.page.locator(".graph-area").bounding_box() if self.page.locator(".graph-area").count() else None
-        height = graph["y"] + graph["height"] + 8 if graph else 1000
-        clip = {"x": 0, "y": 0, "width": 1400, "height": height}
-        self.page.screenshot(path=str(Path(folder) / f"screenshot-{name}.png"), full_page=True, clip=clip)
-
-    def assert_clean(self) -> None:
-        assert self.outside == [], f"requests left the test server: {self.outside}"
-        assert self.errors == [], f"console errors: {self.errors}"
-        assert self.dialogs == [], f"dialogs opened: {self.dialogs}"
-
-
-@contextmanager
-def visit(browser: Browser, allowed: str, url: str) -> Iterator[Visit]:
-    """Open url in a fresh context where only URLs starting with `allowed` may load."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-    def route(request_route: Route) -> None:
-        url = request_route.request.url
-        if url.startswith(allowed) or url.startswith("data:"):
-            request_route.continue_()
-        else:
-            seen.outside.append(url)
-            request_route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    seen = Visit(page)
-    page.on("console", lambda message: seen.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: seen.errors.append(str(error)))
-    page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(url)
-    try:
-        yield seen
-    finally:
-        context.close()
-
-
-def base(api: Any) -> str:
-    return str(api.base_url).rstrip("/")
 
 
 # --- in the browser --------------------------------------------------------------------------------------------------
@@ -263,23 +161,6 @@ HOSTILE_RECORD = {
         "cooperating_detail": [], "programmes": [], "targets": [],
     }],
 }  # fmt: skip
-
-
-def serve_records(falkordb_url: str, graph: str, records: list[dict[str, Any]]) -> Iterator[str]:
-    """The API over a FalkorDB graph of its own holding only `records`; yields the server's URL."""
-    from policygraph.api.app import create_app
-    from policygraph.core.settings import Settings
-    from policygraph.graph.falkordb_store import FalkorDBStore
-    from policygraph.graph.loader import load_records
-
-    store = FalkorDBStore(falkordb_url, graph=graph)
-    store.apply_schema()
-    store.clear()
-    assert not load_records(store, records).failed
-    settings = Settings(POLICYGRAPH_ENGINE="falkordb", POLICYGRAPH_API_KEY="test-api-key-0123456789")
-    with LiveServer(create_app(settings, store)) as server:
-        yield server.url
-    store.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """The diffusion chart page in a real headless Chromium (Debian's, via Playwright), offline: every request that is not
-the test server is aborted and fails the test (the `visit` of tests/test_pages.py). The chart is SVG drawn in Python,
+the test server is aborted and fails the test (`visit` of tests/support/browser.py). The chart is SVG drawn in Python,
 so the page loads no script at all.
 
 三明医改经验 on the seeds: 泗县 (county) 2021, 山西 (provincial) 2022, 广东 (provincial) 2024 — four series, one per tier,
@@ -15,7 +15,8 @@ import pytest
 
 from policygraph.visualize import urls
 from policygraph.visualize.chart import MARGIN_LEFT, MARGIN_RIGHT, WIDTH
-from tests.test_pages import base, browser, serve_records, visit  # noqa: F401  (browser is a fixture used by name)
+from tests.support.browser import base, visit
+from tests.support.live_server import serve_records
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -33,7 +34,7 @@ def series_names(seen: Any) -> list[str]:
     return names
 
 
-def test_chart_page_draws_one_series_per_tier_offline(api: Any, browser: Browser) -> None:  # noqa: F811
+def test_chart_page_draws_one_series_per_tier_offline(api: Any, browser: Browser) -> None:
     with visit(browser, base(api) + "/", base(api) + "/explore/diffusion/" + urls.encode(SANMING)) as seen:
         seen.page.wait_for_load_state("networkidle")
         chart = seen.page.locator("#chart svg")
@@ -56,7 +57,7 @@ def test_chart_page_draws_one_series_per_tier_offline(api: Any, browser: Browser
         seen.assert_clean()
 
 
-def test_programme_page_link_opens_the_chart(api: Any, browser: Browser) -> None:  # noqa: F811
+def test_programme_page_link_opens_the_chart(api: Any, browser: Browser) -> None:
     with visit(browser, base(api) + "/", base(api) + urls.programme(SANMING)) as seen:
         seen.page.locator("a.diffusion-link").click()
         seen.page.wait_for_selector("#chart svg g.series")
@@ -81,7 +82,7 @@ def hostile_server(falkordb_url: str) -> Iterator[str]:
     yield from serve_records(falkordb_url, "xss_diffusion", [HOSTILE_RECORD])
 
 
-def test_a_hostile_programme_and_region_are_shown_as_text(hostile_server: str, browser: Browser) -> None:  # noqa: F811
+def test_a_hostile_programme_and_region_are_shown_as_text(hostile_server: str, browser: Browser) -> None:
     for path in ("/explore/diffusion/" + urls.encode(HOSTILE_PROGRAMME), "/explore/diffusion"):
         with visit(browser, hostile_server + "/", hostile_server + path) as seen:
             seen.page.wait_for_load_state("networkidle")

@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +30,8 @@ from policygraph.analysis.questions import (
     questions,
 )
 from policygraph.graph.store import GraphStore
-from tests.conftest import command_env
+from tests.support.cli import run_cli
+from tests.support.engines import cli_settings
 
 XIZANG_WJW = "西藏自治区卫生健康委员会"
 LINXIA_DOC = "临州办发〔2021〕76号"
@@ -281,31 +280,26 @@ def test_api_unknown_question_is_404(api: Any) -> None:
 # --- the CLI --------------------------------------------------------------------------------------------------------
 
 
-def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "policygraph", *args], capture_output=True, text=True, env=env,
-                          timeout=120)  # fmt: skip
-
-
 def test_cli_ask(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    env = command_env(seeded_store, request, tmp_path)
-    listing = run_cli(env, "ask")
+    settings = cli_settings(seeded_store.engine, request, tmp_path)
+    listing = run_cli("ask", settings=settings)
     assert listing.returncode == 0, listing.stderr
     assert "tasks_mentioning" in listing.stdout and "notice_lineage" in listing.stdout
-    as_json = run_cli(env, "ask", "top_lead_agencies", "-p", "limit=2", "--format", "json")
+    as_json = run_cli("ask", "top_lead_agencies", "-p", "limit=2", "--format", "json", settings=settings)
     assert as_json.returncode == 0, as_json.stderr
     assert [(r["name"], r["task_count"]) for r in json.loads(as_json.stdout)] == TOP_FIVE[:2]
-    as_csv = run_cli(env, "ask", "notice_lineage", "--param", f"key={LINXIA_DOC}", "-f", "csv")
+    as_csv = run_cli("ask", "notice_lineage", "--param", f"key={LINXIA_DOC}", "-f", "csv", settings=settings)
     assert [r["key"] for r in csv.DictReader(io.StringIO(as_csv.stdout))] == [LINXIA_DOC, GANSU_STUB, NATIONAL_2021]
-    table = run_cli(env, "ask", "tasks_mentioning", "-p", "word=DRG")
+    table = run_cli("ask", "tasks_mentioning", "-p", "word=DRG", settings=settings)
     assert "推进医保支付方式改革" in table.stdout
 
 
 def test_cli_ask_reports_errors_in_one_line(seeded_store: GraphStore, request: pytest.FixtureRequest,
                                             tmp_path: Path) -> None:  # fmt: skip
-    env = command_env(seeded_store, request, tmp_path)
+    settings = cli_settings(seeded_store.engine, request, tmp_path)
     for args, words in [(["who_is_in_charge"], "no saved question"), (["notices", "-p", "year_from=abc"], "year_from"),
                         (["notices", "-p", "colour=red"], "colour"), (["notices", "-f", "xml"], "--format")]:  # fmt: skip
-        result = run_cli(env, "ask", *args)
+        result = run_cli("ask", *args, settings=settings)
         assert result.returncode == 1
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and words in lines[0] and "Traceback" not in result.stderr

@@ -1,15 +1,8 @@
 """The readers on real files written into tmp_path: every encoding and format of the seeds reads back to the same
 text, and every kind of bad input gets a clear InputError, naming the file, in bounded time. No mocks."""
 
-import functools
 import hashlib
-import html
-import io
-import random
-import re
 import time
-import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,17 +10,13 @@ import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from opencc import OpenCC
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
-from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
 
 from policygraph.core.errors import InputError
 from policygraph.ingest.readers import MAX_BYTES, SourceText, read_bytes, read_document
+from tests.support.bad_files import REFUSALS, pdf_with_content
+from tests.support.documents import encodable, html_page, page_lines, pdf_bytes, seed_text, traditional, wrap
+from tests.support.paths import SEED_FILES, SEED_IDS
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
-SEED_IDS = [seed.name[:3] for seed in SEEDS]
 TIME_LIMIT = 3.0  # seconds: every refusal is a size or header check, never a full parse
 
 # Page chrome put around a notice; none of these strings may come out of the reader.
@@ -35,62 +24,6 @@ CHROME = ["网站首页", "政务公开", "当前位置", "相关文件", "分�
 
 
 # --- makers: real documents, written the way other programs write them -----------------------------------------
-
-
-def seed_text(seed: Path) -> str:
-    return seed.read_text(encoding="utf-8")
-
-
-def encodable(text: str, codec: str) -> str:
-    """`text` with the characters `codec` cannot write replaced by spaces (the seeds have an en space, U+2002)."""
-    return "".join(char if _can_encode(char, codec) else " " for char in text)
-
-
-def _can_encode(char: str, codec: str) -> bool:
-    try:
-        char.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-@functools.cache
-def _to_taiwan() -> OpenCC:
-    return OpenCC("s2tw")
-
-
-def traditional(text: str, codec: str = "big5") -> str:
-    """The seed in traditional characters as Big5 (or its Windows form cp950) can hold them.
-
-    OpenCC's plain s2t gives OpenCC's own variants (爲, 衆, 羣, 着) that Big5 does not have; s2tw gives the Taiwan
-    standard forms a Big5 file actually contains."""
-    return encodable(_to_taiwan().convert(text), codec)
-
-
-def html_page(lines: list[str], charset: str = "utf-8") -> str:
-    """A government-site page: banner, menu, breadcrumb, sidebar, share bar and footer around the notice."""
-    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    return f"""<!DOCTYPE html>
-<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
-<title>政务公开 - 网站首页</title><style>.x {{ color:red }}</style><script>var tracker = 1;</script></head>
-<body>
-<div class="header"><div class="logo">网站首页</div>
-  <ul class="main-nav"><li><a href="/">网站首页</a></li><li><a href="/zwgk">政务公开</a></li></ul></div>
-<div class="position">当前位置：<a href="/">网站首页</a> &gt; 政务公开</div>
-<aside><h3>相关文件</h3><ul><li>相关文件一</li></ul></aside>
-<div class="article">
-{body}
-</div>
-<div class="bdshare">分享到：微信 微博</div>
-<div id="footer">版权所有 主办单位：某某人民政府办公室</div>
-<script>document.write("var tracker");</script>
-</body></html>"""
-
-
-def page_lines(text: str) -> list[str]:
-    """What a browser shows of each line: HTML whitespace collapsed, edges trimmed, blank lines gone."""
-    collapsed = (re.sub(r"[ \t\r\f]+", " ", line).strip(" \u3000") for line in text.splitlines())
-    return [line for line in collapsed if line.strip()]
 
 
 def write_docx(path: Path, paragraphs: list[str], rows: list[list[str]], after: list[str]) -> None:
@@ -104,56 +37,6 @@ def write_docx(path: Path, paragraphs: list[str], rows: list[list[str]], after: 
     for paragraph in after:
         document.add_paragraph(paragraph)
     document.save(str(path))
-
-
-# Chinese line breaking (禁则), as Word applies it: no line starts with closing punctuation or ends with opening
-# punctuation, and a run of digits or Latin letters is never split.
-NO_LINE_START = set("，。、；：？！）》〕】”’,.;:?!)")
-NO_LINE_END = set("（《〔【“‘(")
-
-
-def wrap(line: str, width: int) -> list[str]:
-    """`line` (its indentation dropped, as a typesetter lays it out) in lines of at most `width` characters."""
-    rest, lines = line.strip(), []
-    while len(rest) > width:
-        cut = width
-        while cut > 1 and (
-            rest[cut] in NO_LINE_START
-            or rest[cut - 1] in NO_LINE_END
-            or (rest[cut - 1].isascii() and rest[cut - 1].isalnum() and rest[cut].isascii() and rest[cut].isalnum())
-        ):
-            cut -= 1
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    return [*lines, rest]
-
-
-def pdf_bytes(lines: list[str], per_line: int = 36) -> bytes:
-    """A PDF with a real text layer in STSong-Light (a CID font reportlab ships: no font file needed)."""
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4)
-    y = 800.0
-    for printed in (piece for line in lines for piece in wrap(line, per_line)):
-        page.setFont("STSong-Light", 11)
-        page.drawString(40, y, printed)
-        y -= 16
-        if y < 40:
-            page.showPage()
-            y = 800.0
-    page.save()
-    return buffer.getvalue()
-
-
-def image_only_pdf() -> bytes:
-    """What a scanner gives: pages with pictures and no text layer (here a filled rectangle stands for the scan)."""
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4)
-    for _ in range(2):
-        page.rect(40, 40, 500, 700, fill=1)
-        page.showPage()
-    page.save()
-    return buffer.getvalue()
 
 
 def no_space(text: str) -> str:
@@ -174,7 +57,7 @@ ENCODINGS: list[tuple[str, str, Callable[[str], str], str]] = [
 ]
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=SEED_IDS)
+@pytest.mark.parametrize("seed", SEED_FILES, ids=SEED_IDS)
 @pytest.mark.parametrize(("label", "codec", "prepare", "reported"), ENCODINGS, ids=[e[0] for e in ENCODINGS])
 def test_seed_reads_back_in_every_encoding(
     tmp_path: Path, seed: Path, label: str, codec: str, prepare: Callable[[str], str], reported: str
@@ -200,7 +83,7 @@ def snippets(text: str, length: int) -> list[str]:
 def misread(length: int) -> tuple[int, int]:
     """How many of the seeds' snippets of `length` characters, written in GB18030 and in Big5, read back wrong."""
     wrong = total = 0
-    for seed in SEEDS:
+    for seed in SEED_FILES:
         for piece in snippets(seed_text(seed), length):
             for codec, text in (("gb18030", piece), ("cp950", traditional(piece))):
                 total += 1
@@ -222,7 +105,7 @@ def test_four_character_texts_are_nearly_always_read_right() -> None:
 
 
 def test_a_stray_bad_byte_is_tolerated_not_fatal() -> None:
-    data = bytearray(seed_text(SEEDS[0]).encode("gb18030"))
+    data = bytearray(seed_text(SEED_FILES[0]).encode("gb18030"))
     data[5000] = 0xFF  # 0xFF is never valid in GB18030
     result = read_bytes(bytes(data), "damaged.txt")
     assert result.encoding == "gb18030"
@@ -232,7 +115,7 @@ def test_a_stray_bad_byte_is_tolerated_not_fatal() -> None:
 
 def test_read_bytes_and_read_document_agree(tmp_path: Path) -> None:
     path = tmp_path / "notice.txt"
-    path.write_bytes(seed_text(SEEDS[1]).encode("gbk"))
+    path.write_bytes(seed_text(SEED_FILES[1]).encode("gbk"))
     from_disk, uploaded = read_document(path), read_bytes(path.read_bytes(), "upload.txt")
     assert (from_disk.text, from_disk.sha256, from_disk.encoding) == (uploaded.text, uploaded.sha256, uploaded.encoding)
     assert uploaded.source == "upload.txt"
@@ -246,7 +129,7 @@ def test_a_notice_that_mentions_a_tag_is_still_plain_text() -> None:
 # --- HTML --------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=SEED_IDS)
+@pytest.mark.parametrize("seed", SEED_FILES, ids=SEED_IDS)
 @pytest.mark.parametrize(("charset", "codec"), [("utf-8", "utf-8"), ("gb2312", "gb18030")])
 def test_html_page_gives_the_notice_and_none_of_the_chrome(
     tmp_path: Path, seed: Path, charset: str, codec: str
@@ -297,7 +180,7 @@ def test_html_article_header_and_tables_are_kept() -> None:
 
 
 def test_docx_paragraphs_and_table_rows_in_order(tmp_path: Path) -> None:
-    lines = page_lines(seed_text(SEEDS[0]))
+    lines = page_lines(seed_text(SEED_FILES[0]))
     rows = [
         ["序号", "工作任务", "牵头单位", "配合单位"],
         ["1", "推广三明市医改经验", "州卫健委", "州医保局、州财政局"],
@@ -327,7 +210,7 @@ def test_docx_merged_cells_are_read_once_per_row(tmp_path: Path) -> None:
 # --- PDF ---------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=SEED_IDS)
+@pytest.mark.parametrize("seed", SEED_FILES, ids=SEED_IDS)
 def test_pdf_text_layer_gives_the_lines_back(tmp_path: Path, seed: Path) -> None:
     lines = seed_text(seed).splitlines()[:40]
     path = tmp_path / f"{seed.stem}.pdf"
@@ -339,94 +222,7 @@ def test_pdf_text_layer_gives_the_lines_back(tmp_path: Path, seed: Path) -> None
     assert no_space(result.text) == no_space("".join(lines))  # pypdf decides the spaces and line breaks
 
 
-# --- refusals ----------------------------------------------------------------------------------------------------
-
-
-def zip_bomb(path: Path) -> None:
-    """A DOCX whose document.xml inflates to 200 MB of spaces from a few hundred KB on disk."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        with archive.open("word/document.xml", "w") as member:
-            chunk = b" " * 2**20
-            for _ in range(200):
-                member.write(chunk)
-
-
-def docx_with_broken_xml(path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("正文")
-    document.save(str(path))
-    original = zipfile.ZipFile(path).read("word/document.xml")
-    parts = {name: zipfile.ZipFile(path).read(name) for name in zipfile.ZipFile(path).namelist()}
-    parts["word/document.xml"] = original[: len(original) // 2]
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-
-
-def pdf_with_content(content: bytes) -> bytes:
-    """A minimal hand-written PDF: one page whose (deflated) content stream is `content`."""
-    stream = zlib.compress(content)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%b\nendobj\n" % (number, body))
-    table = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table))
-    return out.getvalue()
-
-
-def pdf_bomb(path: Path) -> None:
-    """30 KB on disk, 6 MB of text operators inflated: pypdf alone would spend ~12 s on this one page."""
-    path.write_bytes(pdf_with_content(b"BT /F1 12 Tf 10 10 Td (a) Tj ET\n" * (6 * 2**20 // 32)))
-
-
-def sparse_file(path: Path, size: int) -> None:
-    """A file of `size` bytes written in an instant: a hole, then one byte."""
-    with path.open("wb") as stream:
-        stream.seek(size - 1)
-        stream.write(b"x")
-
-
-def xlsx(path: Path) -> None:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "<workbook/>")
-
-
-OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the header of .doc/.xls/.ppt
-REFUSALS: list[tuple[str, Callable[[Path], object], str]] = [
-    ("empty.txt", lambda path: path.write_bytes(b""), "empty file"),
-    ("blank.txt", lambda path: path.write_bytes(" \n\u3000\n".encode()), "empty file (only whitespace)"),
-    ("noise.txt", lambda path: path.write_bytes(random.Random(7).randbytes(64 * 1024)), "binary file, not a document"),
-    ("short-noise.bin", lambda path: path.write_bytes(random.Random(3).randbytes(300)), "binary file, not a document"),
-    ("picture.txt", lambda path: path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200)), "binary file, not a document"),
-    ("huge.txt", lambda path: sparse_file(path, 50 * 2**20), "file too large (50.0 MB; the limit is 25 MB)"),
-    ("just-over.txt", lambda path: sparse_file(path, MAX_BYTES + 1), "file too large (25.1 MB; the limit is 25 MB)"),
-    ("bomb.docx", zip_bomb, "DOCX unpacks to 200.0 MB"),
-    ("broken.docx", docx_with_broken_xml, "corrupt DOCX: "),
-    ("not-a-zip.docx", lambda path: path.write_bytes("纯文本".encode()), "corrupt DOCX: not a zip archive"),
-    ("truncated.pdf", lambda path: path.write_bytes(pdf_bytes(["第一行", "第二行"] * 30)[:3000]), "corrupt PDF: "),
-    ("scan.pdf", lambda path: path.write_bytes(image_only_pdf()), "no text layer (scanned PDF?)"),
-    ("bomb.pdf", pdf_bomb, "PDF page 1 has 6.0 MB of drawing instructions"),
-    ("not-a.pdf", lambda path: path.write_bytes("文本".encode()), "corrupt PDF: no %PDF header"),
-    ("old.xls", lambda path: path.write_bytes(OLE2 + bytes(600)), "unsupported format .xls"),
-    ("old.doc", lambda path: path.write_bytes(OLE2 + bytes(600)), "unsupported format .doc"),
-    ("sheet.xlsx", xlsx, "unsupported format .xlsx"),
-    ("sheet-renamed.docx", xlsx, "unsupported format .xlsx"),  # content names the format, not the extension
-    ("chrome.html", lambda path: path.write_text("<html><body><nav>首页</nav></body></html>"), "no text in the page"),
-]
+# --- refusals (tests/support/bad_files.py) ----------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("name", "make", "reason"), REFUSALS, ids=[r[0] for r in REFUSALS])

@@ -1,6 +1,6 @@
 """The reliability suite (hostile input, faults, concurrency, security): every test in this folder is marked
 `reliability`, so the normal run (`addopts = -m 'not reliability'`) leaves it out and `bash .ci/reliability.sh`
-runs it. The engines, `store` and `LiveServer` come from tests/conftest.py; the CLI runs as a real subprocess.
+runs it. The engines and `store` come from tests/conftest.py; the CLI runs as a real subprocess (tests/support/cli.py).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENGINES
 from tests.reliability.harness import FIGURES, Target, open_target
+from tests.support.engines import ENGINES
 
 HERE = Path(__file__).resolve().parent
 FIGURES_FILE = HERE.parent.parent / "build" / "reliability" / "figures.json"

@@ -1,9 +1,9 @@
 """The hostile corpus, generated: files that must be refused with a clear reason, and hostile files that must load.
 
-Every refusal the reader knows (tests/test_readers.py REFUSALS: empty, binary, zip-bomb DOCX, truncated and bomb PDF,
-legacy Office …) is reused as is; added here are the cases that only show end to end: a real 50 MB text, mixed
-encodings, deep HTML, a very long line, a hostile file name, and notices that load although their text is hostile
-(Cypher and HTML in the title and agency names, control characters, truncated UTF-8, 10,000 tasks).
+Every refusal the reader knows (REFUSALS in tests/support/bad_files.py: empty, binary, zip-bomb DOCX, truncated and
+bomb PDF, legacy Office …) is reused as is; added here are the cases that only show end to end: a real 50 MB text,
+mixed encodings, deep HTML, a very long line, a hostile file name, and notices that load although their text is
+hostile (Cypher and HTML in the title and agency names, control characters, truncated UTF-8, 10,000 tasks).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.synthetic import cn_number
-from tests.conftest import SEEDS
-from tests.test_readers import REFUSALS
+from tests.support.bad_files import REFUSALS
+from tests.support.paths import SEEDS
+from tests.support.synthetic import cn_number
 
 SEED_000 = SEEDS / "000_2021_甘肃省临夏州_临州办发〔2021〕76号.txt"
 SEED_003 = SEEDS / "003_2022_山西省_晋政办发〔2022〕83号.txt"

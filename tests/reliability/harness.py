@@ -1,12 +1,8 @@
-"""What the reliability tests share: the CLI as a subprocess (with its peak memory), a graph's integrity checks,
-and the figures the suite measures."""
+"""What the reliability tests share: a graph of their own on each engine, its integrity checks, and the figures the
+suite measures. The CLI runs through tests/support/cli.py, which gives each run's peak memory and time."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +14,7 @@ from policygraph.graph.export import canonical_export
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.store import GraphStore
-from tests.conftest import NEO4J_PASSWORD
+from tests.support.engines import NEO4J_PASSWORD, cli_settings
 
 # Figures measured by the suite (peak memory, latencies): printed at the end and written to build/reliability/.
 FIGURES: dict[str, Any] = {}
@@ -44,29 +40,10 @@ class Target:
     workdir: Path
 
 
-@dataclass
-class CliResult:
-    returncode: int
-    stdout: str
-    stderr: str
-    peak_rss_mb: float  # of the CLI process itself (wait4), not of the test process or the engine
-    seconds: float
-
-
-def _env(engine: str, request: pytest.FixtureRequest, data_dir: Path, graph: str) -> dict[str, str]:
-    """What a `policygraph` subprocess needs to reach this session's engine (and nothing of the developer's)."""
-    env = {"POLICYGRAPH_ENGINE": engine, "POLICYGRAPH_DATA_DIR": str(data_dir), "POLICYGRAPH_GRAPH": graph}
-    if engine == "neo4j":
-        env |= {"NEO4J_URI": request.getfixturevalue("neo4j_uri"), "NEO4J_PASSWORD": NEO4J_PASSWORD}
-    else:
-        env["FALKORDB_URL"] = request.getfixturevalue("falkordb_url")
-    return env
-
-
 def open_target(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Target:
     """An empty graph on `engine` (FalkorDB: a graph of its own; Neo4j: its one database, cleared)."""
     graph = f"reliability-{uuid.uuid4().hex[:8]}"
-    env = _env(engine, request, tmp_path / "data", graph)
+    env = cli_settings(engine, request, tmp_path / "data", graph)
     store: GraphStore
     if engine == "neo4j":
         store = Neo4jStore(env["NEO4J_URI"], "neo4j", NEO4J_PASSWORD)
@@ -75,55 +52,6 @@ def open_target(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> 
     store.apply_schema()
     store.clear()
     return Target(engine, env, store, tmp_path)
-
-
-def cli_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "policygraph", *args]
-
-
-def start_cli(args: list[str], env: dict[str, str], workdir: Path, **popen: Any) -> subprocess.Popen[bytes]:
-    """`policygraph ARGS` in `workdir` (no .env or ./.policygraph of the checkout), output to files there."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("POLICYGRAPH_", "NEO4J_", "FALKORDB_"))}
-    full_env |= env | {"PYTHONUNBUFFERED": "1"}
-    workdir.mkdir(parents=True, exist_ok=True)
-    out = (workdir / "stdout").open("wb")
-    err = (workdir / "stderr").open("wb")
-    try:
-        return subprocess.Popen(cli_command(*args), cwd=workdir, env=full_env, stdout=out, stderr=err, **popen)
-    finally:
-        out.close()
-        err.close()
-
-
-def still_running(proc: subprocess.Popen[bytes]) -> bool:
-    """Like `proc.poll() is None`, without reaping the child: finish_cli's wait4 needs it for its peak memory."""
-    return os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
-
-
-def finish_cli(proc: subprocess.Popen[bytes], workdir: Path, started: float, timeout: float = 600) -> CliResult:
-    """Wait for the CLI with wait4, which gives its own peak RSS (ru_maxrss, in KiB on Linux)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            proc.kill()
-            raise TimeoutError(f"{proc.args} still running after {timeout} s")
-        time.sleep(0.05)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return CliResult(
-        proc.returncode,
-        (workdir / "stdout").read_text(encoding="utf-8", errors="replace"),
-        (workdir / "stderr").read_text(encoding="utf-8", errors="replace"),
-        usage.ru_maxrss / 1024,
-        time.monotonic() - started,
-    )
-
-
-def run_cli(args: list[str], env: dict[str, str], workdir: Path, timeout: float = 600) -> CliResult:
-    started = time.monotonic()
-    return finish_cli(start_cli(args, env, workdir), workdir, started, timeout)
 
 
 def partial_notices(store: GraphStore) -> list[dict[str, Any]]:

@@ -10,20 +10,13 @@ from pathlib import Path
 
 import httpx
 
-from bench.synthetic import generate
 from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
-from tests.conftest import SEEDS, LiveServer
-from tests.reliability.harness import (
-    FIGURES,
-    Target,
-    differences,
-    export,
-    finish_cli,
-    run_cli,
-    start_cli,
-    still_running,
-)
+from tests.reliability.harness import FIGURES, Target, differences, export
+from tests.support.cli import finish_cli, run_cli, start_cli, still_running
+from tests.support.live_server import LiveServer
+from tests.support.paths import SEEDS
+from tests.support.synthetic import generate
 
 EXTREME_LATENCY_S = 10.0  # a request slower than this while an ingest runs is a hang, not a slow answer
 
@@ -45,13 +38,13 @@ def test_two_ingests_at_once_equal_one_after_the_other(target: Target) -> None:
     second = [*seeds[1:], *synthetic[16:]]
 
     for name, paths in (("a", first), ("b", second)):
-        done = run_cli(["ingest", *map(str, paths)], target.env, target.workdir / f"seq-{name}")
+        done = run_cli("ingest", *map(str, paths), settings=target.env, workdir=target.workdir / f"seq-{name}")
         assert done.returncode == 0, done.stderr
     one_after_the_other = export(target.store)
 
     target.store.clear()
     started = time.monotonic()
-    running = [start_cli(["ingest", *map(str, paths)], target.env, target.workdir / f"par-{name}")
+    running = [start_cli("ingest", *map(str, paths), settings=target.env, workdir=target.workdir / f"par-{name}")
                for name, paths in (("a", first), ("b", second))]  # fmt: skip
     results = [
         finish_cli(proc, target.workdir / f"par-{name}", started) for proc, name in zip(running, "ab", strict=True)
@@ -75,7 +68,7 @@ def test_the_api_answers_while_an_ingest_runs(target: Target) -> None:
         httpx.Client(base_url=server.url, timeout=60) as client,
     ):
         started = time.monotonic()
-        ingest = start_cli(["ingest", *map(str, files)], target.env, target.workdir / "ingest")
+        ingest = start_cli("ingest", *map(str, files), settings=target.env, workdir=target.workdir / "ingest")
         while still_running(ingest):
             for path in ("/documents?limit=20", "/ready"):
                 sent = time.perf_counter()

@@ -15,7 +15,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.synthetic import generate
 from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
 from policygraph.graph import falkordb_server
@@ -24,8 +23,12 @@ from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.process import free_port, pid_alive, port_is_open, wait_for_exit
 from policygraph.graph.store import GraphStore
-from tests.conftest import NEO4J_PASSWORD, SEEDS, LiveServer
-from tests.reliability.harness import Target, differences, export, partial_notices, run_cli, start_cli
+from tests.reliability.harness import Target, differences, export, partial_notices
+from tests.support.cli import run_cli, start_cli
+from tests.support.engines import NEO4J_PASSWORD
+from tests.support.live_server import LiveServer
+from tests.support.paths import SEEDS
+from tests.support.synthetic import generate
 
 NOTICES = 120  # synthetic notices: three batches of 50, so a kill lands between committed batches
 ROOT = os.geteuid() == 0
@@ -56,7 +59,7 @@ def wait_until(condition: object, timeout: float, what: str) -> None:
 
 def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(target: Target) -> None:
     corpus = synthetic_corpus(target.workdir / "corpus")
-    started = start_cli(["ingest", str(corpus)], target.env, target.workdir / "killed")
+    started = start_cli("ingest", str(corpus), settings=target.env, workdir=target.workdir / "killed")
     try:
         wait_until(lambda: full_notices(target.store) > 0 or started.poll() is not None, 300, "a first batch")
         assert started.poll() is None, "the ingest finished before it could be killed: make the corpus bigger"
@@ -67,13 +70,13 @@ def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(target: Target) -> None
     assert 0 < loaded_when_killed < NOTICES
     assert partial_notices(target.store) == []  # killed between or inside statements: never half a notice
 
-    rerun = run_cli(["ingest", str(corpus)], target.env, target.workdir / "rerun")
+    rerun = run_cli("ingest", str(corpus), settings=target.env, workdir=target.workdir / "rerun")
     assert rerun.returncode == 0, rerun.stderr
     assert f"unchanged {loaded_when_killed}" in rerun.stdout  # what the killed run committed is kept, not redone
     after_kill = export(target.store)
 
     target.store.clear()
-    clean = run_cli(["ingest", str(corpus)], target.env, target.workdir / "clean")
+    clean = run_cli("ingest", str(corpus), settings=target.env, workdir=target.workdir / "clean")
     assert clean.returncode == 0, clean.stderr
     assert differences(export(target.store), after_kill) == []
 
@@ -158,7 +161,7 @@ def serving(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     """`policygraph serve` with its own embedded FalkorDB; yields the serve process and the FalkorDB pid."""
     port = free_port()
     env = {"POLICYGRAPH_ENGINE": "falkordb", "POLICYGRAPH_DATA_DIR": str(tmp_path / "data")}
-    proc = start_cli(["serve", "--port", str(port)], env, tmp_path / "serve")
+    proc = start_cli("serve", "--port", str(port), settings=env, workdir=tmp_path / "serve")
     try:
         wait_until(lambda: port_is_open(port) or proc.poll() is not None, 60, "the API listening")
         assert proc.poll() is None, (tmp_path / "serve" / "stderr").read_text()
@@ -217,7 +220,8 @@ def read_only_dir(path: Path) -> Iterator[Path]:
 @pytest.mark.parametrize("command", [["db", "start"], ["ingest", str(SEEDS)]], ids=["db start", "ingest"])
 def test_a_read_only_data_dir_is_one_clear_line(tmp_path: Path, engine: str, command: list[str]) -> None:
     with read_only_dir(tmp_path / "ro") as data:
-        result = run_cli(command, {"POLICYGRAPH_ENGINE": engine, "POLICYGRAPH_DATA_DIR": str(data)}, tmp_path / "cli")
+        settings = {"POLICYGRAPH_ENGINE": engine, "POLICYGRAPH_DATA_DIR": str(data)}
+        result = run_cli(*command, settings=settings, workdir=tmp_path / "cli")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -231,7 +235,7 @@ def test_a_full_disk_is_a_clear_error_and_no_partial_notice(tmp_path: Path) -> N
         state = falkordb_server.start(disk / "data")
         try:
             env = {"FALKORDB_URL": falkordb_server.url(state), "POLICYGRAPH_GRAPH": "full"}
-            result = run_cli(["ingest", str(corpus)], env, tmp_path / "cli")
+            result = run_cli("ingest", str(corpus), settings=env, workdir=tmp_path / "cli")
             with FalkorDBStore(falkordb_server.url(state), graph="full") as store:
                 assert partial_notices(store) == []
         finally:

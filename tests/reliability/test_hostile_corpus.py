@@ -10,19 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENGINES
 from tests.reliability import corpus
 from tests.reliability.harness import (
     FIGURES,
     SEED_LEADS,
     SEED_TASKS,
-    CliResult,
     Target,
     open_target,
     partial_notices,
-    run_cli,
     tasks_and_leads,
 )
+from tests.support.cli import CliResult, run_cli
+from tests.support.engines import ENGINES
 
 # Measured peak RSS of the ingest process over this corpus: 325 MB on both engines (spaCy and the 10,000-task
 # notice dominate). The cap leaves ~50 % headroom; reading the 50 MB file or inflating the zip bomb (200 MB) whole
@@ -43,7 +42,7 @@ def ingested(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     root = tmp_path_factory.mktemp(f"hostile-{request.param}")
     folder, named = corpus.build(root)
     target = open_target(request.param, request, root)
-    result = run_cli(["ingest", str(folder), *map(str, named)], target.env, root / "ingest")
+    result = run_cli("ingest", str(folder), *map(str, named), settings=target.env, workdir=root / "ingest")
     yield Ingested(target, folder, result)
     target.store.close()
 

@@ -16,14 +16,15 @@ from typing import Any
 import httpx
 import pytest
 
-import tests.test_api_schemathesis as schemathesis_run
 from policygraph.api import security
 from policygraph.api.app import create_app
 from policygraph.core.errors import PolicyGraphError
 from policygraph.core.settings import Settings
 from policygraph.graph.export import canonical_export
 from policygraph.graph.store import GraphStore
-from tests.conftest import SEEDS, LiveServer
+from tests.support.live_server import LiveServer
+from tests.support.paths import SEEDS
+from tests.support.schemathesis_run import EXAMPLES_PER_OPERATION, assert_no_server_error
 
 KEY = "reliability-key-0123456789abcdef"
 UPLOAD_LIMIT_MB = 0.05  # 52 KB: a seed (≤ 40 KB) passes, 60 KB does not
@@ -153,10 +154,8 @@ def test_requests_past_their_limits_are_422(server: httpx.Client, method: str, p
 
 
 def test_schemathesis_finds_no_server_error_with_everything_on(server: httpx.Client, seeded_store: GraphStore,
-                                                               export: dict[str, list[str]],
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+                                                               export: dict[str, list[str]]) -> None:  # fmt: skip
     """The normal suite's run (tests/test_api_schemathesis.py), with twice the examples and the console and uploads
     switched on; and the graph unchanged after it."""
-    monkeypatch.setattr(schemathesis_run, "EXAMPLES_PER_OPERATION", 2 * schemathesis_run.EXAMPLES_PER_OPERATION)
-    schemathesis_run.test_no_operation_answers_a_server_error(server)
+    assert_no_server_error(server, 2 * EXAMPLES_PER_OPERATION)
     assert canonical_export(seeded_store) == export

@@ -1,6 +1,6 @@
 """A synthetic corpus of 深化医药卫生体制改革重点工作任务 notices with a known structure, for benchmarks and checks.
 
-    from bench.synthetic import generate
+    from tests.support.synthetic import generate
     for name, text, expected in generate(1000, seed=0): ...
 
 Each notice is TEXT in the styles of the five seeds (seeds/), not a record, so that a benchmark runs the real
@@ -33,12 +33,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from policygraph.graph.lineage import NATIONAL_NOTICES  # the registry as the package ships it
 from policygraph.ingest import divisions
 from policygraph.ingest.divisions import Region
 
-NATIONAL_CSV = Path(__file__).resolve().parent.parent / "graph" / "data" / "national_notices.csv"
 YEARS = tuple(range(2015, 2025))
 EXCLUDED_PROVINCES = ("台湾省", "香港特别行政区", "澳门特别行政区")
 TIER_WEIGHTS = {"provincial": 3, "prefectural": 17, "county": 80}  # per 100 notices
@@ -196,7 +195,7 @@ class NationalNotice:
 
 @cache
 def national_notices() -> dict[int, NationalNotice]:
-    with NATIONAL_CSV.open(encoding="utf-8", newline="") as f:
+    with NATIONAL_NOTICES.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     return {
         int(r["year"]): NationalNotice(int(r["year"]), r["doc_no"].strip() or None, r["title"].strip()) for r in rows
