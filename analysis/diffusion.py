@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from policygraph.core.vocabulary import TIERS
 from policygraph.graph.store import GraphStore, Row
 
-TIERS = ("national", "provincial", "prefectural", "county")
 UNKNOWN_TIER = "unknown"  # a notice whose region resolves to no tier (a department notice of an unknown region)
 Label = Literal["top-down", "bottom-up", "mixed"]
 

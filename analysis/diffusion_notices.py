@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from typing import Literal
 
-from policygraph.analysis.diffusion import TIERS, NoticeRef, notice_fields, parse_date
+from policygraph.analysis.diffusion import NoticeRef, notice_fields, parse_date
+from policygraph.core.vocabulary import TIERS, ImplementsKind
 from policygraph.graph.store import GraphStore, Row
 
-Kind = Literal["explicit", "inferred"]
 LOCAL_TIERS = TIERS[1:]
 
 
@@ -28,7 +27,7 @@ class Implementation(NoticeRef):
     parent: str  # the notice it implements directly
     hops: int
     kinds: list[str]  # each hop's kind, from this notice up
-    kind: Kind
+    kind: ImplementsKind
     lag_days: int | None
 
 

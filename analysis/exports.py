@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from policygraph.core.errors import PolicyGraphError
+from policygraph.core.vocabulary import LEVELS
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import divisions
 
@@ -37,7 +38,6 @@ DISPLAY = {
     "Target": "text",
 }
 Edge = tuple[str, str, str, Row]  # type, source id, target id, properties
-LEVELS = ("national", "provincial", "prefectural", "county", "department")
 # Control characters XML 1.0 cannot hold at all (GEXF and GraphML are XML): each becomes U+FFFD in every format.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -28,10 +28,10 @@ import networkx as nx
 
 from policygraph.analysis import network_measures as measures
 from policygraph.core.errors import InputError
+from policygraph.core.vocabulary import Role
 from policygraph.graph.store import GraphStore
 from policygraph.ingest import divisions
 
-Role = Literal["lead", "cooperate"]
 SortKey = Literal["pagerank", "degree", "weighted_degree", "betweenness", "eigenvector", "tasks_led",
                   "tasks_cooperated", "lead_share", "core_number"]  # fmt: skip
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from policygraph.core.vocabulary import ImplementsKind
+
 Label = Literal["top-down", "bottom-up", "mixed"]
 TierCounts = dict[str, int]
 
@@ -102,7 +104,7 @@ class Implementation(BaseModel):
     parent: str = Field(description="The notice it implements directly.", examples=["甘政办发〔2021〕70号"])
     hops: int = Field(description="IMPLEMENTS edges up to the national notice.", examples=[2])
     kinds: list[str] = Field(description="Each hop's kind, from this notice up.", examples=[["explicit", "inferred"]])
-    kind: Literal["explicit", "inferred"] = Field(
+    kind: ImplementsKind = Field(
         description="explicit when every hop is explicit, else inferred.", examples=["inferred"]
     )
     lag_days: int | None = Field(

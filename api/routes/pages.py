@@ -32,6 +32,7 @@ from policygraph.api.errors import NotFound, status_of
 from policygraph.api.pagination import PageParams
 from policygraph.api.routes import agencies, documents, programmes, search, subgraph
 from policygraph.core.errors import InputError, PolicyGraphError
+from policygraph.core.vocabulary import Level
 from policygraph.visualize import assets, lineage, network, render, urls
 
 router = APIRouter(include_in_schema=False)
@@ -43,7 +44,6 @@ FOUND = 20  # search results per kind
 GRAPH_LIMIT = 300  # nodes drawn at first; "show more" doubles it up to subgraph.MAX_LIMIT
 EXPAND_LIMIT = 150
 
-Level = Literal["national", "provincial", "prefectural", "county", "department"]
 Depth = Annotated[int, Query(ge=1, le=3)]
 Limit = Annotated[int, Query(ge=1, le=subgraph.MAX_LIMIT)]
 Year = Annotated[int | None, Query(ge=1949, le=2100)]

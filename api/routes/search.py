@@ -7,7 +7,7 @@ index finds the candidates, the query keeps the tasks where every word occurs an
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,13 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
 from policygraph.core.errors import InputError
+from policygraph.core.vocabulary import Level
 from policygraph.graph.search_text import fulltext_query, highlight, parse_query
 from policygraph.ingest import divisions
 
 router = APIRouter(tags=["search"])
 
 MAX_QUERY = 100
-Level = Literal["national", "provincial", "prefectural", "county", "department"]
 
 _TEXT = (
     "(一)加强组织领导。各县市把医改工作摆在重要位置,调整完善医改领导小组成员和各领导小组工作任务,"

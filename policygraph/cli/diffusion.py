@@ -14,6 +14,7 @@ from policygraph.analysis import diffusion as programmes_diffusion
 from policygraph.api.routes import diffusion as routes
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.core.vocabulary import TIERS
 from policygraph.graph.connect import open_store
 from policygraph.graph.store import GraphStore
 from policygraph.visualize import chart
@@ -23,10 +24,10 @@ FORMATS = ("table", "json")
 
 def programmes_table(store: GraphStore) -> tuple[Table, list[dict[str, Any]]]:
     found = routes.programme_list(store, None)
-    table = Table("programme", "label", "regions", *programmes_diffusion.TIERS, "years", title="Programmes")
+    table = Table("programme", "label", "regions", *TIERS, "years", title="Programmes")
     for p in found:
         years = f"{p.first_year}–{p.last_year}" if p.first_year and p.last_year != p.first_year else str(p.first_year)
-        by_tier = [str(p.regions_by_tier.get(tier, 0)) for tier in programmes_diffusion.TIERS]
+        by_tier = [str(p.regions_by_tier.get(tier, 0)) for tier in TIERS]
         table.add_row(p.name, p.label or "", str(p.regions), *by_tier, years)
     return table, [p.model_dump(mode="json") for p in found]
 

@@ -14,10 +14,10 @@ from rich.table import Table
 from policygraph.analysis import network
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.core.vocabulary import LEVELS
 from policygraph.graph.connect import open_store
 
 WIDE = 160  # columns when the output is not a terminal
-LEVELS = ("national", "provincial", "prefectural", "county", "department")
 
 
 def network_table(answer: network.NetworkAnswer, top: int) -> Table:
