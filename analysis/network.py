@@ -70,10 +70,8 @@ class TaskAgency:
     role: Role
 
 
-def region_path(name: str | None) -> str | None:
-    """The full path a region filter matches by prefix (甘肃 → 甘肃省); None for no filter or the whole country.
-    The API does the same with a 422 (api/routes/agencies.region_prefix); this one raises ValueError."""
-    return divisions.region_prefix(name)
+# The one region filter (ingest.divisions.region_prefix: 甘肃 → 甘肃省; 中国 → None), under the name callers know.
+region_path = divisions.region_prefix
 
 
 def fetch(store: GraphStore, where: Slice) -> list[TaskAgency]:

@@ -5,11 +5,12 @@ Examples are taken from the five seed notices.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from policygraph.api.pagination import Page
+from policygraph.api.params import GroupBy
 from policygraph.core.vocabulary import Role
 from policygraph.graph.continuity import Kind as ContinuityKind
 
@@ -93,7 +94,7 @@ class TopLead(BaseModel):
 
 
 class TopLeads(Page[TopLead]):
-    group_by: Literal["agency", "function"]
+    group_by: GroupBy
     region: str | None = Field(
         None, description="The region filter as a full path (after normalisation).", examples=["甘肃省临夏回族自治州"]
     )

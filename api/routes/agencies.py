@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.exceptions import RequestValidationError
 
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
 from policygraph.api.pagination import Page, PageDep, PageParams, page_of
+from policygraph.api.params import Collectives, GroupBy, Region, Year, check_year_range
 from policygraph.api.schemas_agencies import (
     AgencyProfile,
     AgencySummary,
@@ -18,9 +17,10 @@ from policygraph.api.schemas_agencies import (
     TopLead,
     TopLeads,
 )
+from policygraph.core.errors import NotFound
 from policygraph.core.vocabulary import AgencyKind, Basis, Level, Role
 from policygraph.graph.store import GraphStore, Row
-from policygraph.ingest import divisions
+from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
@@ -28,29 +28,10 @@ TASK_CAP = 20  # tasks listed per ranking row
 AGENCY_CAP = 20  # agencies listed per function row
 PROFILE_TASKS = 50
 PROFILE_COLLABORATORS = 20
-NO_NUL = r"^[^\x00]*$"  # FalkorDB cuts a query at a NUL byte in a parameter: refuse it here (422)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No agency has that key."}}
 
-Key = Annotated[str, Path(max_length=300, pattern=NO_NUL, description="Agency key: jurisdiction|canonical name.",
+Key = Annotated[str, Path(max_length=300, description="Agency key: jurisdiction|canonical name.",
                           examples=["甘肃省临夏回族自治州|临夏回族自治州医疗保障局"])]  # fmt: skip
-Region = Annotated[str | None, Query(max_length=50, description="A region in any common form (甘肃省, 临夏州, 晋); "
-                                     "includes everything below it.", examples=["临夏州"])]  # fmt: skip
-Year = Annotated[int | None, Query(ge=1949, le=2100, examples=[2021])]
-
-
-def invalid(parameter: str, message: str, value: object) -> RequestValidationError:
-    """A 422 shaped like FastAPI's own validation errors, for checks a type cannot express."""
-    return RequestValidationError(
-        [{"type": "value_error", "loc": ("query", parameter), "msg": message, "input": value}]
-    )
-
-
-def region_prefix(name: str | None, parameter: str = "region") -> str | None:
-    """The full path a region filter matches by prefix; None for no filter (absent, or the whole country)."""
-    try:
-        return divisions.region_prefix(name)
-    except divisions.UnknownRegion as e:
-        raise invalid(parameter, str(e), name) from None
 
 
 def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> None:
@@ -79,15 +60,10 @@ def top_leads(
     basis: Annotated[
         list[Basis] | None, Query(max_length=5, description="Count only LEADS edges with these bases (repeatable).")
     ] = None,
-    collectives: Annotated[
-        Literal["include", "exclude"], Query(description="Count collective leads (各县市人民政府 …).")
-    ] = "exclude",
-    group_by: Annotated[
-        Literal["agency", "function"], Query(description="Rank agencies, or functions across regions.")
-    ] = "agency",
+    collectives: Annotated[Collectives, Query(description="Count collective leads (各县市人民政府 …).")] = "exclude",
+    group_by: Annotated[GroupBy, Query(description="Rank agencies, or functions across regions.")] = "agency",
 ) -> dict[str, Any]:
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise invalid("year_from", f"year_from must not be after year_to ({year_from} > {year_to})", year_from)
+    check_year_range(year_from, year_to)
     path = region_prefix(region)
     params = {"level": level, "region": path, "year_from": year_from, "year_to": year_to, "basis": basis or [],
               "collectives": collectives == "include", "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
@@ -111,7 +87,7 @@ def list_agencies(
     page: PageDep,
     q: Annotated[
         str | None,
-        Query(min_length=1, max_length=100, pattern=NO_NUL, description="Name substring.", examples=["卫健委"]),
+        Query(min_length=1, max_length=100, description="Name substring.", examples=["卫健委"]),
     ] = None,
     jurisdiction: Region = None,
     kind: Annotated[AgencyKind | None, Query(description="Kind of agency.")] = None,

@@ -23,10 +23,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from policygraph.analysis import diffusion as programmes_diffusion
 from policygraph.analysis import diffusion_notices, diffusion_summary
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
+from policygraph.api.explorer import error_page, page
 from policygraph.api.pagination import MAX_LIMIT, Page, PageDep, PageParams, page_of
-from policygraph.api.routes.pages import PageError, error_page, page
-from policygraph.api.routes.programmes import NO_NUL, canonical
+from policygraph.api.routes.programmes import canonical
 from policygraph.api.schemas_diffusion import (
     Label,
     NoticeDiffusion,
@@ -34,6 +33,7 @@ from policygraph.api.schemas_diffusion import (
     ProgrammeDiffusion,
     ProgrammeDiffusionSummary,
 )
+from policygraph.core.errors import NotFound, PolicyGraphError
 from policygraph.graph.store import GraphStore
 from policygraph.visualize import chart, urls
 
@@ -44,9 +44,9 @@ router = APIRouter()  # both of the above, included at the end of this module (a
 NO_PROGRAMME: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has that name (or synonym)."}}
 NO_NOTICE: dict[int | str, dict[str, Any]] = {404: {"description": "No national notice has that key."}}
 
-Name = Annotated[str, Path(min_length=1, max_length=100, pattern=NO_NUL, examples=["三明医改经验"],
+Name = Annotated[str, Path(min_length=1, max_length=100, examples=["三明医改经验"],
                            description="A programme's name or one of its synonyms (三明经验, 医共体 …).")]  # fmt: skip
-Key = Annotated[str, Path(min_length=1, max_length=300, pattern=NO_NUL, examples=["国办发〔2021〕20号"],
+Key = Annotated[str, Path(min_length=1, max_length=300, examples=["国办发〔2021〕20号"],
                           description="A national notice's key (its 文号).")]  # fmt: skip
 
 
@@ -162,7 +162,7 @@ def index_page(store: StoreDep) -> HTMLResponse:
     try:
         found = [p.model_dump(mode="json") for p in programme_list(store, None)]
         notices = [n.model_dump(mode="json") for n in notice_list(store)]
-    except PageError as e:
+    except PolicyGraphError as e:
         return error_page(e)
     twins = [urls.with_query("/diffusion/programmes", limit=MAX_LIMIT), urls.with_query("/diffusion/notices",
                                                                                          limit=MAX_LIMIT)]  # fmt: skip
@@ -180,7 +180,7 @@ def chart_page(store: StoreDep, name: Name) -> HTMLResponse:
     """A programme's cumulative adoption as a step chart by year, one line per tier, with the notices behind it."""
     try:
         found = find_programme(store, name)
-    except PageError as e:
+    except PolicyGraphError as e:
         return error_page(e)
     answer = programme_answer(found).model_dump(mode="json")
     twins = [f"/diffusion/programmes/{urls.encode(name)}"]

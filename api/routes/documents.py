@@ -7,11 +7,8 @@ from itertools import pairwise
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.exceptions import RequestValidationError
-from pydantic import AfterValidator
 
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
 from policygraph.api.pagination import Page, PageDep, page_of
 from policygraph.api.schemas_documents import (
     LINXIA,
@@ -23,6 +20,7 @@ from policygraph.api.schemas_documents import (
     MissingTier,
     StubParent,
 )
+from policygraph.core.errors import InvalidParameter, NotFound
 from policygraph.core.vocabulary import TIERS, Level
 from policygraph.graph.store import GraphStore
 from policygraph.ingest import divisions
@@ -32,13 +30,14 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No notice (full or stub) has that key."}}
 
 
-def region_prefix(name: str | None) -> str | None:
-    """A region in any common form (甘肃, 临夏州, 宿州市泗县, 晋) → its full path, the prefix of every region inside it."""
-    if name is None:
+def placed_in(region: str | None) -> str | None:
+    """The region filter of the notice lists: the prefix of ingest.divisions.region_prefix, except that any region
+    given, even the whole country (中国, no prefix), keeps only the notices that have a region: '' (which every path
+    starts with) instead of no filter, so the stubs cited by title alone (no region) drop out."""
+    if region is None:
         return None
-    # UnknownRegion is a ValueError: the validator answers 422 with it. 中国 keeps the notices that have a region
-    # ('' prefixes every path), unlike no filter at all, which keeps the title-only stubs too.
-    return divisions.region_prefix(name) or ""
+    prefix = divisions.region_prefix(region)
+    return "" if prefix is None else prefix
 
 
 KeyPath = Annotated[
@@ -58,7 +57,6 @@ RegionQuery = Annotated[
         "notices; 中国 means any region. An unknown region is a 422.",
         examples=["甘肃"],
     ),
-    AfterValidator(region_prefix),
 ]
 YearQuery = Annotated[
     int | None,
@@ -71,14 +69,10 @@ YearTo = Annotated[int | None, Query(ge=1949, le=2100, description="Up to this y
 def year_range(year: int | None, year_from: int | None, year_to: int | None) -> tuple[int | None, int | None]:
     """`year`, `year_from` and `year_to` as one inclusive range (all given must hold); a reversed range is a 422."""
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise _invalid("year_to", year_to, f"year_to ({year_to}) is before year_from ({year_from})")
+        raise InvalidParameter("year_to", f"year_to ({year_to}) is before year_from ({year_from})")
     if year is None:
         return year_from, year_to
     return max(year, year_from or year), min(year, year_to or year)
-
-
-def _invalid(name: str, value: Any, message: str) -> RequestValidationError:
-    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
 
 
 def _first(store: GraphStore, query: str, key: str) -> dict[str, Any]:
@@ -109,7 +103,7 @@ def list_documents(
 ) -> Page[DocumentSummary]:
     """The notices, newest first (then by key). Filters combine; `has_more` says whether another page follows."""
     first, last = year_range(year, year_from, year_to)
-    params = {"stub": stub, "level": level, "region": region, "year_from": first, "year_to": last}
+    params = {"stub": stub, "level": level, "region": placed_in(region), "year_from": first, "year_to": last}
     rows = store.run("documents_list", {**params, **page.query_params()})
     return Page[DocumentSummary].model_validate(page_of(rows, page))
 
@@ -124,7 +118,7 @@ def stub_parents(
     """Parent notices known only as stubs (cited, or in the national registry, never loaded), each with the notices
     that implement it, oldest first. `region` keeps the parents some of whose children are in that region (and
     lists only those children): region=安徽 shows 国办发〔2021〕20号 with the 泗县 notice."""
-    rows = store.run("documents_stubs", {"region": region, "year": year, **page.query_params()})
+    rows = store.run("documents_stubs", {"region": placed_in(region), "year": year, **page.query_params()})
     return Page[StubParent].model_validate(page_of(rows, page))
 
 

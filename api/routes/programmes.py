@@ -7,19 +7,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
 from policygraph.api.pagination import Page, PageDep, PageParams, page_of
 from policygraph.api.schemas_programmes import ProgrammeAdoption, ProgrammeNotice, ProgrammeSummary
+from policygraph.core.errors import NotFound
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import gazetteer
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
 
 PROFILE_NOTICES = 50
-NO_NUL = r"^[^\x00]*$"  # FalkorDB cuts a query at a NUL byte in a parameter: refuse it here (422)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has that name (or synonym)."}}
 
-Name = Annotated[str, Path(max_length=100, pattern=NO_NUL, examples=["三明医改经验"],
+Name = Annotated[str, Path(max_length=100, examples=["三明医改经验"],
                            description="A programme's name or one of its synonyms (三明经验, 医共体 …).")]  # fmt: skip
 
 
@@ -55,7 +54,7 @@ def list_programmes(
     page: PageDep,
     q: Annotated[
         str | None,
-        Query(min_length=1, max_length=100, pattern=NO_NUL, description="Name substring.", examples=["医共体"]),
+        Query(min_length=1, max_length=100, description="Name substring.", examples=["医共体"]),
     ] = None,
 ) -> dict[str, Any]:
     return page_of(store.run("programme_list", {"q": q, **page.query_params()}), page)

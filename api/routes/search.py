@@ -14,10 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
-from policygraph.core.errors import InputError
+from policygraph.core.errors import InvalidParameter
 from policygraph.core.vocabulary import Level
 from policygraph.graph.search_text import fulltext_query, highlight, parse_query
-from policygraph.ingest import divisions
+from policygraph.graph.store import refuse_nul
+from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(tags=["search"])
 
@@ -102,14 +103,6 @@ class SearchPage(Page[SearchHit]):
     )
 
 
-def _region_path(region: str | None) -> str | None:
-    """A region name in any common form → the path notices carry (甘肃省临夏回族自治州); 中国 → no filter."""
-    try:
-        return divisions.region_prefix(region)
-    except divisions.UnknownRegion as e:
-        raise InputError("region", str(e)) from None
-
-
 def _hit(row: dict[str, Any], words: list[str]) -> SearchHit:
     def fragments(text: str | None) -> list[Highlight]:
         return [Highlight(text=f.text, match=f.match) for f in highlight(text, words)]
@@ -154,10 +147,11 @@ def search(
     ] = None,
     year: Annotated[int | None, Query(ge=1949, le=2100, description="Only tasks of notices of this year.")] = None,
 ) -> dict[str, Any]:
+    refuse_nul({"q": q})  # the engine only ever sees the words' tokens: checked here
     if not q.strip():
-        raise InputError("q", "the query is empty: give one or more words")
+        raise InvalidParameter("q", "the query is empty: give one or more words")
     parsed = parse_query(q)
-    region_path = _region_path(region)
+    region_path = region_prefix(region)
     rows: list[dict[str, Any]] = []
     if parsed.words:
         params = {

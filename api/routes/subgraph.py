@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from policygraph.api.deps import SettingsDep, StoreDep
-from policygraph.api.errors import NotFound
+from policygraph.core.errors import NotFound
 
 router = APIRouter(tags=["graph"])
 
@@ -114,7 +114,6 @@ def subgraph(
         Query(
             min_length=1,
             max_length=300,
-            pattern=r"^[^\x00]*$",
             description="The centre's key: a notice's 文号 (or region|year|title), an agency's jurisdiction|name, a "
             "programme's name.",
             examples=[LINXIA, XIZANG_HEALTH, DRG],
