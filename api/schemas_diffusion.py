@@ -6,13 +6,13 @@ analysis/diffusion_notices.py and docs/diffusion.md. Examples are taken from the
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from policygraph.analysis.diffusion import Label
 from policygraph.core.vocabulary import ImplementsKind
 
-Label = Literal["top-down", "bottom-up", "mixed"]
 TierCounts = dict[str, int]
 
 SANMING_BY_TIER: dict[str, Any] = {"national": 0, "provincial": 2, "prefectural": 0, "county": 1}

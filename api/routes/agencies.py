@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from policygraph.analysis import agencies
 from policygraph.api.deps import StoreDep
-from policygraph.api.pagination import Page, PageDep, PageParams, page_of
+from policygraph.api.pagination import Page, PageDep, page_of
 from policygraph.api.params import Collectives, GroupBy, Region, Year, check_year_range
 from policygraph.api.schemas_agencies import (
     AgencyProfile,
@@ -17,26 +18,17 @@ from policygraph.api.schemas_agencies import (
     TopLead,
     TopLeads,
 )
-from policygraph.core.errors import NotFound
 from policygraph.core.vocabulary import AgencyKind, Basis, Level, Role
-from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
 TASK_CAP = 20  # tasks listed per ranking row
 AGENCY_CAP = 20  # agencies listed per function row
-PROFILE_TASKS = 50
-PROFILE_COLLABORATORS = 20
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No agency has that key."}}
 
 Key = Annotated[str, Path(max_length=300, description="Agency key: jurisdiction|canonical name.",
                           examples=["甘肃省临夏回族自治州|临夏回族自治州医疗保障局"])]  # fmt: skip
-
-
-def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> None:
-    if not rows and not store.run("agency_exists", {"key": key}):
-        raise NotFound(f"no agency has the key {key!r}")
 
 
 @router.get(
@@ -96,14 +88,6 @@ def list_agencies(
     return page_of(store.run("agency_list", params), page)
 
 
-def _tasks(store: GraphStore, key: str, role: Role | None, page: PageParams) -> list[Row]:
-    return store.run("agency_tasks", {"key": key, "role": role, **page.query_params()})
-
-
-def _collaborators(store: GraphStore, key: str, page: PageParams) -> list[Row]:
-    return store.run("agency_collaborators", {"key": key, **page.query_params()})
-
-
 @router.get(
     "/{key:path}/tasks",
     response_model=Page[AgencyTask],
@@ -117,9 +101,7 @@ def agency_tasks(
     key: Key,
     role: Annotated[Role | None, Query(description="Only this role.")] = None,
 ) -> dict[str, Any]:
-    rows = _tasks(store, key, role, page)
-    _ensure_agency(store, key, rows)
-    return page_of(rows, page)
+    return page_of(agencies.tasks(store, key, role, **page.query_params()), page)
 
 
 @router.get(
@@ -130,9 +112,7 @@ def agency_tasks(
     responses=NOT_FOUND,
 )
 def agency_collaborators(store: StoreDep, page: PageDep, key: Key) -> dict[str, Any]:
-    rows = _collaborators(store, key, page)
-    _ensure_agency(store, key, rows)
-    return page_of(rows, page)
+    return page_of(agencies.collaborators(store, key, **page.query_params()), page)
 
 
 @router.get(
@@ -148,30 +128,4 @@ def agency_collaborators(store: StoreDep, page: PageDep, key: Key) -> dict[str, 
     responses=NOT_FOUND,
 )
 def agency_profile(store: StoreDep, key: Key) -> AgencyProfile:
-    found = store.run("agency_detail", {"key": key})
-    if not found:
-        raise NotFound(f"no agency has the key {key!r}")
-    tasks = _tasks(store, key, None, PageParams(limit=PROFILE_TASKS, offset=0))
-    collaborators = _collaborators(store, key, PageParams(limit=PROFILE_COLLABORATORS, offset=0))
-    return AgencyProfile.model_validate({
-        **found[0],
-        "by_year": store.run("agency_years", {"key": key}),
-        "tasks": tasks[:PROFILE_TASKS], "tasks_truncated": len(tasks) > PROFILE_TASKS,
-        "collaborators": collaborators[:PROFILE_COLLABORATORS],
-        "collaborators_truncated": len(collaborators) > PROFILE_COLLABORATORS,
-        "programmes": store.run("agency_programmes", {"key": key}),
-        **_continuity(store, key),
-    })  # fmt: skip
-
-
-def _continuity(store: GraphStore, key: str) -> dict[str, Any]:
-    """Predecessors, successors and the series rolled up over the predecessors (graph/continuity.py)."""
-    linked = store.run("continuity_neighbours", {"key": key})
-    rolled = [
-        {**row, "agencies": sorted(row["agencies"])} for row in store.run("continuity_rolled_years", {"key": key})
-    ]
-    return {
-        "predecessors": linked[0]["predecessors"] if linked else [],
-        "successors": linked[0]["successors"] if linked else [],
-        "by_year_rolled": rolled,
-    }
+    return AgencyProfile.model_validate(agencies.profile(store, key))

@@ -3,11 +3,11 @@ that implement one, and the stub parents analysts are missing. Every query is a 
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from policygraph.analysis.lineage import lineage as notice_lineage
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
 from policygraph.api.schemas_documents import (
@@ -17,13 +17,12 @@ from policygraph.api.schemas_documents import (
     DocumentDetail,
     DocumentSummary,
     Lineage,
-    MissingTier,
     StubParent,
 )
 from policygraph.core.errors import InvalidParameter, NotFound
-from policygraph.core.vocabulary import TIERS, Level
+from policygraph.core.vocabulary import Level
 from policygraph.graph.store import GraphStore
-from policygraph.ingest import divisions
+from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -36,7 +35,7 @@ def placed_in(region: str | None) -> str | None:
     starts with) instead of no filter, so the stubs cited by title alone (no region) drop out."""
     if region is None:
         return None
-    prefix = divisions.region_prefix(region)
+    prefix = region_prefix(region)
     return "" if prefix is None else prefix
 
 
@@ -132,25 +131,7 @@ def lineage(key: KeyPath, store: StoreDep) -> Lineage:
     """Hop by hop up the IMPLEMENTS chain: each parent with the relation (explicit: cited as its basis; inferred:
     the nearest higher-tier notice of its year) and the reason; the tiers skipped on the way with no notice at all;
     whether the chain reaches the national notice. A national notice's lineage is empty and reaches national."""
-    path = _first(store, "documents_lineage", key)
-    notices, edges = path["notices"], path["edges"]
-    hops = [{**notice, **edge} for notice, edge in zip(notices[1:], edges, strict=True)]
-    gaps = [gap for child, parent in pairwise(notices) for gap in missing_tiers(child, parent)]
-    return Lineage.model_validate(
-        {**notices[0], "hops": hops, "missing_tiers": gaps, "reaches_national": notices[-1]["level"] == "national"}
-    )
-
-
-def missing_tiers(child: dict[str, Any], parent: dict[str, Any]) -> list[MissingTier]:
-    """The tiers strictly between a child and its parent: 泗县 (county) → national skips 安徽省宿州市 and 安徽省."""
-    if child["tier"] is None or parent["tier"] is None:
-        return []
-    region = divisions.resolve(child["region"]) if child["region"] else None
-    above = {r.level: divisions.full_path(r) for r in divisions.parents(region)} if region else {}
-    levels = [TIERS[tier] for tier in range(child["tier"] - 1, parent["tier"], -1)]
-    return [
-        MissingTier(level=level, region=above.get(level), year=child["year"], below=child["key"]) for level in levels
-    ]
+    return Lineage.model_validate(notice_lineage(store, key))
 
 
 @router.get(

@@ -32,6 +32,7 @@ from policygraph.api.params import Collectives, GroupBy, Year
 from policygraph.api.routes import agencies, documents, programmes, search, subgraph
 from policygraph.core.errors import NotFound, PolicyGraphError
 from policygraph.core.vocabulary import Level
+from policygraph.graph.subgraph import MAX_LIMIT, Kind
 from policygraph.visualize import assets, lineage, network, urls
 
 router = APIRouter(include_in_schema=False)
@@ -40,11 +41,11 @@ TOP_LEADS = 15
 NOTICES = 50
 PROGRAMMES = 20
 FOUND = 20  # search results per kind
-GRAPH_LIMIT = 300  # nodes drawn at first; "show more" doubles it up to subgraph.MAX_LIMIT
+GRAPH_LIMIT = 300  # nodes drawn at first; "show more" doubles it up to MAX_LIMIT
 EXPAND_LIMIT = 150
 
 Depth = Annotated[int, Query(ge=1, le=3)]
-Limit = Annotated[int, Query(ge=1, le=subgraph.MAX_LIMIT)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 KeyPath = Annotated[str, Path(min_length=1, max_length=300)]
 
 
@@ -77,9 +78,9 @@ def subgraph_answer(
 
 def more_url(path: str, graph: dict[str, Any], depth: int, limit: int) -> str | None:
     """The same page with twice the nodes, while the subgraph was cut and the cap allows more."""
-    if not graph["truncated"] or limit >= subgraph.MAX_LIMIT:
+    if not graph["truncated"] or limit >= MAX_LIMIT:
         return None
-    return urls.with_query(path, depth=depth, limit=min(subgraph.MAX_LIMIT, limit * 2))
+    return urls.with_query(path, depth=depth, limit=min(MAX_LIMIT, limit * 2))
 
 
 # --- pages -----------------------------------------------------------------------------------------------------------
@@ -191,7 +192,7 @@ def programme_page(store: StoreDep, settings: SettingsDep, name: KeyPath, depth:
 
 
 @router.get(urls.GRAPH)
-def graph_json(store: StoreDep, settings: SettingsDep, kind: subgraph.Kind,
+def graph_json(store: StoreDep, settings: SettingsDep, kind: Kind,
                key: Annotated[str, Query(min_length=1, max_length=300)], depth: Depth = 1,
                limit: Limit = EXPAND_LIMIT) -> JSONResponse:  # fmt: skip
     """The styled, placed nodes and edges of a subgraph: what a page adds when a node is expanded."""
