@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from policygraph.core.errors import NotFound
+from policygraph.core.vocabulary import TIERS
 from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest.programmes import canonical
 
-TIERS = ("national", "provincial", "prefectural", "county")
 UNKNOWN_TIER = "unknown"  # a notice whose region resolves to no tier (a department notice of an unknown region)
 Label = Literal["top-down", "bottom-up", "mixed"]
 
@@ -217,3 +219,11 @@ def programme_diffusions(store: GraphStore, name: str | None = None) -> list[Pro
 def programme_diffusion(store: GraphStore, name: str) -> ProgrammeDiffusion | None:
     found = programme_diffusions(store, name)
     return found[0] if found else None
+
+
+def find_programme(store: GraphStore, name: str) -> ProgrammeDiffusion:
+    """The diffusion of the programme a name or synonym denotes (三明经验 → 三明医改经验); NotFound if none."""
+    found = programme_diffusion(store, canonical(name))
+    if found is None:
+        raise NotFound(f"no programme is named {name!r}")
+    return found

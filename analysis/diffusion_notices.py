@@ -11,13 +11,14 @@ missing). A tier is *reached* when at least one descendant sits at it (stubs cou
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
-from policygraph.analysis.diffusion import TIERS, NoticeRef, notice_fields, parse_date
+from policygraph.analysis.diffusion import NoticeRef, notice_fields, parse_date
+from policygraph.core.errors import NotFound
+from policygraph.core.vocabulary import TIERS, ImplementsKind
 from policygraph.graph.store import GraphStore, Row
 
-Kind = Literal["explicit", "inferred"]
 LOCAL_TIERS = TIERS[1:]
 
 
@@ -28,7 +29,7 @@ class Implementation(NoticeRef):
     parent: str  # the notice it implements directly
     hops: int
     kinds: list[str]  # each hop's kind, from this notice up
-    kind: Kind
+    kind: ImplementsKind
     lag_days: int | None
 
 
@@ -55,7 +56,15 @@ class NoticeDiffusion:
     @property
     def median_lag_days(self) -> float | None:
         lags = [i.lag_days for i in self.implementations if i.lag_days is not None]
-        return statistics.median(lags) if lags else None
+        return float(statistics.median(lags)) if lags else None
+
+    def answer(self) -> dict[str, Any]:
+        """As the API and the CLI show it: the notice, its reach in figures, then its implementations."""
+        fields = asdict(self)
+        implementations = fields.pop("implementations")
+        return {**fields, "implementations_count": len(self.implementations), "tiers_reached": self.tiers_reached,
+                "tiers_missing": self.tiers_missing, "median_lag_days": self.median_lag_days,
+                "implementations": implementations}  # fmt: skip
 
 
 def lag_days(national: str | None, local: str | None) -> int | None:
@@ -90,3 +99,11 @@ def notice_diffusions(store: GraphStore, key: str | None = None) -> list[NoticeD
 def notice_diffusion(store: GraphStore, key: str) -> NoticeDiffusion | None:
     found = notice_diffusions(store, key)
     return found[0] if found else None
+
+
+def find_notice(store: GraphStore, key: str) -> NoticeDiffusion:
+    """The reach of the national notice with that key; NotFound if no national notice has it."""
+    found = notice_diffusion(store, key)
+    if found is None:
+        raise NotFound(f"no national notice has the key {key!r}")
+    return found

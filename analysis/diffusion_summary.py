@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policygraph.analysis.diffusion import (
+    Label,
     Mention,
     ProgrammeSummary,
     first_national,
@@ -60,6 +61,12 @@ def earlier_local(store: GraphStore, firsts: dict[str, Mention]) -> dict[str, in
     params = [{"programme": name, "year": m.year, "date": m.date} for name, m in firsts.items()]
     rows = store.run("diffusion_earlier_local", {"firsts": params}) if params else []
     return {row["programme"]: int(row["earlier"]) for row in rows}
+
+
+def programme_list(store: GraphStore, label: Label | None = None) -> list[ProgrammeSummary]:
+    """Every programme (or those with this label), most regions first, then by name."""
+    found = [p for p in programme_summaries(store) if label is None or p.label == label]
+    return sorted(found, key=lambda p: (-p.regions, p.name))
 
 
 def programme_summaries(store: GraphStore) -> list[ProgrammeSummary]:

@@ -21,7 +21,8 @@ from typing import Any
 
 import networkx as nx
 
-from policygraph.core.errors import PolicyGraphError
+from policygraph.core.errors import BadInput, InvalidParameter, NotFound
+from policygraph.core.vocabulary import LEVELS
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import divisions
 
@@ -37,22 +38,19 @@ DISPLAY = {
     "Target": "text",
 }
 Edge = tuple[str, str, str, Row]  # type, source id, target id, properties
-LEVELS = ("national", "provincial", "prefectural", "county", "department")
 # Control characters XML 1.0 cannot hold at all (GEXF and GraphML are XML): each becomes U+FFFD in every format.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-class BadFilter(PolicyGraphError):
-    """An export filter that names nothing (an unknown region or notice) or is out of range."""
-
-    def __init__(self, parameter: str, reason: str) -> None:
-        super().__init__(f"{parameter}: {reason}")
-        self.parameter = parameter
+# A refused export filter: an InvalidParameter (422), or a NotFound naming `document` (404). The name callers know.
+BadFilter = BadInput
+# The one region filter (ingest.divisions.region_prefix), under the name export callers know.
+region_filter = divisions.region_prefix
 
 
 @dataclass(frozen=True)
 class ExportFilter:
-    """What to export; all None: the whole graph. `region` is a full path (see `region_filter`)."""
+    """What to export; all None: the whole graph. `region` is a full path (ingest.divisions.region_prefix)."""
 
     level: str | None = None
     region: str | None = None
@@ -65,17 +63,11 @@ class ExportFilter:
 
     def check(self) -> None:
         if self.level is not None and self.level not in LEVELS:
-            raise BadFilter("level", f"{self.level!r} is not one of {', '.join(LEVELS)}")
+            raise InvalidParameter("level", f"level: {self.level!r} is not one of {', '.join(LEVELS)}")
         if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
-            raise BadFilter("year_from", f"must not be after year_to ({self.year_from} > {self.year_to})")
-
-
-def region_filter(name: str | None) -> str | None:
-    """The full path a region filter matches by prefix (临夏州 → 甘肃省临夏回族自治州); None: everywhere."""
-    try:
-        return divisions.region_prefix(name)
-    except divisions.UnknownRegion as e:
-        raise BadFilter("region", str(e)) from None
+            raise InvalidParameter(
+                "year_from", f"year_from: must not be after year_to ({self.year_from} > {self.year_to})"
+            )
 
 
 # --- reading ------------------------------------------------------------------------------------------------------
@@ -98,7 +90,8 @@ def _read_selection(store: GraphStore, selection: ExportFilter) -> tuple[list[tu
     params = asdict(selection)
     documents = [row["key"] for row in store.run("export_selected_documents", params)]
     if selection.document is not None and not documents:
-        raise BadFilter("document", f"no notice with the key {selection.document!r} matches the filters")
+        message = f"document: no notice with the key {selection.document!r} matches the filters"
+        raise NotFound(message, parameter="document")
     # New lists, never `+=`: a caching store hands out the same row lists to every caller.
     rows = [*store.run("export_document_edges", {"documents": documents}),
             *store.run("export_task_edges", {"documents": documents}),

@@ -28,10 +28,10 @@ import networkx as nx
 
 from policygraph.analysis import network_measures as measures
 from policygraph.core.errors import InputError
+from policygraph.core.vocabulary import Role
 from policygraph.graph.store import GraphStore
 from policygraph.ingest import divisions
 
-Role = Literal["lead", "cooperate"]
 SortKey = Literal["pagerank", "degree", "weighted_degree", "betweenness", "eigenvector", "tasks_led",
                   "tasks_cooperated", "lead_share", "core_number"]  # fmt: skip
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
@@ -70,10 +70,8 @@ class TaskAgency:
     role: Role
 
 
-def region_path(name: str | None) -> str | None:
-    """The full path a region filter matches by prefix (甘肃 → 甘肃省); None for no filter or the whole country.
-    The API does the same with a 422 (api/routes/agencies.region_prefix); this one raises ValueError."""
-    return divisions.region_prefix(name)
+# The one region filter (ingest.divisions.region_prefix: 甘肃 → 甘肃省; 中国 → None), under the name callers know.
+region_path = divisions.region_prefix
 
 
 def fetch(store: GraphStore, where: Slice) -> list[TaskAgency]:

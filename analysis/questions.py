@@ -22,8 +22,8 @@ from typing import Any
 from urllib.parse import quote
 
 from policygraph import cypher
-from policygraph.core.errors import PolicyGraphError
-from policygraph.graph.store import GraphStore, Row
+from policygraph.core.errors import InvalidParameter, NotFound, PolicyGraphError
+from policygraph.graph.store import GraphStore, Row, holds_nul
 from policygraph.ingest import divisions
 
 QUESTIONS_FILE = "questions.toml"
@@ -39,16 +39,15 @@ class QuestionsFileError(PolicyGraphError):
     """cypher/questions.toml is malformed; the message names the entry and what is wrong."""
 
 
-class UnknownQuestion(PolicyGraphError):
+class UnknownQuestion(NotFound):
     """No saved question has that name."""
 
 
-class BadParameter(PolicyGraphError):
+class BadParameter(InvalidParameter):
     """A value the user gave is unknown, missing or of the wrong type; the message names the parameter."""
 
     def __init__(self, parameter: str, reason: str) -> None:
-        super().__init__(f"parameter {parameter!r}: {reason}")
-        self.parameter = parameter
+        super().__init__(parameter, f"parameter {parameter!r}: {reason}")
         self.reason = reason
 
 
@@ -269,7 +268,7 @@ def _bool(parameter: Parameter, value: Any) -> bool:
 def _str(parameter: Parameter, value: Any) -> str:
     # A command line's JSON parsing may have turned 2021 into a number: its text is what the user meant.
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    if "\x00" in text:  # FalkorDB cuts a query at a NUL byte in a parameter
+    if holds_nul(text):  # the store would refuse it too (graph/store.py): refused here, naming the parameter
         raise BadParameter(parameter.name, "must not contain a NUL character")
     if len(text) > MAX_TEXT:
         raise BadParameter(parameter.name, f"is longer than {MAX_TEXT} characters")
@@ -295,7 +294,7 @@ def _region(parameter: Parameter, value: Any) -> str | None:
     """The full path of a region (临夏州 → 甘肃省临夏回族自治州), which the queries match by prefix; None: the country."""
     try:
         return divisions.region_prefix(_str(parameter, value))
-    except divisions.UnknownRegion as e:
+    except divisions.UnknownRegion as e:  # a saved question's refusals all say "parameter 'name': …"
         raise BadParameter(parameter.name, str(e)) from None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -10,35 +11,49 @@ from fastapi.responses import JSONResponse
 
 from policygraph.core.errors import (
     AuthenticationFailed,
+    BadInput,
     BadQuery,
     ConstraintViolation,
     EngineUnavailable,
-    InputError,
+    InvalidParameter,
+    NotFound,
     PolicyGraphError,
     QueryTimeout,
 )
 
 log = logging.getLogger("policygraph.api")
 
+# The one place an error becomes a status code; the first kind that matches decides.
 STATUS: list[tuple[type[PolicyGraphError], int]] = [
     (EngineUnavailable, 503),
     (AuthenticationFailed, 503),
     (QueryTimeout, 504),
     (ConstraintViolation, 409),
-    (InputError, 422),
     (BadQuery, 400),
+    (NotFound, 404),
+    (BadInput, 422),
 ]
 
 
-class NotFound(PolicyGraphError):
-    """No node with that key."""
-
-
 def status_of(error: PolicyGraphError) -> int:
-    for kind, status in STATUS:
-        if isinstance(error, kind):
-            return status
-    return 404 if isinstance(error, NotFound) else 500
+    return next((status for kind, status in STATUS if isinstance(error, kind)), 500)
+
+
+def detail_of(error: PolicyGraphError, request: Request) -> Any:
+    """The answer's `detail`: one line, or for a refused parameter the list FastAPI gives for its own validation
+    errors (location, name, message), so a client reads every 422 about a parameter alike."""
+    if not isinstance(error, InvalidParameter):
+        return str(error)
+    return [{"loc": location(error, request), "msg": str(error), "type": "value_error"}]
+
+
+def location(error: InvalidParameter, request: Request) -> list[str]:
+    """Where the refused value came from, as the client named it: the store names its query's parameter (a key
+    holding a NUL is `key` there, `document` in the URL), so a value it reports is looked up in the request."""
+    sent = [("path", name, value) for name, value in request.path_params.items()]
+    sent += [("query", name, value) for name, value in request.query_params.multi_items()]
+    found = [[where, name] for where, name, value in sent if error.value is not None and value == error.value]
+    return found[0] if found else ["query", error.parameter]
 
 
 def install(app: FastAPI) -> None:
@@ -48,7 +63,7 @@ def install(app: FastAPI) -> None:
         if isinstance(error, EngineUnavailable | AuthenticationFailed):
             request.app.state.stores.forget()
         headers = {"Retry-After": "2"} if status == 503 else None
-        return JSONResponse({"detail": str(error)}, status_code=status, headers=headers)
+        return JSONResponse({"detail": detail_of(error, request)}, status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:

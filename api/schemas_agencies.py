@@ -5,16 +5,14 @@ Examples are taken from the five seed notices.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from policygraph.api.pagination import Page
-
-Level = Literal["national", "provincial", "prefectural", "county", "department"]
-Basis = Literal["explicit", "sole", "first_listed", "respective", "standing_clause"]
-Kind = Literal["agency", "collective", "party organ", "vertically managed"]
-Role = Literal["lead", "cooperate"]
+from policygraph.api.params import GroupBy
+from policygraph.core.vocabulary import Role
+from policygraph.graph.continuity import Kind as ContinuityKind
 
 XIZANG_DOC = "西藏自治区|2021|西藏自治区深化医药卫生体制改革领导小组关于印发《西藏自治区2021年深化医药卫生体制改革重点工作任务》的通知"
 
@@ -96,7 +94,7 @@ class TopLead(BaseModel):
 
 
 class TopLeads(Page[TopLead]):
-    group_by: Literal["agency", "function"]
+    group_by: GroupBy
     region: str | None = Field(
         None, description="The region filter as a full path (after normalisation).", examples=["甘肃省临夏回族自治州"]
     )
@@ -161,7 +159,7 @@ class Succession(BaseModel):
     key: str = Field(examples=["甘肃省临夏回族自治州|临夏回族自治州卫生和计划生育委员会"])
     name: str = Field(examples=["临夏回族自治州卫生和计划生育委员会"])
     jurisdiction: str | None = Field(None, examples=["甘肃省临夏回族自治州"])
-    kind: Literal["renamed", "merged", "split", "functions_moved"] = Field(
+    kind: ContinuityKind = Field(
         description="renamed or merged: the predecessor ceased and its series continues in the successor; split: it "
         "ceased and its work went to several; functions_moved: part of its work moved, it continues.",
         examples=["renamed"],

@@ -6,11 +6,13 @@ analysis/diffusion_notices.py and docs/diffusion.md. Examples are taken from the
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Label = Literal["top-down", "bottom-up", "mixed"]
+from policygraph.analysis.diffusion import Label
+from policygraph.core.vocabulary import ImplementsKind
+
 TierCounts = dict[str, int]
 
 SANMING_BY_TIER: dict[str, Any] = {"national": 0, "provincial": 2, "prefectural": 0, "county": 1}
@@ -102,7 +104,7 @@ class Implementation(BaseModel):
     parent: str = Field(description="The notice it implements directly.", examples=["甘政办发〔2021〕70号"])
     hops: int = Field(description="IMPLEMENTS edges up to the national notice.", examples=[2])
     kinds: list[str] = Field(description="Each hop's kind, from this notice up.", examples=[["explicit", "inferred"]])
-    kind: Literal["explicit", "inferred"] = Field(
+    kind: ImplementsKind = Field(
         description="explicit when every hop is explicit, else inferred.", examples=["inferred"]
     )
     lag_days: int | None = Field(

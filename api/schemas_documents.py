@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Level = Literal["national", "provincial", "prefectural", "county", "department"]
-Relation = Literal["explicit", "inferred"]
+from policygraph.core.vocabulary import ImplementsKind
 
 LINXIA = "临州办发〔2021〕76号"
 SIXIAN = "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务"
@@ -158,7 +157,7 @@ class DocumentDetail(DocumentSummary):
     source: str | None = Field(description="The file it was read from; null for a stub.")
     sha256: str | None
     implements: str | None = Field(description="Key of the parent notice it implements (lineage), if any.")
-    implements_relation: Relation | None
+    implements_relation: ImplementsKind | None
     note: str | None = Field(description="Set for a stub: why it has no tasks.")
     citations: list[Citation] = Field(description="The notices it cites, in the order they appear.")
     tasks: list[Task] = Field(description="Its tasks in order; empty for a stub.")
@@ -174,7 +173,7 @@ class DocumentDetail(DocumentSummary):
 
 
 class Link(NoticeRef):
-    relation: Relation = Field(description="explicit: cited as its basis; inferred: nearest higher-tier notice.")
+    relation: ImplementsKind = Field(description="explicit: cited as its basis; inferred: nearest higher-tier notice.")
     reason: str | None = Field(description="Why the link was made, with the missing tiers for an inferred one.")
 
 

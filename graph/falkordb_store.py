@@ -19,7 +19,7 @@ from falkordb.path import Path as FalkorPath
 
 from policygraph import cypher
 from policygraph.core.errors import BadQuery, ConstraintViolation, EngineUnavailable, QueryTimeout, StoreError
-from policygraph.graph.store import GraphStore, Params, Row
+from policygraph.graph.store import GraphStore, Params, Row, refuse_nul
 
 ENGINE = "falkordb"
 # Answers that only say "this schema element exists already": applying the schema twice is not an error.
@@ -86,6 +86,7 @@ class FalkorDBStore(GraphStore):
         self._graph = self._db.select_graph(graph)
 
     def _call(self, query: str, params: Params | None, timeout: float | None, read_only: bool) -> list[Row]:
+        refuse_nul(params)
         run = self._graph.ro_query if read_only else self._graph.query
         timeout_ms = int(timeout * 1000) if timeout else None
         try:

@@ -17,13 +17,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from policygraph.graph.rows import TIERS, document_key
+from policygraph.core.vocabulary import TIERS, Tier
+from policygraph.graph.rows import document_key
 from policygraph.graph.store import GraphStore
 from policygraph.ingest import divisions
 from policygraph.ingest.docno import find_doc_nos
 
 NATIONAL_NOTICES = Path(__file__).parent / "data" / "national_notices.csv"
-TIER_NAMES = {tier: level for level, tier in TIERS.items()}
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,20 @@ def contains(upper: Notice, lower: Notice) -> bool:
     return bool(upper.region and lower.region and lower.region.startswith(upper.region))
 
 
+def skipped_tiers(region: str | None, below: int, above: int) -> list[tuple[Tier, str | None]]:
+    """The tiers strictly between a notice of tier `below` in `region` and a parent of tier `above`, nearest first,
+    each with its region containing `region` (None when that cannot be named): a county notice of 安徽省宿州市泗县
+    under a national one skips (prefectural, 安徽省宿州市) and (provincial, 安徽省)."""
+    found = divisions.resolve(region) if region else None
+    paths = {r.level: divisions.full_path(r) for r in divisions.parents(found)} if found else {}
+    return [(TIERS[tier], paths.get(TIERS[tier])) for tier in range(below - 1, above, -1)]
+
+
 def missing_tiers(child: Notice, parent: Notice) -> list[str]:
     """The regions between parent and child with no notice in the graph, e.g. 安徽省宿州市 (prefectural)."""
     assert child.tier is not None and parent.tier is not None
-    region = divisions.resolve(child.region) if child.region else None
-    above = divisions.parents(region) if region else []
-    named = {TIERS[r.level]: f"{divisions.full_path(r)} ({r.level})" for r in above if r.level in TIERS}
-    return [named.get(t, TIER_NAMES[t]) for t in range(child.tier - 1, parent.tier, -1)]
+    gaps = skipped_tiers(child.region, child.tier, parent.tier)
+    return [f"{path} ({tier})" if path else tier for tier, path in gaps]
 
 
 def explicit_edge(child: Notice, by_key: dict[str, Notice]) -> dict[str, Any] | None:

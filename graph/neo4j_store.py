@@ -21,7 +21,7 @@ from policygraph.core.errors import (
     QueryTimeout,
     StoreError,
 )
-from policygraph.graph.store import GraphStore, Params, Row
+from policygraph.graph.store import GraphStore, Params, Row, refuse_nul
 
 ENGINE = "neo4j"
 
@@ -83,6 +83,8 @@ class Neo4jStore(GraphStore):
             raise EngineUnavailable(f"bad NEO4J_URI {uri!r}: {e}") from e
 
     def _call(self, query: str, params: Params | None, timeout: float | None, access: str) -> list[Row]:
+        refuse_nul(params)  # Neo4j would take it; refused as on FalkorDB, for the same answers on both engines
+
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             result = tx.run(query, dict(params or {}))
             return [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118 - Record.keys() is typed, items() is not

@@ -15,11 +15,11 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from policygraph.core.vocabulary import TIER_NUMBER
 from policygraph.graph.search_text import search_text
 from policygraph.ingest import divisions
 from policygraph.ingest.docno import DocNoRegistry, find_doc_nos, load_registry
 
-TIERS = {"national": 0, "provincial": 1, "prefectural": 2, "county": 3}
 SERIES_WORDS = (("深化医药卫生体制改革", "医改"), ("重点工作任务", "重点任务", "工作安排", "重点工作"))
 
 Record = Mapping[str, Any]
@@ -48,10 +48,10 @@ def _shipped_registry() -> DocNoRegistry:
 
 def tier_of(level: str | None, region: str | None) -> int | None:
     """Department notices sit at the tier of their government's region."""
-    if level in TIERS:
-        return TIERS[level]
+    if level in TIER_NUMBER:
+        return TIER_NUMBER[level]
     found = divisions.resolve(region) if region else None
-    return TIERS.get(found.level) if found else None
+    return TIER_NUMBER.get(found.level) if found else None
 
 
 def region_chain(region_path: str | None) -> list[dict[str, Any]]:
@@ -111,7 +111,7 @@ def citation_row(citation: Mapping[str, Any]) -> dict[str, Any]:
         "title": title,
         "issuer": issuer,
         "level": level,
-        "tier": TIERS.get(level or ""),
+        "tier": TIER_NUMBER.get(level or ""),
         "region": "中国" if level == "national" else region,
         "year": year,
         "series": is_series_title(title),

@@ -12,9 +12,31 @@ from collections.abc import Mapping
 from typing import Any
 
 from policygraph import cypher
+from policygraph.core.errors import InvalidParameter
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
+NUL = "\x00"
+
+
+def holds_nul(value: Any) -> bool:
+    """Is there a NUL character in this text, or in any text inside this list or map?"""
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, Mapping):
+        return any(holds_nul(k) or holds_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(holds_nul(item) for item in value)
+    return False
+
+
+def refuse_nul(params: Params | None) -> None:
+    """Refuse, before anything is sent, a parameter holding a NUL character: FalkorDB cuts the query at a NUL byte,
+    so it would run another query than the one asked. Both stores refuse it, so both engines give the same answer
+    (InvalidParameter: the API's 422) to every route, whatever its own checks."""
+    for name, value in (params or {}).items():
+        if holds_nul(value):
+            raise InvalidParameter(name, "must not contain a NUL character", value)
 
 
 class GraphStore(ABC):

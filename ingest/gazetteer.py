@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import cast, get_args
 
-from policygraph.ingest.record import Kind
+from policygraph.core.vocabulary import AGENCY_KINDS, AgencyKind
 
 DATA = Path(__file__).parent / "data"
 
@@ -32,7 +31,7 @@ def _patterns(name: str) -> list[str]:
 @dataclass(frozen=True)
 class Alias:
     full: str  # a full function name, or a template with {region} / {short}
-    kind: Kind
+    kind: AgencyKind
 
 
 @dataclass(frozen=True)
@@ -53,9 +52,9 @@ def agency_aliases() -> dict[str, Alias]:
     """Function name as written → full function name (or template) and kind."""
     table = {}
     for row in _rows("agency_aliases.csv"):
-        if row["kind"] not in get_args(Kind):  # a typo in the table should stop the run, not mislabel organs
+        if row["kind"] not in AGENCY_KINDS:  # a typo in the table should stop the run, not mislabel organs
             raise ValueError(f"agency_aliases.csv: {row['written']}: unknown kind {row['kind']!r}")
-        table[row["written"]] = Alias(row["full"], cast(Kind, row["kind"]))
+        table[row["written"]] = Alias(row["full"], row["kind"])
     return table
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["agency", "collective", "party organ", "vertically managed"]
-Basis = Literal["explicit", "sole", "first_listed", "respective", "standing_clause"]
+from policygraph.core.vocabulary import AgencyKind, Basis
+
 TargetKind = Literal["percent", "coverage", "deadline", "count"]
 Relation = Literal["basis", "reference"]
 Span = tuple[int, int]
@@ -25,7 +25,7 @@ class Role:
     as_written: str
     canonical: str
     jurisdiction: str | None  # full region path, e.g. 甘肃省临夏回族自治州; None for national organs
-    kind: Kind
+    kind: AgencyKind
     basis: Basis
     quote: str  # the attribution as printed, e.g. "(牵头单位:州卫健委;配合单位:州医保局)"
     span: Span  # of the name in the original text

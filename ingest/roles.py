@@ -8,10 +8,11 @@ no roles: nothing is invented.
 
 from __future__ import annotations
 
+from policygraph.core.vocabulary import Basis
 from policygraph.ingest.agencies import Context, Organ, Prefix, resolve
 from policygraph.ingest.attribution import Clause, Name, find_attributions, find_standing
 from policygraph.ingest.normalise import NormalisedText
-from policygraph.ingest.record import Basis, Role, Task
+from policygraph.ingest.record import Role, Task
 from policygraph.ingest.structure import TaskBlock
 
 

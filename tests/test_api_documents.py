@@ -255,6 +255,15 @@ def test_too_long_key_is_422(api: Any) -> None:
     assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == ["path", "key"]
 
 
+@pytest.mark.parametrize("suffix", ["", "/lineage", "/children"])
+def test_key_with_a_nul_is_422(api: Any, suffix: str) -> None:
+    # FalkorDB would cut the query at the NUL: the store refuses it first, on both engines alike.
+    answer = api.get(url(f"{LINXIA}\x00", suffix))
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == [{"loc": ["path", "key"], "msg": "must not contain a NUL character",
+                                        "type": "value_error"}]  # fmt: skip
+
+
 # --- GET /documents/{key}/lineage -----------------------------------------------------------------------------------
 
 

@@ -127,6 +127,15 @@ def test_bad_parameters_are_422(api: Any, params: dict[str, Any]) -> None:
     assert answer.json()["detail"]
 
 
+@pytest.mark.parametrize("q", ["\x00", "三明\x00", "\x00 DRG"])
+def test_a_nul_in_the_query_is_422(api: Any, q: str) -> None:
+    # The engine only sees the words' tokens, where a NUL is a mere separator: refused all the same, on both engines.
+    answer = api.get("/search", params={"q": q})
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == [{"loc": ["query", "q"], "msg": "must not contain a NUL character",
+                                        "type": "value_error"}]  # fmt: skip
+
+
 @pytest.mark.parametrize("typed", HOSTILE)
 def test_hostile_queries_get_results_or_none(api: Any, seeded_store: GraphStore, typed: str) -> None:
     before = seeded_store.run("count_nodes")

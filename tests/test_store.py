@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from policygraph.core.errors import BadQuery, ConstraintViolation, EngineUnavailable
+from policygraph.core.errors import BadQuery, ConstraintViolation, EngineUnavailable, InvalidParameter
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.process import free_port
@@ -42,6 +42,15 @@ def test_nested_parameters_and_rows(store: GraphStore) -> None:
         {"rows": [{"name": "省卫健委", "tags": ["牵头", "配合"]}, {"name": "省医保局", "tags": []}]},
     )
     assert rows == [{"name": "省医保局", "tags": 0}, {"name": "省卫健委", "tags": 2}]
+
+
+@pytest.mark.parametrize("value", ["a\x00b", ["a", "b\x00"], {"k": ["\x00"]}, {"k\x00": 1}])
+def test_a_nul_anywhere_in_the_parameters_is_refused_before_sending(store: GraphStore, value: object) -> None:
+    with pytest.raises(InvalidParameter, match="must not contain a NUL character"):
+        store.read("RETURN $x AS x", {"x": value})
+    with pytest.raises(InvalidParameter, match="must not contain a NUL character"):
+        store.write("CREATE (:Document {key: 'nul'}) RETURN $x AS x", {"x": value})
+    assert count_documents(store) == 0  # refused before sending: the write never ran
 
 
 def test_a_write_that_fails_midway_leaves_nothing(store: GraphStore) -> None:

@@ -19,11 +19,13 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
+from policygraph.core.vocabulary import TIER_NUMBER
+
 Positions = dict[str, tuple[float, float]]
 Node = Mapping[str, Any]
 Edge = Mapping[str, Any]
 
-LEVEL_ROWS = {"national": 0, "provincial": 1, "prefectural": 2, "county": 3}
+LEVEL_ROWS = TIER_NUMBER  # one row per tier, national at the top
 KIND_ROWS = {"Task": 5, "Agency": 6, "Programme": 7, "Region": 8}
 OTHER_DOCUMENT_ROW = 4  # department notices and notices of unknown level
 X_GAP, ROW_GAP, WRAP_GAP, STAGGER = 120.0, 170.0, 70.0, 26.0

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from policygraph.core.vocabulary import LEVELS, TIERS
 from policygraph.visualize import assets, style, urls
 
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
@@ -39,7 +40,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["script_json"] = script_json
-    env.globals.update(static_url=static_url, urls=urls, legend=style.legend(), assets=assets)
+    env.globals.update(
+        static_url=static_url, urls=urls, legend=style.legend(), assets=assets, levels=LEVELS, tiers=TIERS
+    )
     return env
 
 

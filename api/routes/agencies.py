@@ -2,63 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.exceptions import RequestValidationError
 
+from policygraph.analysis import agencies
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
-from policygraph.api.pagination import Page, PageDep, PageParams, page_of
+from policygraph.api.pagination import Page, PageDep, page_of
+from policygraph.api.params import Collectives, GroupBy, Region, Year, check_year_range
 from policygraph.api.schemas_agencies import (
     AgencyProfile,
     AgencySummary,
     AgencyTask,
-    Basis,
     Collaborator,
-    Kind,
-    Level,
-    Role,
     TopLead,
     TopLeads,
 )
-from policygraph.graph.store import GraphStore, Row
-from policygraph.ingest import divisions
+from policygraph.core.vocabulary import AgencyKind, Basis, Level, Role
+from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
 TASK_CAP = 20  # tasks listed per ranking row
 AGENCY_CAP = 20  # agencies listed per function row
-PROFILE_TASKS = 50
-PROFILE_COLLABORATORS = 20
-NO_NUL = r"^[^\x00]*$"  # FalkorDB cuts a query at a NUL byte in a parameter: refuse it here (422)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No agency has that key."}}
 
-Key = Annotated[str, Path(max_length=300, pattern=NO_NUL, description="Agency key: jurisdiction|canonical name.",
+Key = Annotated[str, Path(max_length=300, description="Agency key: jurisdiction|canonical name.",
                           examples=["甘肃省临夏回族自治州|临夏回族自治州医疗保障局"])]  # fmt: skip
-Region = Annotated[str | None, Query(max_length=50, description="A region in any common form (甘肃省, 临夏州, 晋); "
-                                     "includes everything below it.", examples=["临夏州"])]  # fmt: skip
-Year = Annotated[int | None, Query(ge=1949, le=2100, examples=[2021])]
-
-
-def invalid(parameter: str, message: str, value: object) -> RequestValidationError:
-    """A 422 shaped like FastAPI's own validation errors, for checks a type cannot express."""
-    return RequestValidationError(
-        [{"type": "value_error", "loc": ("query", parameter), "msg": message, "input": value}]
-    )
-
-
-def region_prefix(name: str | None, parameter: str = "region") -> str | None:
-    """The full path a region filter matches by prefix; None for no filter (absent, or the whole country)."""
-    try:
-        return divisions.region_prefix(name)
-    except divisions.UnknownRegion as e:
-        raise invalid(parameter, str(e), name) from None
-
-
-def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> None:
-    if not rows and not store.run("agency_exists", {"key": key}):
-        raise NotFound(f"no agency has the key {key!r}")
 
 
 @router.get(
@@ -82,15 +52,10 @@ def top_leads(
     basis: Annotated[
         list[Basis] | None, Query(max_length=5, description="Count only LEADS edges with these bases (repeatable).")
     ] = None,
-    collectives: Annotated[
-        Literal["include", "exclude"], Query(description="Count collective leads (各县市人民政府 …).")
-    ] = "exclude",
-    group_by: Annotated[
-        Literal["agency", "function"], Query(description="Rank agencies, or functions across regions.")
-    ] = "agency",
+    collectives: Annotated[Collectives, Query(description="Count collective leads (各县市人民政府 …).")] = "exclude",
+    group_by: Annotated[GroupBy, Query(description="Rank agencies, or functions across regions.")] = "agency",
 ) -> dict[str, Any]:
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise invalid("year_from", f"year_from must not be after year_to ({year_from} > {year_to})", year_from)
+    check_year_range(year_from, year_to)
     path = region_prefix(region)
     params = {"level": level, "region": path, "year_from": year_from, "year_to": year_to, "basis": basis or [],
               "collectives": collectives == "include", "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
@@ -114,21 +79,13 @@ def list_agencies(
     page: PageDep,
     q: Annotated[
         str | None,
-        Query(min_length=1, max_length=100, pattern=NO_NUL, description="Name substring.", examples=["卫健委"]),
+        Query(min_length=1, max_length=100, description="Name substring.", examples=["卫健委"]),
     ] = None,
     jurisdiction: Region = None,
-    kind: Annotated[Kind | None, Query(description="Kind of agency.")] = None,
+    kind: Annotated[AgencyKind | None, Query(description="Kind of agency.")] = None,
 ) -> dict[str, Any]:
     params = {"q": q, "jurisdiction": region_prefix(jurisdiction, "jurisdiction"), "kind": kind, **page.query_params()}
     return page_of(store.run("agency_list", params), page)
-
-
-def _tasks(store: GraphStore, key: str, role: Role | None, page: PageParams) -> list[Row]:
-    return store.run("agency_tasks", {"key": key, "role": role, **page.query_params()})
-
-
-def _collaborators(store: GraphStore, key: str, page: PageParams) -> list[Row]:
-    return store.run("agency_collaborators", {"key": key, **page.query_params()})
 
 
 @router.get(
@@ -144,9 +101,7 @@ def agency_tasks(
     key: Key,
     role: Annotated[Role | None, Query(description="Only this role.")] = None,
 ) -> dict[str, Any]:
-    rows = _tasks(store, key, role, page)
-    _ensure_agency(store, key, rows)
-    return page_of(rows, page)
+    return page_of(agencies.tasks(store, key, role, **page.query_params()), page)
 
 
 @router.get(
@@ -157,9 +112,7 @@ def agency_tasks(
     responses=NOT_FOUND,
 )
 def agency_collaborators(store: StoreDep, page: PageDep, key: Key) -> dict[str, Any]:
-    rows = _collaborators(store, key, page)
-    _ensure_agency(store, key, rows)
-    return page_of(rows, page)
+    return page_of(agencies.collaborators(store, key, **page.query_params()), page)
 
 
 @router.get(
@@ -175,30 +128,4 @@ def agency_collaborators(store: StoreDep, page: PageDep, key: Key) -> dict[str, 
     responses=NOT_FOUND,
 )
 def agency_profile(store: StoreDep, key: Key) -> AgencyProfile:
-    found = store.run("agency_detail", {"key": key})
-    if not found:
-        raise NotFound(f"no agency has the key {key!r}")
-    tasks = _tasks(store, key, None, PageParams(limit=PROFILE_TASKS, offset=0))
-    collaborators = _collaborators(store, key, PageParams(limit=PROFILE_COLLABORATORS, offset=0))
-    return AgencyProfile.model_validate({
-        **found[0],
-        "by_year": store.run("agency_years", {"key": key}),
-        "tasks": tasks[:PROFILE_TASKS], "tasks_truncated": len(tasks) > PROFILE_TASKS,
-        "collaborators": collaborators[:PROFILE_COLLABORATORS],
-        "collaborators_truncated": len(collaborators) > PROFILE_COLLABORATORS,
-        "programmes": store.run("agency_programmes", {"key": key}),
-        **_continuity(store, key),
-    })  # fmt: skip
-
-
-def _continuity(store: GraphStore, key: str) -> dict[str, Any]:
-    """Predecessors, successors and the series rolled up over the predecessors (graph/continuity.py)."""
-    linked = store.run("continuity_neighbours", {"key": key})
-    rolled = [
-        {**row, "agencies": sorted(row["agencies"])} for row in store.run("continuity_rolled_years", {"key": key})
-    ]
-    return {
-        "predecessors": linked[0]["predecessors"] if linked else [],
-        "successors": linked[0]["successors"] if linked else [],
-        "by_year_rolled": rolled,
-    }
+    return AgencyProfile.model_validate(agencies.profile(store, key))

@@ -9,12 +9,11 @@ from pydantic import BaseModel, Field
 
 from policygraph.analysis.citations import Reason, summary, unresolved
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
 from policygraph.api.pagination import Page, PageDep, page_of
+from policygraph.core.errors import NotFound
 
 router = APIRouter(prefix="/citations", tags=["citations"])
 
-NO_NUL = r"^[^\x00]*$"  # FalkorDB cuts a query at a NUL byte in a parameter: refuse it here (422)
 SHANXI = "晋政办发〔2022〕83号"
 
 
@@ -62,7 +61,7 @@ def unresolved_citations(
     page: PageDep,
     document: Annotated[
         str | None,
-        Query(min_length=1, max_length=300, pattern=NO_NUL, description="Key of the citing notice.", examples=[SHANXI]),
+        Query(min_length=1, max_length=300, description="Key of the citing notice.", examples=[SHANXI]),
     ] = None,
     reason: Annotated[Reason | None, Query(description="Only this reason.")] = None,
 ) -> dict[str, Any]:

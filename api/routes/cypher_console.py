@@ -24,8 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from policygraph import cypher
 from policygraph.api.deps import SettingsDep, StoreDep
-from policygraph.api.errors import NotFound
-from policygraph.core.errors import BadQuery
+from policygraph.core.errors import BadQuery, NotFound
 from policygraph.core.settings import Settings
 
 router = APIRouter(tags=["cypher"])

@@ -14,26 +14,25 @@ Definitions in analysis/diffusion.py and analysis/diffusion_notices.py.
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from policygraph.analysis import diffusion as programmes_diffusion
-from policygraph.analysis import diffusion_notices, diffusion_summary
+from policygraph.analysis.diffusion import Label, find_programme
+from policygraph.analysis.diffusion_notices import find_notice, notice_diffusions
+from policygraph.analysis.diffusion_summary import programme_list
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
+from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import MAX_LIMIT, Page, PageDep, PageParams, page_of
-from policygraph.api.routes.pages import PageError, error_page, page
-from policygraph.api.routes.programmes import NO_NUL, canonical
 from policygraph.api.schemas_diffusion import (
-    Label,
     NoticeDiffusion,
     NoticeDiffusionSummary,
     ProgrammeDiffusion,
     ProgrammeDiffusionSummary,
 )
+from policygraph.core.errors import PolicyGraphError
 from policygraph.graph.store import GraphStore
 from policygraph.visualize import chart, urls
 
@@ -44,53 +43,21 @@ router = APIRouter()  # both of the above, included at the end of this module (a
 NO_PROGRAMME: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has that name (or synonym)."}}
 NO_NOTICE: dict[int | str, dict[str, Any]] = {404: {"description": "No national notice has that key."}}
 
-Name = Annotated[str, Path(min_length=1, max_length=100, pattern=NO_NUL, examples=["三明医改经验"],
+Name = Annotated[str, Path(min_length=1, max_length=100, examples=["三明医改经验"],
                            description="A programme's name or one of its synonyms (三明经验, 医共体 …).")]  # fmt: skip
-Key = Annotated[str, Path(min_length=1, max_length=300, pattern=NO_NUL, examples=["国办发〔2021〕20号"],
+Key = Annotated[str, Path(min_length=1, max_length=300, examples=["国办发〔2021〕20号"],
                           description="A national notice's key (its 文号).")]  # fmt: skip
 
 
-# --- answers ---------------------------------------------------------------------------------------------------------
+# --- answers (analysis/diffusion*.py) --------------------------------------------------------------------------------
 
 
-def programme_answer(found: programmes_diffusion.ProgrammeDiffusion) -> ProgrammeDiffusion:
-    return ProgrammeDiffusion.model_validate(dataclasses.asdict(found))
+def programmes_answer(store: GraphStore, label: Label | None) -> list[dict[str, Any]]:
+    return [asdict(p) for p in programme_list(store, label)]
 
 
-def notice_answer(found: diffusion_notices.NoticeDiffusion) -> NoticeDiffusion:
-    return NoticeDiffusion.model_validate({
-        **dataclasses.asdict(found), "implementations_count": len(found.implementations),
-        "tiers_reached": found.tiers_reached, "tiers_missing": found.tiers_missing,
-        "median_lag_days": found.median_lag_days,
-    })  # fmt: skip
-
-
-def find_programme(store: GraphStore, name: str) -> programmes_diffusion.ProgrammeDiffusion:
-    found = programmes_diffusion.programme_diffusion(store, canonical(name))
-    if found is None:
-        raise NotFound(f"no programme is named {name!r}")
-    return found
-
-
-def find_notice(store: GraphStore, key: str) -> diffusion_notices.NoticeDiffusion:
-    found = diffusion_notices.notice_diffusion(store, key)
-    if found is None:
-        raise NotFound(f"no national notice has the key {key!r}")
-    return found
-
-
-def programme_list(store: GraphStore, label: Label | None) -> list[ProgrammeDiffusionSummary]:
-    """Most regions first (then by name), optionally only one label."""
-    found = [p for p in diffusion_summary.programme_summaries(store) if label is None or p.label == label]
-    found.sort(key=lambda p: (-p.regions, p.name))
-    return [ProgrammeDiffusionSummary.model_validate(dataclasses.asdict(p)) for p in found]
-
-
-def notice_list(store: GraphStore) -> list[NoticeDiffusionSummary]:
-    return [
-        NoticeDiffusionSummary.model_validate(notice_answer(n).model_dump())
-        for n in diffusion_notices.notice_diffusions(store)
-    ]
+def notices_answer(store: GraphStore) -> list[dict[str, Any]]:
+    return [notice.answer() for notice in notice_diffusions(store)]
 
 
 def paged(items: list[Any], params: PageParams) -> dict[str, Any]:
@@ -111,7 +78,7 @@ def list_programmes(
     page_params: PageDep,
     label: Annotated[Label | None, Query(description="Only programmes with this label.")] = None,
 ) -> dict[str, Any]:
-    return paged(programme_list(store, label), page_params)
+    return paged(programmes_answer(store, label), page_params)
 
 
 @json_router.get(
@@ -126,7 +93,7 @@ def list_programmes(
     responses=NO_PROGRAMME,
 )
 def programme_diffusion(store: StoreDep, name: Name) -> ProgrammeDiffusion:
-    return programme_answer(find_programme(store, name))
+    return ProgrammeDiffusion.model_validate(asdict(find_programme(store, name)))
 
 
 @json_router.get(
@@ -136,7 +103,7 @@ def programme_diffusion(store: StoreDep, name: Name) -> ProgrammeDiffusion:
     description="National notices (registry stubs included), oldest first, with descendants, tiers and median lag.",
 )
 def list_notices(store: StoreDep, page_params: PageDep) -> dict[str, Any]:
-    return paged(notice_list(store), page_params)
+    return paged(notices_answer(store), page_params)
 
 
 @json_router.get(
@@ -150,7 +117,7 @@ def list_notices(store: StoreDep, page_params: PageDep) -> dict[str, Any]:
     responses=NO_NOTICE,
 )
 def notice_diffusion(store: StoreDep, key: Key) -> NoticeDiffusion:
-    return notice_answer(find_notice(store, key))
+    return NoticeDiffusion.model_validate(find_notice(store, key).answer())
 
 
 # --- pages -----------------------------------------------------------------------------------------------------------
@@ -160,9 +127,9 @@ def notice_diffusion(store: StoreDep, key: Key) -> NoticeDiffusion:
 def index_page(store: StoreDep) -> HTMLResponse:
     """Every programme with its label and a link to its chart; every national notice with its reach."""
     try:
-        found = [p.model_dump(mode="json") for p in programme_list(store, None)]
-        notices = [n.model_dump(mode="json") for n in notice_list(store)]
-    except PageError as e:
+        found = dumped(list[ProgrammeDiffusionSummary], programmes_answer(store, None))
+        notices = dumped(list[NoticeDiffusionSummary], notices_answer(store))
+    except PolicyGraphError as e:
         return error_page(e)
     twins = [urls.with_query("/diffusion/programmes", limit=MAX_LIMIT), urls.with_query("/diffusion/notices",
                                                                                          limit=MAX_LIMIT)]  # fmt: skip
@@ -180,9 +147,9 @@ def chart_page(store: StoreDep, name: Name) -> HTMLResponse:
     """A programme's cumulative adoption as a step chart by year, one line per tier, with the notices behind it."""
     try:
         found = find_programme(store, name)
-    except PageError as e:
+    except PolicyGraphError as e:
         return error_page(e)
-    answer = programme_answer(found).model_dump(mode="json")
+    answer = dumped(ProgrammeDiffusion, asdict(found))
     twins = [f"/diffusion/programmes/{urls.encode(name)}"]
     return page("diffusion.html", twins, title=f"{found.name}: diffusion", programme=answer,
                 svg=chart.adoption_chart(found))  # fmt: skip

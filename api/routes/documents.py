@@ -3,15 +3,12 @@ that implement one, and the stub parents analysts are missing. Every query is a 
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.exceptions import RequestValidationError
-from pydantic import AfterValidator
 
+from policygraph.analysis.lineage import lineage as notice_lineage
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
 from policygraph.api.pagination import Page, PageDep, page_of
 from policygraph.api.schemas_documents import (
     LINXIA,
@@ -19,28 +16,27 @@ from policygraph.api.schemas_documents import (
     Child,
     DocumentDetail,
     DocumentSummary,
-    Level,
     Lineage,
-    MissingTier,
     StubParent,
 )
-from policygraph.graph.rows import TIERS
+from policygraph.core.errors import InvalidParameter, NotFound
+from policygraph.core.vocabulary import Level
 from policygraph.graph.store import GraphStore
-from policygraph.ingest import divisions
+from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
-TIER_LEVELS = {tier: level for level, tier in TIERS.items()}
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No notice (full or stub) has that key."}}
 
 
-def region_prefix(name: str | None) -> str | None:
-    """A region in any common form (甘肃, 临夏州, 宿州市泗县, 晋) → its full path, the prefix of every region inside it."""
-    if name is None:
+def placed_in(region: str | None) -> str | None:
+    """The region filter of the notice lists: the prefix of ingest.divisions.region_prefix, except that any region
+    given, even the whole country (中国, no prefix), keeps only the notices that have a region: '' (which every path
+    starts with) instead of no filter, so the stubs cited by title alone (no region) drop out."""
+    if region is None:
         return None
-    # UnknownRegion is a ValueError: the validator answers 422 with it. 中国 keeps the notices that have a region
-    # ('' prefixes every path), unlike no filter at all, which keeps the title-only stubs too.
-    return divisions.region_prefix(name) or ""
+    prefix = region_prefix(region)
+    return "" if prefix is None else prefix
 
 
 KeyPath = Annotated[
@@ -60,7 +56,6 @@ RegionQuery = Annotated[
         "notices; 中国 means any region. An unknown region is a 422.",
         examples=["甘肃"],
     ),
-    AfterValidator(region_prefix),
 ]
 YearQuery = Annotated[
     int | None,
@@ -73,14 +68,10 @@ YearTo = Annotated[int | None, Query(ge=1949, le=2100, description="Up to this y
 def year_range(year: int | None, year_from: int | None, year_to: int | None) -> tuple[int | None, int | None]:
     """`year`, `year_from` and `year_to` as one inclusive range (all given must hold); a reversed range is a 422."""
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise _invalid("year_to", year_to, f"year_to ({year_to}) is before year_from ({year_from})")
+        raise InvalidParameter("year_to", f"year_to ({year_to}) is before year_from ({year_from})")
     if year is None:
         return year_from, year_to
     return max(year, year_from or year), min(year, year_to or year)
-
-
-def _invalid(name: str, value: Any, message: str) -> RequestValidationError:
-    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
 
 
 def _first(store: GraphStore, query: str, key: str) -> dict[str, Any]:
@@ -111,7 +102,7 @@ def list_documents(
 ) -> Page[DocumentSummary]:
     """The notices, newest first (then by key). Filters combine; `has_more` says whether another page follows."""
     first, last = year_range(year, year_from, year_to)
-    params = {"stub": stub, "level": level, "region": region, "year_from": first, "year_to": last}
+    params = {"stub": stub, "level": level, "region": placed_in(region), "year_from": first, "year_to": last}
     rows = store.run("documents_list", {**params, **page.query_params()})
     return Page[DocumentSummary].model_validate(page_of(rows, page))
 
@@ -126,7 +117,7 @@ def stub_parents(
     """Parent notices known only as stubs (cited, or in the national registry, never loaded), each with the notices
     that implement it, oldest first. `region` keeps the parents some of whose children are in that region (and
     lists only those children): region=安徽 shows 国办发〔2021〕20号 with the 泗县 notice."""
-    rows = store.run("documents_stubs", {"region": region, "year": year, **page.query_params()})
+    rows = store.run("documents_stubs", {"region": placed_in(region), "year": year, **page.query_params()})
     return Page[StubParent].model_validate(page_of(rows, page))
 
 
@@ -140,25 +131,7 @@ def lineage(key: KeyPath, store: StoreDep) -> Lineage:
     """Hop by hop up the IMPLEMENTS chain: each parent with the relation (explicit: cited as its basis; inferred:
     the nearest higher-tier notice of its year) and the reason; the tiers skipped on the way with no notice at all;
     whether the chain reaches the national notice. A national notice's lineage is empty and reaches national."""
-    path = _first(store, "documents_lineage", key)
-    notices, edges = path["notices"], path["edges"]
-    hops = [{**notice, **edge} for notice, edge in zip(notices[1:], edges, strict=True)]
-    gaps = [gap for child, parent in pairwise(notices) for gap in missing_tiers(child, parent)]
-    return Lineage.model_validate(
-        {**notices[0], "hops": hops, "missing_tiers": gaps, "reaches_national": notices[-1]["level"] == "national"}
-    )
-
-
-def missing_tiers(child: dict[str, Any], parent: dict[str, Any]) -> list[MissingTier]:
-    """The tiers strictly between a child and its parent: 泗县 (county) → national skips 安徽省宿州市 and 安徽省."""
-    if child["tier"] is None or parent["tier"] is None:
-        return []
-    region = divisions.resolve(child["region"]) if child["region"] else None
-    above = {r.level: divisions.full_path(r) for r in divisions.parents(region)} if region else {}
-    levels = [TIER_LEVELS[tier] for tier in range(child["tier"] - 1, parent["tier"], -1)]
-    return [
-        MissingTier(level=level, region=above.get(level), year=child["year"], below=child["key"]) for level in levels
-    ]
+    return Lineage.model_validate(notice_lineage(store, key))
 
 
 @router.get(

@@ -7,19 +7,18 @@ from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 
 from policygraph.analysis.export_formats import EXTENSIONS, MEDIA_TYPES, export_bytes
-from policygraph.analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
+from policygraph.analysis.exports import ExportFilter, read_graph
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
+from policygraph.api.params import Year
+from policygraph.core.vocabulary import Level
+from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/export", tags=["exports"])
 
 CHUNK = 64 * 1024
-NO_NUL = r"^[^\x00]*$"  # FalkorDB cuts a query at a NUL byte in a parameter: refuse it here (422)
-Year = Annotated[int | None, Query(ge=1949, le=2100, examples=[2021])]
 FILE_CONTENT = {media: {"schema": {"type": "string", "format": "binary"}} for media in MEDIA_TYPES.values()}
 
 
@@ -53,15 +52,11 @@ def file_name(fmt: str, selection: ExportFilter) -> str:
 def export(
     store: StoreDep,
     format: Annotated[Literal["gexf", "graphml", "csv", "json"], Query(description="File format.")] = "gexf",
-    level: Annotated[
-        Literal["national", "provincial", "prefectural", "county", "department"] | None,
-        Query(description="Level of the notices."),
-    ] = None,
+    level: Annotated[Level | None, Query(description="Level of the notices.")] = None,
     region: Annotated[
         str | None,
         Query(
             max_length=50,
-            pattern=NO_NUL,
             description="A region in any common form (甘肃, 临夏州, 晋); includes everything below it.",
             examples=["临夏州"],
         ),
@@ -72,21 +67,13 @@ def export(
         str | None,
         Query(
             max_length=300,
-            pattern=NO_NUL,
             description="One notice's key (文号, or region|year|title).",
             examples=["临州办发〔2021〕76号"],
         ),
     ] = None,
 ) -> StreamingResponse:
-    try:
-        selection = ExportFilter(level, region_filter(region), year_from, year_to, document)
-        graph = read_graph(store, selection)
-    except BadFilter as e:
-        if e.parameter == "document":
-            raise NotFound(str(e)) from None
-        raise RequestValidationError(
-            [{"type": "value_error", "loc": ("query", e.parameter), "msg": str(e), "input": None}]
-        ) from None
+    selection = ExportFilter(level, region_prefix(region), year_from, year_to, document)
+    graph = read_graph(store, selection)
     headers = {
         "Content-Disposition": f'attachment; filename="{file_name(format, selection)}"',
         "X-Node-Count": str(graph.number_of_nodes()),

@@ -15,23 +15,21 @@ Every route takes the same slice: `document`, `level`, `region` (rolls up; 甘�
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, TypeAdapter
 
 from policygraph.analysis import network, network_two_mode
 from policygraph.analysis.network import SortKey
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
+from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageDep, PageParams, page_of
-from policygraph.api.routes.agencies import NO_NUL, Region, Year, invalid, region_prefix
-from policygraph.api.routes.pages import error_page, page
-from policygraph.api.schemas_agencies import Level
+from policygraph.api.params import Collectives, Region, Year, check_year_range
 from policygraph.api.schemas_networks import AgencyLeague, EdgeList, TwoMode
-from policygraph.core.errors import PolicyGraphError
+from policygraph.core.errors import InvalidParameter, NotFound, PolicyGraphError
+from policygraph.core.vocabulary import LEVELS, Level
+from policygraph.ingest.divisions import region_prefix
 from policygraph.visualize import urls
 
 # The JSON routes live under /networks; the page under /explore. app.py includes `router`, which holds both.
@@ -45,7 +43,7 @@ PAGE_ROWS = 50  # agencies, edges and tasks shown on the page
 
 DocumentKey = Annotated[
     str | None,
-    Query(min_length=1, max_length=300, pattern=NO_NUL, examples=["临州办发〔2021〕76号"],
+    Query(min_length=1, max_length=300, examples=["临州办发〔2021〕76号"],
           description="Only this notice: its key (the 文号, or region|year|title)."),
 ]  # fmt: skip
 
@@ -58,12 +56,11 @@ def network_slice(
     year_from: Year = None,
     year_to: Year = None,
     collectives: Annotated[
-        Literal["include", "exclude"], Query(description="Collectives (各县市人民政府 …) as nodes, or left out.")
+        Collectives, Query(description="Collectives (各县市人民政府 …) as nodes, or left out.")
     ] = "exclude",
 ) -> network.Slice:
     """The filters, checked: 422 for a region nobody knows or years in the wrong order, 404 for an unknown notice."""
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise invalid("year_from", f"year_from must not be after year_to ({year_from} > {year_to})", year_from)
+    check_year_range(year_from, year_to)
     if document is not None and not store.run("documents_exists", {"key": document}):
         raise NotFound(f"no notice has the key {document!r}")
     return network.Slice(document=document, level=level, region=region_prefix(region), year_from=year_from,
@@ -159,13 +156,6 @@ def task_agency(store: StoreDep, where: SliceDep, page: PageDep) -> dict[str, An
 # --- the explorer page -----------------------------------------------------------------------------------------------
 
 
-def _dumped(model: type[BaseModel], value: dict[str, Any]) -> dict[str, Any]:
-    """What the JSON route sends: the value through its response model, as JSON values."""
-    adapter: TypeAdapter[Any] = TypeAdapter(model)
-    dumped: dict[str, Any] = adapter.dump_python(adapter.validate_python(value), mode="json")
-    return dumped
-
-
 def _blank(text: str | None) -> str | None:
     """A form field: empty means not set."""
     return text.strip() if text and text.strip() else None
@@ -176,22 +166,21 @@ def _form_year(name: str, text: str | None) -> int | None:
     if value is None:
         return None
     if not value.isdigit() or not 1949 <= int(value) <= 2100:
-        raise invalid(name, f"{name} is a year between 1949 and 2100, not {value!r}", value)
+        raise InvalidParameter(name, f"{name} is a year between 1949 and 2100, not {value!r}")
     return int(value)
 
 
 def _form_level(text: str | None) -> Level | None:
     value = _blank(text)
-    levels: tuple[Level, ...] = get_args(Level)
-    for level in levels:
+    for level in LEVELS:
         if level == value:
             return level
     if value is not None:
-        raise invalid("level", f"level is one of {', '.join(levels)}, not {value!r}", value)
+        raise InvalidParameter("level", f"level is one of {', '.join(LEVELS)}, not {value!r}")
     return None
 
 
-FormText = Annotated[str | None, Query(max_length=300, pattern=NO_NUL)]
+FormText = Annotated[str | None, Query(max_length=300)]
 
 
 @page_router.get(PAGE, response_class=HTMLResponse)
@@ -202,7 +191,7 @@ def network_page(
     region: FormText = None,
     year_from: FormText = None,
     year_to: FormText = None,
-    collectives: Literal["include", "exclude"] = "exclude",
+    collectives: Collectives = "exclude",
     directed: bool = False,
     sort: SortKey = "pagerank",
 ) -> HTMLResponse:
@@ -213,10 +202,10 @@ def network_page(
         key, chosen_level, place = _blank(document), _form_level(level), _blank(region)
         first_year, last_year = _form_year("year_from", year_from), _form_year("year_to", year_to)
         where = network_slice(store, key, chosen_level, place, first_year, last_year, collectives)
-        league = _dumped(AgencyLeague, agency_league(store, where, first, directed=directed, sort=sort))
-        edges = _dumped(EdgeList, agency_edges(store, where, first, directed=directed))
-        tasks = _dumped(TwoMode, task_agency(store, where, first))
-    except (PolicyGraphError, RequestValidationError) as e:
+        league = dumped(AgencyLeague, agency_league(store, where, first, directed=directed, sort=sort))
+        edges = dumped(EdgeList, agency_edges(store, where, first, directed=directed))
+        tasks = dumped(TwoMode, task_agency(store, where, first))
+    except PolicyGraphError as e:
         return error_page(e)
     filters = {"document": key, "level": chosen_level, "region": place, "year_from": first_year, "year_to": last_year,
                "collectives": collectives}  # fmt: skip

@@ -19,20 +19,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
-from pydantic import TypeAdapter
 
 from policygraph.api.deps import SettingsDep, StoreDep
-from policygraph.api.errors import NotFound, status_of
+from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageParams
+from policygraph.api.params import Collectives, GroupBy, Year
 from policygraph.api.routes import agencies, documents, programmes, search, subgraph
-from policygraph.core.errors import InputError, PolicyGraphError
-from policygraph.visualize import assets, lineage, network, render, urls
+from policygraph.core.errors import NotFound, PolicyGraphError
+from policygraph.core.vocabulary import Level
+from policygraph.graph.subgraph import MAX_LIMIT, Kind
+from policygraph.visualize import assets, lineage, network, urls
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,13 +41,11 @@ TOP_LEADS = 15
 NOTICES = 50
 PROGRAMMES = 20
 FOUND = 20  # search results per kind
-GRAPH_LIMIT = 300  # nodes drawn at first; "show more" doubles it up to subgraph.MAX_LIMIT
+GRAPH_LIMIT = 300  # nodes drawn at first; "show more" doubles it up to MAX_LIMIT
 EXPAND_LIMIT = 150
 
-Level = Literal["national", "provincial", "prefectural", "county", "department"]
 Depth = Annotated[int, Query(ge=1, le=3)]
-Limit = Annotated[int, Query(ge=1, le=subgraph.MAX_LIMIT)]
-Year = Annotated[int | None, Query(ge=1949, le=2100)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 KeyPath = Annotated[str, Path(min_length=1, max_length=300)]
 
 
@@ -61,37 +60,12 @@ def _response_models() -> dict[Callable[..., Any], Any]:
 
 def answer(endpoint: Callable[..., Any], **arguments: Any) -> dict[str, Any]:
     """What GET on a JSON route answers: its function's result through its response model, as JSON values."""
-    adapter: TypeAdapter[Any] = TypeAdapter(_response_models()[endpoint])
-    dumped: dict[str, Any] = adapter.dump_python(
-        adapter.validate_python(endpoint(**arguments)), mode="json", by_alias=True
-    )
-    return dumped
+    answered: dict[str, Any] = dumped(_response_models()[endpoint], endpoint(**arguments))
+    return answered
 
 
 def first(limit: int) -> PageParams:
     return PageParams(limit=limit, offset=0)
-
-
-# --- responses -------------------------------------------------------------------------------------------------------
-
-
-def page(template: str, twins: list[str], status: int = 200, **context: Any) -> HTMLResponse:
-    """The rendered page with its JSON twins in the Link header (URLs are percent-encoded: ASCII only)."""
-    links = ", ".join(f'<{url}>; rel="alternate"; type="application/json"' for url in twins)
-    body = render.render(template, q=context.pop("q", None), **context)
-    return HTMLResponse(body, status_code=status, headers={"Link": links} if links else None)
-
-
-PageError = (PolicyGraphError, RequestValidationError)  # what a JSON route raises for a bad key or parameter
-
-
-def error_page(error: PolicyGraphError | RequestValidationError) -> HTMLResponse:
-    """The JSON route's refusal as a page: the same status code and message."""
-    if isinstance(error, RequestValidationError):
-        message = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in error.errors())
-        return page("error.html", [], 422, title="Cannot show this page", message=message)
-    title = "Not found" if isinstance(error, NotFound) else "Cannot show this page"
-    return page("error.html", [], status_of(error), title=title, message=str(error))
 
 
 def subgraph_answer(
@@ -104,9 +78,9 @@ def subgraph_answer(
 
 def more_url(path: str, graph: dict[str, Any], depth: int, limit: int) -> str | None:
     """The same page with twice the nodes, while the subgraph was cut and the cap allows more."""
-    if not graph["truncated"] or limit >= subgraph.MAX_LIMIT:
+    if not graph["truncated"] or limit >= MAX_LIMIT:
         return None
-    return urls.with_query(path, depth=depth, limit=min(subgraph.MAX_LIMIT, limit * 2))
+    return urls.with_query(path, depth=depth, limit=min(MAX_LIMIT, limit * 2))
 
 
 # --- pages -----------------------------------------------------------------------------------------------------------
@@ -120,8 +94,8 @@ def home(
     region: Annotated[str | None, Query(max_length=50)] = None,
     year_from: Year = None,
     year_to: Year = None,
-    collectives: Literal["include", "exclude"] = "exclude",
-    group_by: Literal["agency", "function"] = "agency",
+    collectives: Collectives = "exclude",
+    group_by: GroupBy = "agency",
 ) -> HTMLResponse:
     """Explorer home: search, the agencies that lead the most tasks (with filters), the notices, the programmes."""
     q = q.strip() if q and q.strip() else None
@@ -131,7 +105,7 @@ def home(
         top = answer(agencies.top_leads, store=store, page=first(TOP_LEADS), basis=None, collectives=collectives,
                      group_by=group_by, **filters)  # fmt: skip
         notices = answer(documents.list_documents, store=store, page=first(NOTICES), level=level, year=None,
-                         region=_documents_region(region), year_from=year_from, year_to=year_to, stub=False)  # fmt: skip
+                         region=region, year_from=year_from, year_to=year_to, stub=False)  # fmt: skip
         adopted = answer(programmes.list_programmes, store=store, page=first(PROGRAMMES), q=None)
         twins = [
             urls.with_query(
@@ -143,17 +117,10 @@ def home(
             urls.with_query("/programmes", limit=PROGRAMMES),
         ]
         found = _search(store, q, level, region, twins) if q else None
-    except PageError as e:
+    except PolicyGraphError as e:
         return error_page(e)
     return page("home.html", twins, title="Explorer", q=q, top=top, notices=notices, programmes=adopted, found=found,
                 filters={**filters, "collectives": collectives, "group_by": group_by})  # fmt: skip
-
-
-def _documents_region(region: str | None) -> str | None:
-    try:
-        return documents.region_prefix(region)
-    except ValueError as e:
-        raise InputError("region", str(e)) from None
 
 
 def _search(store: Any, q: str, level: str | None, region: str | None, twins: list[str]) -> dict[str, Any]:
@@ -180,7 +147,7 @@ def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
         chain = answer(documents.lineage, key=key, store=store)
         detail = answer(documents.get_document, key=key, store=store)
         sub, sub_url = subgraph_answer(store, settings, "document", key, depth, limit)
-    except PageError as e:
+    except PolicyGraphError as e:
         return error_page(e)
     graph = network.graph_payload(lineage.with_lineage(sub, chain), "layered", graph_url=urls.GRAPH)
     base = f"/documents/{urls.encode(key)}"
@@ -196,7 +163,7 @@ def agency_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
     try:
         profile = answer(agencies.agency_profile, store=store, key=key)
         sub, sub_url = subgraph_answer(store, settings, "agency", key, depth, limit)
-    except PageError as e:
+    except PolicyGraphError as e:
         return error_page(e)
     graph = network.graph_payload(sub, "radial", graph_url=urls.GRAPH)
     return page("agency.html", [f"/agencies/{urls.encode(key)}", sub_url], title=profile["name"], profile=profile,
@@ -217,7 +184,7 @@ def programme_page(store: StoreDep, settings: SettingsDep, name: KeyPath, depth:
     try:
         adoption = answer(programmes.programme_adoption, store=store, name=name)
         sub, sub_url = subgraph_answer(store, settings, "programme", adoption["name"], depth, limit)
-    except PageError as e:
+    except PolicyGraphError as e:
         return error_page(e)
     graph = network.graph_payload(sub, "radial", graph_url=urls.GRAPH)
     return page("programme.html", [f"/programmes/{urls.encode(name)}", sub_url], title=adoption["name"],
@@ -225,7 +192,7 @@ def programme_page(store: StoreDep, settings: SettingsDep, name: KeyPath, depth:
 
 
 @router.get(urls.GRAPH)
-def graph_json(store: StoreDep, settings: SettingsDep, kind: subgraph.Kind,
+def graph_json(store: StoreDep, settings: SettingsDep, kind: Kind,
                key: Annotated[str, Query(min_length=1, max_length=300)], depth: Depth = 1,
                limit: Limit = EXPAND_LIMIT) -> JSONResponse:  # fmt: skip
     """The styled, placed nodes and edges of a subgraph: what a page adds when a node is expanded."""

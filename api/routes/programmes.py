@@ -6,42 +6,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from policygraph.analysis import programmes
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
-from policygraph.api.pagination import Page, PageDep, PageParams, page_of
+from policygraph.api.pagination import Page, PageDep, page_of
 from policygraph.api.schemas_programmes import ProgrammeAdoption, ProgrammeNotice, ProgrammeSummary
-from policygraph.graph.store import GraphStore, Row
-from policygraph.ingest import gazetteer
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
 
-PROFILE_NOTICES = 50
-NO_NUL = r"^[^\x00]*$"  # FalkorDB cuts a query at a NUL byte in a parameter: refuse it here (422)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has that name (or synonym)."}}
 
-Name = Annotated[str, Path(max_length=100, pattern=NO_NUL, examples=["三明医改经验"],
+Name = Annotated[str, Path(max_length=100, examples=["三明医改经验"],
                            description="A programme's name or one of its synonyms (三明经验, 医共体 …).")]  # fmt: skip
-
-
-def canonical(name: str) -> str:
-    """The programme a name or synonym denotes (三明经验 → 三明医改经验); other names unchanged."""
-    text = name.strip()
-    for programme in gazetteer.programmes():
-        if text == programme.name or text in programme.synonyms:
-            return programme.name
-    return text
-
-
-def _notices(store: GraphStore, name: str, page: PageParams) -> list[Row]:
-    return store.run("programme_notices", {"name": name, **page.query_params()})
-
-
-def _found(store: GraphStore, name: str) -> tuple[str, Row]:
-    key = canonical(name)
-    rows = store.run("programme_detail", {"name": key})
-    if not rows:
-        raise NotFound(f"no programme is named {name!r}")
-    return key, rows[0]
 
 
 @router.get(
@@ -55,7 +30,7 @@ def list_programmes(
     page: PageDep,
     q: Annotated[
         str | None,
-        Query(min_length=1, max_length=100, pattern=NO_NUL, description="Name substring.", examples=["医共体"]),
+        Query(min_length=1, max_length=100, description="Name substring.", examples=["医共体"]),
     ] = None,
 ) -> dict[str, Any]:
     return page_of(store.run("programme_list", {"q": q, **page.query_params()}), page)
@@ -69,8 +44,7 @@ def list_programmes(
     responses=NOT_FOUND,
 )
 def programme_notices(store: StoreDep, page: PageDep, name: Name) -> dict[str, Any]:
-    key, _ = _found(store, name)
-    return page_of(_notices(store, key, page), page)
+    return page_of(programmes.mentioning_notices(store, name, **page.query_params()), page)
 
 
 @router.get(
@@ -84,11 +58,4 @@ def programme_notices(store: StoreDep, page: PageDep, name: Name) -> dict[str, A
     responses=NOT_FOUND,
 )
 def programme_adoption(store: StoreDep, name: Name) -> ProgrammeAdoption:
-    key, summary = _found(store, name)
-    notices = _notices(store, key, PageParams(limit=PROFILE_NOTICES, offset=0))
-    return ProgrammeAdoption.model_validate({
-        **summary,
-        "by_region": store.run("programme_regions", {"name": key}),
-        "by_year": store.run("programme_years", {"name": key}),
-        "notice_list": notices[:PROFILE_NOTICES], "notices_truncated": len(notices) > PROFILE_NOTICES,
-    })  # fmt: skip
+    return ProgrammeAdoption.model_validate(programmes.adoption(store, name))

@@ -5,20 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from fastapi.exceptions import RequestValidationError
 
-from policygraph.analysis.questions import (
-    BadParameter,
-    Question,
-    UnknownQuestion,
-    ask,
-    example_url,
-    question,
-    questions,
-    to_csv,
-)
+from policygraph.analysis.questions import Question, ask, example_url, questions, to_csv
 from policygraph.api.deps import StoreDep
-from policygraph.api.errors import NotFound
 from policygraph.api.schemas_questions import QuestionAnswer, QuestionInfo
 
 router = APIRouter(prefix="/questions", tags=["questions"])
@@ -80,15 +69,7 @@ def ask_question(
 ) -> Any:
     if name.endswith(CSV_SUFFIX):
         name, format = name.removesuffix(CSV_SUFFIX), "csv"
-    try:
-        question(name)
-        answer = ask(store, name, given_values(request))
-    except UnknownQuestion as e:
-        raise NotFound(str(e)) from None
-    except BadParameter as e:
-        raise RequestValidationError(
-            [{"type": "value_error", "loc": ("query", e.parameter), "msg": str(e), "input": None}]
-        ) from None
+    answer = ask(store, name, given_values(request))  # UnknownQuestion: 404; BadParameter: 422 naming it
     if format == "csv":
         headers = {"Content-Disposition": f'attachment; filename="{answer.question}.csv"'}
         return Response(to_csv(answer), media_type="text/csv; charset=utf-8", headers=headers)

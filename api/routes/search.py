@@ -1,27 +1,22 @@
-"""Full-text search over task titles and texts, in Chinese, with the same answers on FalkorDB and Neo4j.
-
-The words are tokenised in Python (graph/search_text.py: CJK bigrams, ASCII runs whole), the engine's full-text
-index finds the candidates, the query keeps the tasks where every word occurs and ranks them by occurrences
-(cypher/schema/<engine>/search_tasks.cypher). Highlights are computed here from the task's text, as fragments.
-"""
+"""Full-text search over task titles and texts, in Chinese, with the same answers on FalkorDB and Neo4j
+(graph/search.py)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
-from policygraph.core.errors import InputError
-from policygraph.graph.search_text import fulltext_query, highlight, parse_query
-from policygraph.ingest import divisions
+from policygraph.core.vocabulary import Level
+from policygraph.graph.search import search as search_tasks
+from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(tags=["search"])
 
 MAX_QUERY = 100
-Level = Literal["national", "provincial", "prefectural", "county", "department"]
 
 _TEXT = (
     "(一)加强组织领导。各县市把医改工作摆在重要位置,调整完善医改领导小组成员和各领导小组工作任务,"
@@ -102,21 +97,6 @@ class SearchPage(Page[SearchHit]):
     )
 
 
-def _region_path(region: str | None) -> str | None:
-    """A region name in any common form → the path notices carry (甘肃省临夏回族自治州); 中国 → no filter."""
-    try:
-        return divisions.region_prefix(region)
-    except divisions.UnknownRegion as e:
-        raise InputError("region", str(e)) from None
-
-
-def _hit(row: dict[str, Any], words: list[str]) -> SearchHit:
-    def fragments(text: str | None) -> list[Highlight]:
-        return [Highlight(text=f.text, match=f.match) for f in highlight(text, words)]
-
-    return SearchHit(**row, title_highlights=fragments(row["title"]), text_highlights=fragments(row["text"]))
-
-
 @router.get(
     "/search",
     response_model=SearchPage,
@@ -154,21 +134,5 @@ def search(
     ] = None,
     year: Annotated[int | None, Query(ge=1949, le=2100, description="Only tasks of notices of this year.")] = None,
 ) -> dict[str, Any]:
-    if not q.strip():
-        raise InputError("q", "the query is empty: give one or more words")
-    parsed = parse_query(q)
-    region_path = _region_path(region)
-    rows: list[dict[str, Any]] = []
-    if parsed.words:
-        params = {
-            "query": fulltext_query(parsed.words, store.engine),
-            "words": parsed.words,
-            "year": year,
-            "level": level,
-            "region": region_path,
-            **page.query_params(),
-        }
-        rows = store.run(f"schema/{store.engine}/search_tasks", params)
-    answer = page_of(rows, page)
-    answer["items"] = [_hit(row, parsed.words) for row in answer["items"]]
-    return {**answer, "q": q, "words": parsed.words, "ignored": parsed.ignored}
+    found = search_tasks(store, q, level=level, region=region_prefix(region), year=year, **page.query_params())
+    return {**page_of(found.rows, page), "q": q, "words": found.words, "ignored": found.ignored}

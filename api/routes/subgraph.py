@@ -1,27 +1,21 @@
-"""The neighbourhood of a notice, an agency or a programme as nodes and edges, for the graph view.
-
-Bounded twice: in depth (at most 3 hops from the centre, every variable-length pattern has an upper bound) and in
-size (at most `limit` nodes, nearest first; `truncated` says there is more, so a client can ask again with a larger
-limit). The nodes come from `cypher/subgraph_<kind>.cypher`, the edges among them from `cypher/subgraph_edges.cypher`.
-"""
+"""The neighbourhood of a notice, an agency or a programme as nodes and edges, for the graph view: what
+graph/subgraph.py computes, bounded in depth and in size."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from policygraph.api.deps import SettingsDep, StoreDep
-from policygraph.api.errors import NotFound
+from policygraph.graph.subgraph import MAX_LIMIT, Kind
+from policygraph.graph.subgraph import subgraph as neighbourhood
 
 router = APIRouter(tags=["graph"])
 
-Kind = Literal["document", "agency", "programme"]
 NodeKind = Literal["Document", "Task", "Agency", "Programme", "Region"]
 EdgeType = Literal["HAS_TASK", "LEADS", "COOPERATES_ON", "MENTIONS", "CITES", "IMPLEMENTS"]
-MAX_LIMIT = 2000
-WHAT = {"document": "notice", "agency": "agency", "programme": "programme"}
 
 LINXIA = "临州办发〔2021〕76号"
 XIZANG_HEALTH = "西藏自治区|西藏自治区卫生健康委员会"
@@ -80,25 +74,6 @@ class Subgraph(BaseModel):
     }]})  # fmt: skip
 
 
-def _label(row: dict[str, Any]) -> str:
-    if row["kind"] == "Document":
-        return str(row["doc_no"] or row["title"] or row["id"])
-    if row["kind"] == "Task":
-        text = f"{row['number'] or ''}{row['title'] or ''}"
-        return text or str(row["id"])
-    return str(row["name"] or row["id"])
-
-
-def _node(row: dict[str, Any]) -> SubgraphNode:
-    fields = {name: row[name] for name in ("id", "kind", "hop", "level", "stub", "kind_detail", "task_count", "title")}
-    return SubgraphNode(label=_label(row), **fields)
-
-
-EDGE_ORDER = {
-    name: i for i, name in enumerate(("IMPLEMENTS", "CITES", "HAS_TASK", "LEADS", "COOPERATES_ON", "MENTIONS"))
-}
-
-
 @router.get(
     "/subgraph",
     response_model=Subgraph,
@@ -114,7 +89,6 @@ def subgraph(
         Query(
             min_length=1,
             max_length=300,
-            pattern=r"^[^\x00]*$",
             description="The centre's key: a notice's 文号 (or region|year|title), an agency's jurisdiction|name, a "
             "programme's name.",
             examples=[LINXIA, XIZANG_HEALTH, DRG],
@@ -137,15 +111,5 @@ def subgraph(
     `limit` of them; `truncated` says more were within reach. Edges are every HAS_TASK, LEADS, COOPERATES_ON,
     MENTIONS, CITES and IMPLEMENTS relationship among the nodes returned.
     """
-    timeout = settings.query_timeout_s
-    rows = store.run(f"subgraph_{kind}", {"key": key, "depth": depth, "limit": limit + 1}, timeout=timeout)
-    if not rows:
-        raise NotFound(f"no {WHAT[kind]} has the key {key!r}")
-    nodes = [_node(row) for row in rows[:limit]]
-    by_kind = {
-        "tasks": [n.id for n in nodes if n.kind == "Task"],
-        "documents": [n.id for n in nodes if n.kind == "Document"],
-    }
-    edges = store.run("subgraph_edges", {**by_kind, "keys": [n.id for n in nodes]}, timeout=timeout)
-    edges.sort(key=lambda e: (EDGE_ORDER[e["type"]], e["source"], e["target"]))
-    return Subgraph(nodes=nodes, edges=[SubgraphEdge.model_validate(e) for e in edges], truncated=len(rows) > limit)
+    found = neighbourhood(store, kind, key, depth, limit, timeout=settings.query_timeout_s)
+    return Subgraph.model_validate(found)

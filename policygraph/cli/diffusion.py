@@ -4,16 +4,19 @@ notice reached; as a table, as JSON (the API's answers), or as an SVG chart."""
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from policygraph.analysis import diffusion as programmes_diffusion
-from policygraph.api.routes import diffusion as routes
+from policygraph.analysis.diffusion import ProgrammeDiffusion, find_programme
+from policygraph.analysis.diffusion_notices import find_notice
+from policygraph.analysis.diffusion_summary import programme_list
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.core.vocabulary import TIERS
 from policygraph.graph.connect import open_store
 from policygraph.graph.store import GraphStore
 from policygraph.visualize import chart
@@ -22,16 +25,16 @@ FORMATS = ("table", "json")
 
 
 def programmes_table(store: GraphStore) -> tuple[Table, list[dict[str, Any]]]:
-    found = routes.programme_list(store, None)
-    table = Table("programme", "label", "regions", *programmes_diffusion.TIERS, "years", title="Programmes")
+    found = programme_list(store)
+    table = Table("programme", "label", "regions", *TIERS, "years", title="Programmes")
     for p in found:
         years = f"{p.first_year}–{p.last_year}" if p.first_year and p.last_year != p.first_year else str(p.first_year)
-        by_tier = [str(p.regions_by_tier.get(tier, 0)) for tier in programmes_diffusion.TIERS]
+        by_tier = [str(p.regions_by_tier.get(tier, 0)) for tier in TIERS]
         table.add_row(p.name, p.label or "", str(p.regions), *by_tier, years)
-    return table, [p.model_dump(mode="json") for p in found]
+    return table, [asdict(p) for p in found]
 
 
-def programme_table(found: programmes_diffusion.ProgrammeDiffusion) -> Table:
+def programme_table(found: ProgrammeDiffusion) -> Table:
     """One row per year: the regions added at each tier and the running total."""
     tiers = list(found.regions_by_tier)
     national = found.first_national
@@ -45,14 +48,14 @@ def programme_table(found: programmes_diffusion.ProgrammeDiffusion) -> Table:
 
 
 def notice_table(store: GraphStore, key: str) -> tuple[Table, dict[str, Any]]:
-    answer = routes.notice_answer(routes.find_notice(store, key))
-    caption = (f"tiers reached: {', '.join(answer.tiers_reached) or 'none'}; missing: "
-               f"{', '.join(answer.tiers_missing) or 'none'}")  # fmt: skip
+    found = find_notice(store, key)
+    caption = (f"tiers reached: {', '.join(found.tiers_reached) or 'none'}; missing: "
+               f"{', '.join(found.tiers_missing) or 'none'}")  # fmt: skip
     table = Table("notice", "tier", "region", "date", "via", "kind", "lag (days)", title=key, caption=caption)
-    for i in answer.implementations:
+    for i in found.implementations:
         lag = "" if i.lag_days is None else str(i.lag_days)
         table.add_row(i.key, i.tier, i.region or "", i.date or "", i.parent, "/".join(i.kinds), lag)
-    return table, answer.model_dump(mode="json")
+    return table, found.answer()
 
 
 def register(app: typer.Typer) -> None:
@@ -95,12 +98,12 @@ def register(app: typer.Typer) -> None:
             elif programme is None:
                 show(*programmes_table(store), output)
             else:
-                found = routes.find_programme(store, programme)
+                found = find_programme(store, programme)
                 if svg:
                     svg.write_text(str(chart.adoption_chart(found)), encoding="utf-8")
                     console.print(f"wrote {svg}", highlight=False)
                 else:
-                    show(programme_table(found), routes.programme_answer(found).model_dump(mode="json"), output)
+                    show(programme_table(found), asdict(found), output)
 
 
 def show(table: Table, answer: Any, output: str) -> None:

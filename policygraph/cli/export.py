@@ -11,10 +11,11 @@ import typer
 
 from policygraph.analysis import network
 from policygraph.analysis.export_formats import EXTENSIONS, FORMATS, export_bytes, write_csv_directory
-from policygraph.analysis.exports import ExportFilter, read_graph, region_filter
+from policygraph.analysis.exports import ExportFilter, read_graph
 from policygraph.cli.common import err_console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.graph.connect import open_store
+from policygraph.ingest.divisions import region_prefix
 
 # adjacency: the agency collaboration network as an agency × agency matrix of shared tasks (analysis/network.py).
 ALL_FORMATS = (*FORMATS, "adjacency")
@@ -96,7 +97,7 @@ def register(app: typer.Typer) -> None:
         """
         if fmt not in ALL_FORMATS:
             raise fail(f"--format is one of {', '.join(ALL_FORMATS)}, not {fmt!r}")
-        selection = ExportFilter(level, region_filter(region), year_from, year_to, document)
+        selection = ExportFilter(level, region_prefix(region), year_from, year_to, document)
         selection.check()
         if fmt == "adjacency":
             matrix_slice = network.Slice(document, level, selection.region, year_from, year_to)

@@ -14,10 +14,11 @@ from rich.table import Table
 from policygraph.analysis import network
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.core.vocabulary import LEVELS
 from policygraph.graph.connect import open_store
+from policygraph.ingest.divisions import region_prefix
 
 WIDE = 160  # columns when the output is not a terminal
-LEVELS = ("national", "provincial", "prefectural", "county", "department")
 
 
 def network_table(answer: network.NetworkAnswer, top: int) -> Table:
@@ -100,11 +101,7 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--level is one of {', '.join(LEVELS)}, not {level!r}")
         if year_from is not None and year_to is not None and year_from > year_to:
             raise fail(f"--year-from must not be after --year-to ({year_from} > {year_to})")
-        try:
-            path = network.region_path(region)
-        except ValueError as e:
-            raise fail(str(e)) from None
-        where = network.Slice(document, level, path, year_from, year_to, collectives)
+        where = network.Slice(document, level, region_prefix(region), year_from, year_to, collectives)
         with open_store(settings_for(engine), schema=False) as store:
             if document is not None and not store.run("documents_exists", {"key": document}):
                 raise fail(f"no notice has the key {document!r} (see `policygraph query documents_list`)")

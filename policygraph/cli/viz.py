@@ -3,31 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from policygraph.api.routes import documents, programmes, subgraph
-from policygraph.api.routes.pages import answer
+from policygraph.analysis.lineage import lineage
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.core.settings import Settings
 from policygraph.graph.connect import open_store
 from policygraph.graph.store import GraphStore
-from policygraph.visualize import lineage, network, render
-
-KINDS = ("document", "agency", "programme")
+from policygraph.graph.subgraph import KINDS, MAX_LIMIT, subgraph
+from policygraph.ingest.programmes import canonical
+from policygraph.visualize import network, render
+from policygraph.visualize.lineage import with_lineage
 
 
 def standalone_html(store: GraphStore, settings: Settings, kind: str, key: str, depth: int, limit: int) -> str:
     """The same graph as the explorer page of that node (a notice's with its lineage), without links to the API."""
     if kind == "programme":
-        key = programmes.canonical(key)
-    sub: dict[str, Any] = answer(
-        subgraph.subgraph, store=store, settings=settings, kind=kind, key=key, depth=depth, limit=limit
-    )
+        key = canonical(key)
+    sub = subgraph(store, kind, key, depth, limit, timeout=settings.query_timeout_s)
     if kind == "document":
-        sub = lineage.with_lineage(sub, answer(documents.lineage, key=key, store=store))
+        sub = with_lineage(sub, lineage(store, key))
     centre = sub["nodes"][0]
     graph = network.graph_payload(sub, "layered" if kind == "document" else "radial", links=False)
     shown = f"{len(graph['nodes'])} nodes within {depth} hops" + (
@@ -52,9 +50,7 @@ def register(app: typer.Typer) -> None:
         depth: Annotated[
             int, typer.Option(min=1, max=3, help="Hops from the centre (a notice's lineage is always whole).")
         ] = 2,
-        limit: Annotated[
-            int, typer.Option(min=1, max=subgraph.MAX_LIMIT, help="At most this many nodes, nearest first.")
-        ] = 500,
+        limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="At most this many nodes, nearest first.")] = 500,
         engine: EngineOption = None,
     ) -> None:
         """Write the graph around a notice, an agency or a programme as one HTML file (vis-network inlined: no

@@ -9,7 +9,32 @@ class PolicyGraphError(Exception):
     """Base of every error PolicyGraph reports to a user."""
 
 
-class InputError(PolicyGraphError):
+class BadInput(PolicyGraphError):
+    """The user asked for something wrong: a value refused, a key that names nothing, a file that cannot be read.
+    Their mistake, not the server's: the API answers it with a 4xx status (api/errors.py is the one place that
+    decides which), the CLI with one line. `parameter` names the value at fault, when one does."""
+
+    def __init__(self, message: str, *, parameter: str | None = None) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class NotFound(BadInput):
+    """A key or name that no node of the graph has."""
+
+
+class InvalidParameter(BadInput, ValueError):
+    """A parameter's value is refused: malformed, out of range, or naming nothing that could exist (an unknown region).
+    A ValueError too, so that a pydantic validator may raise it. `value`, when given, is the value refused."""
+
+    parameter: str
+
+    def __init__(self, parameter: str, message: str, value: object = None) -> None:
+        super().__init__(message, parameter=parameter)
+        self.value = value
+
+
+class InputError(BadInput):
     """A file that cannot be read or understood. The message names the file and the reason."""
 
     def __init__(self, source: str, reason: str) -> None:

@@ -1,0 +1,29 @@
+"""The words the graph is written in, defined once: levels, tiers, kinds of agency, roles and their bases, and the
+kinds of IMPLEMENTS edge. Every layer imports them from here; a pydantic field or a Query parameter typed with one of
+these `Literal`s accepts exactly these values.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# A notice's level: the tier of its issuer, or `department` for a single department's notice.
+Level = Literal["national", "provincial", "prefectural", "county", "department"]
+LEVELS: tuple[Level, ...] = get_args(Level)
+
+# The tiers of government, top first; a region's level is one of them. A notice's `tier` property is the number
+# (national 0 … county 3): a department notice sits at the tier of its government's region.
+Tier = Literal["national", "provincial", "prefectural", "county"]
+TIERS: tuple[Tier, ...] = get_args(Tier)
+TIER_NUMBER: dict[str, int] = {tier: number for number, tier in enumerate(TIERS)}
+
+AgencyKind = Literal["agency", "collective", "party organ", "vertically managed"]
+AGENCY_KINDS: tuple[AgencyKind, ...] = get_args(AgencyKind)
+
+# How an agency was read as lead or cooperating unit of a task (docs/extraction.md).
+Basis = Literal["explicit", "sole", "first_listed", "respective", "standing_clause"]
+# An agency's role on a task: it leads (牵头, LEADS) or cooperates (配合, COOPERATES_ON).
+Role = Literal["lead", "cooperate"]
+
+# An IMPLEMENTS edge is explicit (the child cites the parent as its basis) or inferred (the nearest higher tier).
+ImplementsKind = Literal["explicit", "inferred"]
