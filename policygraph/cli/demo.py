@@ -36,7 +36,12 @@ def register(app: typer.Typer) -> None:
     @reports_errors
     def demo(
         engine: EngineOption = None,
-        seeds: Annotated[Path, typer.Option(help="Folder of notices to load.")] = REPO_SEEDS,
+        seeds: Annotated[
+            Path,
+            typer.Option(
+                help="Folder of notices to load.", show_default="the five seed notices shipped with PolicyGraph"
+            ),
+        ] = REPO_SEEDS,
         host: Annotated[str, typer.Option(help="Interface for the API.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="Port for the API.")] = 8000,
         serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the API afterwards.")] = True,
