@@ -135,11 +135,13 @@ def _question(entry: Mapping[str, Any]) -> Question:
     name = _text(entry, "name")
     if not NAME.match(name):
         raise ValueError("`name` must be lower_snake_case")
-    query = _text(entry, "cypher")
+    if "cypher" in entry:
+        raise ValueError("`cypher` is gone: a question runs the query of its own name (cypher/NAME.cypher)")
+    query = name  # one name for the question and its query: `ask NAME` and `query NAME` cannot disagree
     try:
         needs = query_parameters(cypher.load(query))
     except cypher.UnknownQuery:
-        raise ValueError(f"`cypher` names no file: cypher/{query}.cypher does not exist") from None
+        raise ValueError(f"`name` names no query: cypher/{query}.cypher does not exist") from None
     declared = tuple(_parameter(raw) for raw in entry.get("parameters", []))
     paged = {"skip", "limit"} <= needs
     _check_coverage(declared, needs, paged)
@@ -196,7 +198,7 @@ def query_parameters(text: str) -> set[str]:
 
 
 def question(name: str) -> Question:
-    found = questions().get(name)
+    found = questions().get(cypher.resolve(name))
     if found is None:
         raise UnknownQuestion(f"no saved question is named {name!r} (`policygraph ask` lists them)")
     return found
@@ -323,6 +325,20 @@ def ask(store: GraphStore, name: str, given: Mapping[str, Any] | None = None) ->
     if saved.paged:
         rows = rows[: values["limit"]]
     return Answer(saved.name, values, rows, has_more, columns(rows))
+
+
+def query(store: GraphStore, cypher_or_name: str, given: Mapping[str, Any] | None = None) -> list[Row]:
+    """Rows of a read-only query given by name or as Cypher text. A saved question's name (or an older name of one)
+    is asked exactly as `ask` asks it, defaults and paging included, so `policygraph query NAME` and
+    `policygraph ask NAME` never disagree; another query name in cypher/ runs with the parameters as given."""
+    name = cypher.resolve(cypher_or_name)
+    if name in questions():
+        return ask(store, name, given).rows
+    try:
+        text = cypher.load(name)
+    except (cypher.UnknownQuery, ValueError):
+        text = cypher_or_name
+    return store.read(text, dict(given or {}))
 
 
 def columns(rows: list[Row]) -> list[str]:

@@ -19,14 +19,14 @@ class QuestionParameterInfo(BaseModel):
 
 
 class QuestionInfo(BaseModel):
-    name: str = Field(examples=["top_lead_agencies"])
+    name: str = Field(examples=["agency_top_leads"])
     title: str = Field(examples=["Which agencies lead the most tasks?"])
     description: str
     cypher: str = Field(description="The file in cypher/ it runs (paste it into Neo4j Browser).",
                         examples=["cypher/agency_top_leads.cypher"])  # fmt: skip
     paged: bool = Field(description="It takes `limit` and `offset`, and says whether there is more.")
     parameters: list[QuestionParameterInfo]
-    example_url: str = Field(examples=["/questions/top_lead_agencies?region=西藏"])
+    example_url: str = Field(examples=["/questions/agency_top_leads?region=西藏"])
 
 
 class QuestionAnswer(BaseModel):

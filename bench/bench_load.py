@@ -132,7 +132,7 @@ def refresh_parts(store: GraphStore) -> dict[str, float]:
     for label, step in (
         ("lineage", lambda: lineage.refresh(store)),
         ("agency_forms", lambda: store.run("agency_forms")),
-        ("prune_orphans", lambda: store.run("prune_orphans", write=True)),
+        ("prune_orphans", lambda: store.run("graph_prune_orphans", write=True)),
     ):
         started = time.perf_counter()
         step()

@@ -7,6 +7,7 @@ differ per engine: they live in `schema/<engine>/`.
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache
 from importlib import resources
 
@@ -27,6 +28,18 @@ def load(name: str) -> str:
         raise UnknownQuery(name)
     # A final `;` helps when pasting into Neo4j Browser, but FalkorDB reads it as a second, empty statement.
     return path.read_text(encoding="utf-8").rstrip().removesuffix(";")
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Names from before the resource_action scheme → the names they are now (cypher/aliases.toml)."""
+    text = resources.files(__name__).joinpath("aliases.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text)["aliases"])
+
+
+def resolve(name: str) -> str:
+    """The current name of a query or saved question a user typed, who may know it by an older name."""
+    return aliases().get(name, name)
 
 
 def names() -> list[str]:

@@ -88,7 +88,7 @@ def decide(edges: Sequence[Mapping[str, Any]], direct: set[tuple[str, str]],
 def resolve_title_citations(store: GraphStore) -> int:
     """Recompute the resolution of title-only citations from the whole graph. Returns how many edges were moved."""
     # The registry's national notices are candidates even on the first ingest, before lineage would add them.
-    store.run("ensure_national_notices", {"notices": national_notices()}, write=True)
+    store.run("documents_ensure_national", {"notices": national_notices()}, write=True)
     _unresolve(store)
     edges = store.run("citations_title_edges")
     direct = {(r["citer"], r["target"]) for r in store.run("citations_direct_pairs")}

@@ -54,7 +54,7 @@ def renamings() -> tuple[Renaming, ...]:
 
 
 def function_of(agency: Row) -> str:
-    """The agency's function; issuers are written without one (load_documents sets it on role agencies only)."""
+    """The agency's function; issuers are written without one (documents_load sets it on role agencies only)."""
     if agency.get("function"):
         return str(agency["function"])
     return str(agency_row({"canonical": agency["name"], "jurisdiction": agency.get("jurisdiction") or ""})["function"])

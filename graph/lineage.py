@@ -38,7 +38,7 @@ class Notice:
 
 @cache
 def national_notices() -> list[dict[str, Any]]:
-    """The shipped registry of the State Council's annual notices, as rows for cypher/ensure_national_notices."""
+    """The shipped registry of the State Council's annual notices, as rows for cypher/documents_ensure_national."""
     with NATIONAL_NOTICES.open(encoding="utf-8", newline="") as f:
         rows = [row for row in csv.DictReader(f) if row["doc_no"].strip()]
     notices = []
@@ -127,8 +127,8 @@ def compute(notices: list[Notice]) -> list[dict[str, Any]]:
 
 def refresh(store: GraphStore) -> int:
     """Make sure the national notices exist, then recompute all IMPLEMENTS edges. Returns how many were written."""
-    store.run("ensure_national_notices", {"notices": national_notices()}, write=True)
-    store.run("clear_lineage", write=True)
+    store.run("documents_ensure_national", {"notices": national_notices()}, write=True)
+    store.run("lineage_clear", write=True)
     rows = store.run("lineage_facts")
     notices = [
         Notice(r["key"], r["tier"], r["region"], r["year"], bool(r["stub"]), tuple(sorted(r["basis_parents"])))
@@ -136,5 +136,5 @@ def refresh(store: GraphStore) -> int:
     ]
     edges = compute(notices)
     if edges:
-        store.run("write_lineage", {"edges": edges}, write=True)
+        store.run("lineage_write", {"edges": edges}, write=True)
     return len(edges)

@@ -1,6 +1,6 @@
 """Load extraction records into the graph: batched, idempotent, one atomic write per notice.
 
-A batch of notices is one `UNWIND` statement (cypher/load_documents.cypher), committed whole or not at all on both
+A batch of notices is one `UNWIND` statement (cypher/documents_load.cypher), committed whole or not at all on both
 engines. When a batch fails, its notices are written one by one, so one bad notice never takes its neighbours down
 and is reported on its own. A notice whose content hash is already in the graph is left alone; a changed one is
 replaced whole. After the writes, the derived data (title citations resolved, lineage, agency aliases, agency
@@ -77,7 +77,7 @@ def _split_duplicates(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]],
 def _write(store: GraphStore, rows: list[dict[str, Any]], status: dict[str, Status]) -> list[Outcome]:
     """Write rows in one statement; if that fails, one statement per row to isolate the culprit."""
     try:
-        store.run("load_documents", {"docs": rows}, write=True)
+        store.run("documents_load", {"docs": rows}, write=True)
         return [Outcome(row["source"], status[row["key"]], row["key"]) for row in rows]
     except StoreError:
         if len(rows) == 1:
@@ -85,7 +85,7 @@ def _write(store: GraphStore, rows: list[dict[str, Any]], status: dict[str, Stat
     outcomes = []
     for row in rows:
         try:
-            store.run("load_documents", {"docs": [row]}, write=True)
+            store.run("documents_load", {"docs": [row]}, write=True)
             outcomes.append(Outcome(row["source"], status[row["key"]], row["key"]))
         except StoreError as e:
             outcomes.append(Outcome(row["source"], "failed", row["key"], str(e)))
@@ -95,7 +95,7 @@ def _write(store: GraphStore, rows: list[dict[str, Any]], status: dict[str, Stat
 def load_batch(store: GraphStore, records: list[Mapping[str, Any]]) -> list[Outcome]:
     """Write one batch of records; unchanged notices are skipped."""
     rows, outcomes = _rows_for(records)
-    known = {r["key"]: r["sha256"] for r in store.run("document_hashes", {"keys": [row["key"] for row in rows]})}
+    known = {r["key"]: r["sha256"] for r in store.run("documents_hashes", {"keys": [row["key"] for row in rows]})}
     pending = []
     for row in rows:
         if row["key"] in known and known[row["key"]] == row["sha256"] and row["sha256"]:
@@ -121,10 +121,10 @@ def refresh_derived(store: GraphStore) -> int:
     forms = store.run("agency_forms")
     aliases = [{"key": row["key"], "aliases": sorted(f for f in row["forms"] if f)} for row in forms]
     for chunk in batched(aliases, 500):
-        store.run("write_agency_aliases", {"agencies": chunk}, write=True)
+        store.run("agency_write_aliases", {"agencies": chunk}, write=True)
     continuity.refresh(store)
     for _ in range(5):  # regions are pruned from the bottom up, one tier per pass
-        if not store.run("prune_orphans", write=True)[0]["removed"]:
+        if not store.run("graph_prune_orphans", write=True)[0]["removed"]:
             break
     return edges
 

@@ -1,4 +1,4 @@
-"""Extraction record (its JSON form) → the parameter map that cypher/load_documents.cypher writes.
+"""Extraction record (its JSON form) → the parameter map that cypher/documents_load.cypher writes.
 
 Natural keys are decided here, once:
 - Document: its 文号 (`国办发〔2021〕20号`); without one, `region|year|title`; a cited notice known only by title,

@@ -75,7 +75,7 @@ class GraphStore(ABC):
 
     def ping(self) -> None:
         """Raise EngineUnavailable unless the engine answers a trivial query."""
-        self.run("ping")
+        self.run("engine_ping")
 
     def describe_schema(self) -> list[Row]:
         """The constraints and indexes in place, sorted, in the same shape on both engines."""
@@ -86,7 +86,7 @@ class GraphStore(ABC):
 
     def clear(self) -> None:
         """Delete all data; the schema stays."""
-        self.run("clear", write=True)
+        self.run("graph_clear", write=True)
 
     def __enter__(self) -> GraphStore:
         return self

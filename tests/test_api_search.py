@@ -138,10 +138,10 @@ def test_a_nul_in_the_query_is_422(api: Any, q: str) -> None:
 
 @pytest.mark.parametrize("typed", HOSTILE)
 def test_hostile_queries_get_results_or_none(api: Any, seeded_store: GraphStore, typed: str) -> None:
-    before = seeded_store.run("count_nodes")
+    before = seeded_store.run("graph_count_nodes")
     answer = api.get("/search", params={"q": typed})
     assert answer.status_code == 200, answer.text
-    assert seeded_store.run("count_nodes") == before
+    assert seeded_store.run("graph_count_nodes") == before
     if typed == '"(DRG':
         assert keys(answer) == [f"{SHANXI}#8"]
 

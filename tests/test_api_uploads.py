@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from policygraph.analysis.questions import ask
 from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
 from policygraph.graph.export import canonical_export
@@ -53,7 +54,7 @@ def seed(name: str) -> bytes:
 
 
 def documents(store: GraphStore) -> list[str]:
-    return [row["key"] for row in store.run("list_documents")]
+    return sorted(row["key"] for row in ask(store, "documents_list", {"limit": 1000}).rows)
 
 
 def task_count(store: GraphStore, key: str) -> int:

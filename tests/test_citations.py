@@ -161,8 +161,8 @@ def cites(store: GraphStore, key: str) -> list[tuple[str, str | None, str | None
 
 
 def lineage_of(store: GraphStore, key: str) -> list[tuple[str, str]]:
-    row = store.run("lineage", {"key": key})[0]
-    return list(zip(row["chain"][1:], row["kinds"], strict=True))
+    row = store.run("documents_lineage", {"key": key})[0]
+    return list(zip([n["key"] for n in row["notices"][1:]], [e["relation"] for e in row["edges"]], strict=True))
 
 
 def test_a_title_citation_moves_to_the_notice_it_names_before_lineage(store: GraphStore) -> None:

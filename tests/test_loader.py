@@ -33,9 +33,10 @@ def key_of(records: list[dict[str, Any]], prefix: str) -> str:
 
 
 def lineage(store: GraphStore, key: str) -> list[tuple[str, str]]:
-    rows = store.run("lineage", {"key": key})
+    rows = store.run("documents_lineage", {"key": key})
     assert len(rows) == 1, rows
-    return list(zip(rows[0]["chain"][1:], rows[0]["kinds"], strict=True))
+    parents = [notice["key"] for notice in rows[0]["notices"][1:]]
+    return list(zip(parents, [edge["relation"] for edge in rows[0]["edges"]], strict=True))
 
 
 def test_seeds_load_with_hand_checked_counts(store: GraphStore) -> None:
@@ -56,9 +57,10 @@ def test_every_seed_reaches_its_national_notice(store: GraphStore, seed_records:
     assert lineage(store, key_of(seed_records, "002")) == [("国办发〔2021〕20号", "inferred")]
     sixian = key_of(seed_records, "001")
     assert lineage(store, sixian) == [("国办发〔2021〕20号", "inferred")]
-    reason = store.run("lineage", {"key": sixian})[0]["reasons"][0]
+    reason = store.run("documents_lineage", {"key": sixian})[0]["edges"][0]["reason"]
     assert "prefectural" in reason and "provincial" in reason  # the missing 宿州市 and 安徽省 tiers are named
-    stubs = {row["parent"]: row["children"] for row in store.run("stub_parents")}
+    stub_rows = store.run("documents_stubs", {"region": None, "year": None, "skip": 0, "limit": 100})
+    stubs = {row["key"]: [child["key"] for child in row["children"]] for row in stub_rows}
     assert stubs["甘政办发〔2021〕70号"] == [KEY_000]
 
 

@@ -59,8 +59,8 @@ def test_every_question_runs_an_existing_file_whose_parameters_it_covers() -> No
 
 
 def test_the_analysts_questions_are_there() -> None:
-    assert {"top_lead_agencies", "notice_lineage", "notice_descendants", "programme_regions", "agency_partners",
-            "notices", "tasks_mentioning"} <= set(questions())  # fmt: skip
+    assert {"agency_top_leads", "documents_lineage_steps", "documents_descendants", "programme_regions",
+            "agency_collaborators", "documents_list", "tasks_mentioning"} <= set(questions())  # fmt: skip
 
 
 GOOD_ENTRY = """
@@ -68,7 +68,6 @@ GOOD_ENTRY = """
 name = "{name}"
 title = "t"
 description = "d"
-cypher = "{cypher}"
 [[question.parameters]]
 name = "key"
 type = "{type}"
@@ -79,29 +78,33 @@ description = "a key"
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        (GOOD_ENTRY.format(name="lineage_x", cypher="no_such_file", type="str"), "no_such_file.cypher does not exist"),
-        (GOOD_ENTRY.format(name="lineage_x", cypher="lineage", type="date"), "`type` must be one of"),
-        (GOOD_ENTRY.format(name="lineage_x", cypher="ping", type="str"), "does not use: ['key']"),
-        (GOOD_ENTRY.format(name="Lineage X", cypher="lineage", type="str"), "lower_snake_case"),
-        (GOOD_ENTRY.format(name="lineage_x", cypher="lineage", type="str") * 2, "used twice"),
+        (GOOD_ENTRY.format(name="no_such_file", type="str"), "no_such_file.cypher does not exist"),
+        (GOOD_ENTRY.format(name="documents_lineage", type="date"), "`type` must be one of"),
+        (GOOD_ENTRY.format(name="engine_ping", type="str"), "does not use: ['key']"),
+        (GOOD_ENTRY.format(name="Documents Lineage", type="str"), "lower_snake_case"),
+        (GOOD_ENTRY.format(name="documents_lineage", type="str") * 2, "used twice"),
+        (
+            GOOD_ENTRY.format(name="documents_lineage", type="str").replace('d"\n', 'd"\ncypher = "x"\n', 1),
+            "`cypher` is gone",
+        ),
     ],
 )
 def test_a_malformed_entry_is_reported_by_name(entry: str, message: str) -> None:
-    with pytest.raises(QuestionsFileError, match=r"question '(lineage_x|Lineage X)'") as error:
+    with pytest.raises(
+        QuestionsFileError, match=r"question '(no_such_file|documents_lineage|engine_ping|Documents Lineage)'"
+    ) as error:
         parse_questions(entry)
     assert message in str(error.value)
 
 
 def test_a_good_entry_parses_and_paging_is_added() -> None:
-    parsed = parse_questions(GOOD_ENTRY.format(name="children", cypher="documents_children", type="str"))
-    assert [p.name for p in parsed["children"].parameters] == ["key", "limit", "offset"]
+    parsed = parse_questions(GOOD_ENTRY.format(name="documents_children", type="str"))
+    assert [p.name for p in parsed["documents_children"].parameters] == ["key", "limit", "offset"]
 
 
 def test_an_undeclared_query_parameter_is_reported() -> None:
-    entry = GOOD_ENTRY.format(name="children", cypher="documents_children", type="str").replace(
-        'name = "key"', 'name = "kee"'
-    )
-    with pytest.raises(QuestionsFileError, match=r"question 'children': .*not declared: \['key'\]"):
+    entry = GOOD_ENTRY.format(name="documents_children", type="str").replace('name = "key"', 'name = "kee"')
+    with pytest.raises(QuestionsFileError, match=r"question 'documents_children': .*not declared: \['key'\]"):
         parse_questions(entry)
 
 
@@ -217,13 +220,13 @@ def test_api_lists_the_questions(api: Any) -> None:
     assert answer.status_code == 200
     listed = {q["name"]: q for q in answer.json()}
     assert set(listed) == set(questions())
-    top = listed["top_lead_agencies"]
+    top = listed["agency_top_leads"]
     assert top["cypher"] == "cypher/agency_top_leads.cypher" and top["paged"] is True
     parameters = {p["name"]: p for p in top["parameters"]}
     assert parameters["limit"]["default"] == 50 and parameters["offset"]["default"] == 0
     assert parameters["collectives"] == {"name": "collectives", "type": "bool", "description": parameters[
         "collectives"]["description"], "default": False, "required": False, "allowed": None, "example": None}  # fmt: skip
-    assert listed["notice_lineage"]["example_url"] == f"/questions/notice_lineage?key={LINXIA_DOC}"
+    assert listed["documents_lineage_steps"]["example_url"] == f"/questions/documents_lineage_steps?key={LINXIA_DOC}"
 
 
 def test_api_every_example_url_answers(api: Any) -> None:
@@ -284,7 +287,7 @@ def test_cli_ask(seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_p
     settings = cli_settings(seeded_store.engine, request, tmp_path)
     listing = run_cli("ask", settings=settings)
     assert listing.returncode == 0, listing.stderr
-    assert "tasks_mentioning" in listing.stdout and "notice_lineage" in listing.stdout
+    assert "tasks_mentioning" in listing.stdout and "documents_lineage_steps" in listing.stdout
     as_json = run_cli("ask", "top_lead_agencies", "-p", "limit=2", "--format", "json", settings=settings)
     assert as_json.returncode == 0, as_json.stderr
     assert [(r["name"], r["task_count"]) for r in json.loads(as_json.stdout)] == TOP_FIVE[:2]

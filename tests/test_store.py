@@ -89,9 +89,9 @@ def test_bad_query_is_reported(store: GraphStore) -> None:
 
 
 def test_named_queries_run(store: GraphStore) -> None:
-    assert store.run("ping") == [{"ok": 1}]
+    assert store.run("engine_ping") == [{"ok": 1}]
     store.write("CREATE (:Agency {key: 'a'}), (:Agency {key: 'b'}), (:Document {key: 'd'})")
-    assert store.run("count_nodes") == [{"label": "Agency", "nodes": 2}, {"label": "Document", "nodes": 1}]
+    assert store.run("graph_count_nodes") == [{"label": "Agency", "nodes": 2}, {"label": "Document", "nodes": 1}]
 
 
 def test_version_names_the_engine(store: GraphStore) -> None:

@@ -63,7 +63,7 @@ def ask_question(
     request: Request,
     store: StoreDep,
     name: Annotated[
-        str, Path(max_length=100, description="The question's name (add .csv for CSV).", examples=["top_lead_agencies"])
+        str, Path(max_length=100, description="The question's name (add .csv for CSV).", examples=["agency_top_leads"])
     ],
     format: Annotated[Literal["json", "csv"], Query(description="json or csv.")] = "json",
 ) -> Any:

@@ -55,9 +55,9 @@ def register(app: typer.Typer) -> None:
 
           policygraph ask
 
-          policygraph ask top_lead_agencies -p region=西藏 -p limit=3
+          policygraph ask agency_top_leads -p region=西藏 -p limit=3
 
-          policygraph ask notice_lineage -p 'key=临州办发〔2021〕76号' --format json
+          policygraph ask documents_lineage_steps -p 'key=临州办发〔2021〕76号' --format json
 
           policygraph ask tasks_mentioning -p word=三明 --format csv > sanming.csv
         """

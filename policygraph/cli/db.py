@@ -71,7 +71,7 @@ def status(engine: EngineOption = None) -> None:
     """Say whether the engine answers, its version, where, and how many nodes of each label it holds."""
     settings = settings_for(engine)
     with open_store(settings, start=False, schema=False) as store:
-        counts = ", ".join(f"{row['label']} {row['nodes']}" for row in store.run("count_nodes")) or "empty"
+        counts = ", ".join(f"{row['label']} {row['nodes']}" for row in store.run("graph_count_nodes")) or "empty"
         console.print(f"{store.version()} answering ({settings.engine}); {counts}")
 
 

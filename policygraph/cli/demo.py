@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from policygraph.analysis import questions
 from policygraph.cli.common import console, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.cli.ingest import print_outcome, print_report
@@ -18,17 +19,27 @@ from policygraph.graph.connect import open_store
 from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.store import GraphStore
 
+DEMO_NOTICES = 1000  # the lineage of at most this many notices is printed (the explorer shows every one)
+
 
 def show_findings(store: GraphStore) -> None:
     console.rule("Agencies that lead the most tasks")
-    print_table(store.run("top_lead_agencies", {"limit": 10, "collectives": False}))
+    top = questions.ask(store, "agency_top_leads", {"limit": 10, "collectives": False}).rows
+    print_table([{"agency": r["name"], "jurisdiction": r["jurisdiction"], "tasks": r["task_count"]} for r in top])
     console.rule("Lineage of each notice")
-    for row in store.run("list_documents"):
-        for hop in store.run("lineage", {"key": row["key"]}):
-            steps = [hop["chain"][0]]
-            for parent, kind, stub in zip(hop["chain"][1:], hop["kinds"], hop["stubs"][1:], strict=True):
-                steps.append(f"-{kind}→ {parent}{' (stub)' if stub else ''}")
-            console.print(" ".join(steps), highlight=False)
+    notices = questions.ask(store, "documents_list", {"limit": DEMO_NOTICES}).rows
+    for key in sorted(row["key"] for row in notices):
+        for hop in store.run("documents_lineage", {"key": key}):
+            if hop["edges"]:  # a notice with no parent has no lineage to print
+                console.print(lineage_line(hop["notices"], hop["edges"]), highlight=False)
+
+
+def lineage_line(notices: list[dict[str, Any]], edges: list[dict[str, Any]]) -> str:
+    """临州办发〔2021〕76号 -explicit→ 甘政办发〔2021〕70号 (stub) -inferred→ 国办发〔2021〕20号 (stub)"""
+    steps = [notices[0]["key"]]
+    for parent, edge in zip(notices[1:], edges, strict=True):
+        steps.append(f"-{edge['relation']}→ {parent['key']}{' (stub)' if parent['stub'] else ''}")
+    return " ".join(steps)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,21 +9,18 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from policygraph import cypher
+from policygraph.analysis import questions
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.graph.connect import open_store
 
 
 def query_text(query: str) -> str:
-    """A .cypher file path, the name of a query in cypher/ (e.g. `lineage`), or Cypher itself."""
+    """A .cypher file's text, or what was typed: a query name (e.g. `documents_lineage`) or Cypher itself."""
     path = Path(query)
     if path.suffix == ".cypher" and path.is_file():
         return path.read_text(encoding="utf-8").rstrip().removesuffix(";")
-    try:
-        return cypher.load(query)
-    except (cypher.UnknownQuery, ValueError):
-        return query
+    return query
 
 
 def parse_params(pairs: list[str]) -> dict[str, Any]:
@@ -69,14 +66,17 @@ def register(app: typer.Typer) -> None:
 
           policygraph query 'MATCH (d:Document) RETURN d.key AS key, d.level AS level'
 
-          policygraph query lineage --param 'key=临州办发〔2021〕76号' --format json
+          policygraph query documents_lineage --param 'key=临州办发〔2021〕76号' --format json
 
-          policygraph query top_lead_agencies -p limit=5 -p collectives=false
+          policygraph query agency_top_leads -p limit=5 -p collectives=false
+
+        A saved question's name (`policygraph ask` lists them) runs as `ask` runs it: its defaults fill the
+        parameters not given. Names from before the resource_action scheme (top_lead_agencies …) still work.
         """
         if output not in ("table", "json"):
             raise fail(f"--format is table or json, not {output!r}")
         with open_store(settings_for(engine), schema=False) as store:
-            rows = store.read(query_text(cypher_or_file), parse_params(param or []))
+            rows = questions.query(store, query_text(cypher_or_file), parse_params(param or []))
         if output == "json":
             print(json.dumps(rows, ensure_ascii=False))
         else:
