@@ -17,12 +17,9 @@ from pathlib import Path
 
 import docx
 from opencc import OpenCC
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
-from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
 
 from policygraph.ingest.readers import MAX_CHARS, read_document
+from tests.support.documents import pdf_bytes
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 CHROME = '<div class="header"><ul class="nav"><li>网站首页</li><li>政务公开</li></ul></div>'
@@ -49,20 +46,7 @@ def docx_file(text: str) -> bytes:
 
 
 def pdf_file(text: str) -> bytes:
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4)
-    y = 800.0
-    for line in text.splitlines():
-        for start in range(0, max(len(line), 1), 36):
-            page.setFont("STSong-Light", 11)
-            page.drawString(40, y, line[start : start + 36])
-            y -= 16
-            if y < 40:
-                page.showPage()
-                y = 800.0
-    page.save()
-    return buffer.getvalue()
+    return pdf_bytes(text.splitlines())  # the tests' PDF writer: a real text layer, lines wrapped as a layout would
 
 
 FORMATS: dict[str, tuple[str, Callable[[str], bytes]]] = {
