@@ -21,11 +21,12 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 
 from policygraph.analysis import network, network_two_mode
+from policygraph.analysis.checks import check_year_range
 from policygraph.analysis.network import SortKey
 from policygraph.api.deps import StoreDep
 from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageDep, PageParams, page_of
-from policygraph.api.params import Collectives, Region, Year, check_year_range
+from policygraph.api.params import Collectives, Region, Year
 from policygraph.api.schemas_networks import AgencyLeague, EdgeList, TwoMode
 from policygraph.core.errors import InvalidParameter, NotFound, PolicyGraphError
 from policygraph.core.vocabulary import LEVELS, Level
