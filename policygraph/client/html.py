@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 MAX_ROWS = 50  # rows shown in a notebook cell
-MAX_CELL = 200  # characters shown of one value
+MAX_CELL = 120  # characters shown of one value
 
 STYLE = "border-collapse:collapse;font-size:0.9em"
 CELL = "text-align:left;vertical-align:top;padding:2px 8px;border-bottom:1px solid #ddd"
@@ -32,6 +32,17 @@ def text_of(value: Any) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
+def flat(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row with its nested maps spread into dotted columns (agency → agency.key, agency.name …), as in pandas."""
+    spread: dict[str, Any] = {}
+    for name, value in row.items():
+        if isinstance(value, Mapping) and value:
+            spread.update({f"{name}.{inner}": item for inner, item in flat(value).items()})
+        else:
+            spread[name] = value
+    return spread
+
+
 def columns_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     """Every key of the rows, in the order they first appear."""
     return list(dict.fromkeys(key for row in rows for key in row))
@@ -39,8 +50,8 @@ def columns_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
 
 def table(rows: Sequence[Mapping[str, Any]], caption: str, *, header: bool = True) -> str:
     """An HTML table of the first MAX_ROWS rows, with the caption (and how many rows were left out) above it."""
-    columns = columns_of(rows)
-    shown = rows[:MAX_ROWS]
+    shown = [flat(row) for row in rows[:MAX_ROWS]]
+    columns = columns_of(shown)
     if len(rows) > len(shown):
         caption += f" (the first {len(shown)} shown; .to_pandas() has them all)"
     names = "".join(f'<th style="{CELL}">{escape(str(column))}</th>' for column in columns)
@@ -57,7 +68,7 @@ def table(rows: Sequence[Mapping[str, Any]], caption: str, *, header: bool = Tru
 
 def fields(record: Mapping[str, Any], title: str) -> str:
     """A record's plain values (not its lists of rows) as a two-column table: name, value."""
-    rows = [{"field": name, "value": value} for name, value in record.items() if not is_rows(value)]
+    rows = [{"field": name, "value": text_of(value)} for name, value in record.items() if not is_rows(value)]
     return table(rows, title, header=False)
 
 

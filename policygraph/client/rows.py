@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from pandas import DataFrame
 
 Row = dict[str, Any]
+PRETTY_ROWS = 10  # rows IPython prints as text (Jupyter shows the HTML table)
 
 
 class Rows(list[Row]):
@@ -55,3 +56,9 @@ class Rows(list[Row]):
 
     def _repr_html_(self) -> str:
         return html.table(self, self.caption())
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """How IPython prints the rows as text: the first ten as a list, then how many more there are."""
+        printer.pretty(list(self)[:PRETTY_ROWS])
+        if len(self) > PRETTY_ROWS:
+            printer.text(f"\n… and {len(self) - PRETTY_ROWS} more rows ({self.caption()})")
