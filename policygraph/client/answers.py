@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class Record(dict[str, Any]):
     """One answer as a dict (the API's JSON answer), with its lists of rows as tables in Jupyter."""
 
-    title = "answer"
+    heading = "answer"  # what the record is, above its table in Jupyter
 
     def table(self) -> Rows:
         """The rows `.to_pandas()` turns into a DataFrame (each kind of record says which)."""
@@ -35,7 +35,7 @@ class Record(dict[str, Any]):
         return self.table().to_pandas()
 
     def _repr_html_(self) -> str:
-        parts = [html.fields(self, self.title)]
+        parts = [html.fields(self, self.heading)]
         parts += [html.table(value, name) for name, value in self.items() if html.is_rows(value)]
         return "".join(parts)
 
@@ -43,20 +43,22 @@ class Record(dict[str, Any]):
 class Lineage(Record):
     """A notice's chain up to the national notice (`GET /documents/{key}/lineage`).
 
-    Keys: the notice's own (key, doc_no, title, level, region, year, stub); `hops`, parent first, each a notice with
-    `relation` (explicit: cited as its basis; inferred: the nearest higher-tier notice of its year) and `reason`;
-    `missing_tiers` (tiers skipped with no notice at all); `reaches_national`. `str()` gives the chain in one line;
-    `.to_pandas()` one row per notice of the chain, the notice itself first (its relation empty).
+    Keys: the notice's own (key, doc_no, title, level, `tier` 0 national … 3 county, region, year, stub);
+    `hops`, parent first, each a notice with `relation` (explicit: cited as its basis; inferred: the nearest
+    higher-tier notice of its year) and `reason`; `missing_tiers` (tiers skipped with no notice at all);
+    `reaches_national`. `str()` gives the chain in one line; `.to_pandas()` one row per notice of the chain, the
+    notice itself first (its relation empty).
     """
 
-    title = "lineage"
+    heading = "lineage"
 
     @property
     def hops(self) -> Rows:
         return Rows(self["hops"], title="hops up the chain")
 
     def chain(self) -> str:
-        """临州办发〔2021〕76号 → 甘政办发〔2021〕70号 (explicit, stub) → 国办发〔2021〕20号 (inferred)."""
+        """The chain in one line: 临州办发〔2021〕76号 → 甘政办发〔2021〕70号 (explicit, stub) → 国办发〔2021〕20号
+        (inferred, stub)."""
         steps = [str(self["key"])]
         for hop in self["hops"]:
             how = ", ".join(filter(None, [hop.get("relation"), "stub" if hop.get("stub") else None]))
@@ -82,13 +84,13 @@ class Document(Record):
     `tasks` in order, each with its `leads` and `cooperating` agencies (basis, quote, as written), `programmes` and
     `targets`. `.to_pandas()`: one row per task, the agencies' names joined with 、."""
 
-    title = "notice"
+    heading = "notice"
 
     def table(self) -> Rows:
         return Rows([task_line(task) for task in self["tasks"]], title=f"tasks of {self['key']}")
 
     def _repr_html_(self) -> str:
-        parts = [html.fields(self, self.title)]
+        parts = [html.fields(self, self.heading)]
         if self["citations"]:
             parts.append(html.table(self["citations"], "citations"))
         return "".join(parts) + self.table()._repr_html_()
@@ -108,7 +110,7 @@ class Diffusion(Record):
     tier) and the `mentions` (notices mentioning it). `.to_pandas()`: one row per year, the cumulative regions per
     tier and in all, and the regions added that year; `.chart()`: the adoption as a step chart (SVG)."""
 
-    title = "diffusion"
+    heading = "diffusion"
 
     def __init__(self, found: ProgrammeDiffusion) -> None:
         super().__init__(asdict(found))
@@ -122,7 +124,7 @@ class Diffusion(Record):
         return Svg(str(adoption_chart(self.found)))
 
     def _repr_html_(self) -> str:
-        parts = [html.fields(self, self.title), html.table(self.table(), "adoption by year")]
+        parts = [html.fields(self, self.heading), html.table(self.table(), "adoption by year")]
         return "".join(parts) + html.table(self["mentions"], "notices mentioning it")
 
 
