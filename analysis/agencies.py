@@ -1,16 +1,77 @@
-"""An agency's record: the tasks it leads and cooperates on, the agencies it works with, the programmes its tasks
-mention, and its predecessors and successors after reforms (cypher/agency_*.cypher, cypher/continuity_*.cypher)."""
+"""Agencies: who leads the most tasks, and an agency's record — the tasks it leads and cooperates on, the agencies
+it works with, the programmes its tasks mention, and its predecessors and successors after reforms
+(cypher/agency_*.cypher, cypher/continuity_*.cypher)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Literal, get_args
 
-from policygraph.core.errors import NotFound
+from policygraph.analysis.checks import check_basis, check_level, check_page, check_year_range
+from policygraph.core.errors import InvalidParameter, NotFound
 from policygraph.core.vocabulary import Role
 from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest.divisions import region_prefix
 
 PROFILE_TASKS = 50
 PROFILE_COLLABORATORS = 20
+TASK_CAP = 20  # tasks listed per ranking row
+AGENCY_CAP = 20  # agencies listed per function row
+
+GroupBy = Literal["agency", "function"]  # rank agencies, or functions pooled across regions
+GROUP_BY: tuple[GroupBy, ...] = get_args(GroupBy)
+AGENCY_FIELDS = ("key", "name", "jurisdiction", "kind")
+TASK_FIELDS = ("key", "document", "year", "number", "title")  # a task in a ranking row
+
+
+def top_leads(
+    store: GraphStore,
+    *,
+    level: str | None = None,
+    region: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    basis: Iterable[str] = (),
+    collectives: bool = False,
+    group_by: GroupBy = "agency",
+    skip: int = 0,
+    limit: int = 20,
+) -> list[Row]:
+    """Agencies ranked by the distinct tasks they lead (牵头), most first, each with the tasks behind its count.
+
+    The filters apply to the notice — `level`, `region` in any common form (甘肃 includes 临夏州's notices),
+    `year_from`/`year_to` inclusive — and to the LEADS edge: `basis` keeps only leads read that way (explicit,
+    sole, first_listed, respective, standing_clause; empty: all). Collectives (各县市人民政府 …) count only with
+    `collectives=True`. `group_by="function"` pools agencies of one function across regions (every
+    卫生健康委员会 together). One row per agency or function: `agency` (key, name, jurisdiction, kind; None for a
+    function), `function`, `tasks` (the count), `task_list` (the first 20 tasks), `tasks_truncated`,
+    `agency_count`, `agencies` (the first 20, with their own counts), `agencies_truncated`.
+    """
+    check_level(level)
+    bases = check_basis(basis)
+    check_year_range(year_from, year_to)
+    check_page(skip, limit)
+    if group_by not in GROUP_BY:
+        raise InvalidParameter("group_by", f"group_by is agency or function, not {group_by!r}", group_by)
+    params = {"level": level, "region": region_prefix(region), "year_from": year_from, "year_to": year_to,
+              "basis": bases, "collectives": collectives, "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
+              "skip": skip, "limit": limit}  # fmt: skip
+    query = "agency_top_leads" if group_by == "agency" else "agency_top_lead_functions"
+    return [ranking_row(row, group_by) for row in store.run(query, params)]
+
+
+def ranking_row(row: Row, group_by: GroupBy) -> Row:
+    """A row of agency_top_leads (group_by=agency) or agency_top_lead_functions, in the one shape both share."""
+    if group_by == "agency":
+        agency = {k: row[k] for k in AGENCY_FIELDS}
+        row = {**row, "agency": agency, "agency_count": 1, "agencies": [{**agency, "tasks": row["task_count"]}]}
+    tasks = [{k: task[k] for k in TASK_FIELDS} for task in row["tasks"]]
+    return {
+        "agency": row.get("agency"), "function": row["function"], "tasks": row["task_count"],
+        "task_list": tasks, "tasks_truncated": row["task_count"] > len(tasks),
+        "agency_count": row["agency_count"], "agencies": row["agencies"],
+        "agencies_truncated": row["agency_count"] > len(row["agencies"]),
+    }  # fmt: skip
 
 
 def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> list[Row]:

@@ -27,9 +27,10 @@ from typing import Any, Literal, get_args
 import networkx as nx
 
 from policygraph.analysis import network_measures as measures
-from policygraph.core.errors import InputError
+from policygraph.analysis.checks import check_level, check_year_range
+from policygraph.core.errors import InputError, InvalidParameter, NotFound
 from policygraph.core.vocabulary import Role
-from policygraph.graph.store import GraphStore
+from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import divisions
 
 SortKey = Literal["pagerank", "degree", "weighted_degree", "betweenness", "eigenvector", "tasks_led",
@@ -72,6 +73,26 @@ class TaskAgency:
 
 # The one region filter (ingest.divisions.region_prefix: 甘肃 → 甘肃省; 中国 → None), under the name callers know.
 region_path = divisions.region_prefix
+
+
+def slice_of(
+    store: GraphStore,
+    *,
+    document: str | None = None,
+    level: str | None = None,
+    region: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    collectives: bool = False,
+) -> Slice:
+    """The slice the filters name, checked: a level or year range refused and a region nobody knows are
+    InvalidParameter, a notice key that names no notice is NotFound. `region` in any common form (甘肃, 临夏州)."""
+    check_level(level)
+    check_year_range(year_from, year_to)
+    path = region_path(region)
+    if document is not None and not store.run("documents_exists", {"key": document}):
+        raise NotFound(f"no notice has the key {document!r}")
+    return Slice(document, level, path, year_from, year_to, collectives)
 
 
 def fetch(store: GraphStore, where: Slice) -> list[TaskAgency]:
@@ -174,7 +195,7 @@ def analyse(rows: list[TaskAgency], *, is_directed: bool = False, sort: SortKey 
 def sort_agencies(agencies: list[measures.AgencyMeasures], sort: SortKey) -> list[measures.AgencyMeasures]:
     """Highest first; ties by key (values are rounded, so float noise never breaks a tie)."""
     if sort not in SORT_KEYS:
-        raise ValueError(f"sort is one of {', '.join(SORT_KEYS)}, not {sort!r}")
+        raise InvalidParameter("sort", f"sort is one of {', '.join(SORT_KEYS)}, not {sort!r}", sort)
     return sorted(agencies, key=lambda a: (-float(getattr(a, sort)), a.key))
 
 
@@ -182,6 +203,24 @@ def network_of(
     store: GraphStore, where: Slice, *, is_directed: bool = False, sort: SortKey = "pagerank"
 ) -> NetworkAnswer:
     return analyse(fetch(store, where), is_directed=is_directed, sort=sort)
+
+
+def league(answer: NetworkAnswer) -> list[Row]:
+    """The agencies as a league table: each agency's measures with its `rank` (1 = highest under the sort)."""
+    return [{"rank": rank, **asdict(agency)} for rank, agency in enumerate(answer.agencies, start=1)]
+
+
+def edge_list(graph: nx.Graph) -> list[Row]:
+    """The weighted edges, heaviest first, ties by source then target; an undirected edge once, source < target."""
+    edges = [{"source": a, "source_name": graph.nodes[a]["name"], "target": b, "target_name": graph.nodes[b]["name"],
+              "weight": w} for a, b, w in (_oriented(graph, a, b) for a, b in graph.edges)]  # fmt: skip
+    return sorted(edges, key=lambda e: (-e["weight"], e["source"], e["target"]))
+
+
+def _oriented(graph: nx.Graph, a: str, b: str) -> tuple[str, str, int]:
+    """An undirected edge with its ends in key order (networkx keeps insertion order)."""
+    weight = int(graph[a][b]["weight"])
+    return (a, b, weight) if graph.is_directed() or a < b else (b, a, weight)
 
 
 # --- the adjacency matrix, for UCINET / Gephi --------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from policygraph import __version__
 from policygraph.api import blank_fields, errors
 from policygraph.api.routes import (
     agencies,
@@ -28,6 +27,7 @@ from policygraph.api.routes import (
 )
 from policygraph.api.store_holder import StoreHolder
 from policygraph.core.settings import Settings, get_settings
+from policygraph.core.version import __version__
 from policygraph.graph.store import GraphStore
 
 DESCRIPTION = """

@@ -5,12 +5,10 @@ Examples are taken from the five seed notices.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field
 
+from policygraph.analysis.agencies import GroupBy
 from policygraph.api.pagination import Page
-from policygraph.api.params import GroupBy
 from policygraph.core.vocabulary import Role
 from policygraph.graph.continuity import Kind as ContinuityKind
 
@@ -79,18 +77,6 @@ class TopLead(BaseModel):
     agency_count: int = Field(description="Agencies in the row: 1 for group_by=agency.", examples=[4])
     agencies: list[GroupMember] = Field(description="The agencies of the row, most tasks first (capped).")
     agencies_truncated: bool
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any], group_by: str) -> TopLead:
-        """From a row of agency_top_leads (group_by=agency) or agency_top_lead_functions."""
-        if group_by == "agency":
-            agency = {k: row[k] for k in ("key", "name", "jurisdiction", "kind")}
-            row = {**row, "agency": agency, "agency_count": 1, "agencies": [{**agency, "tasks": row["task_count"]}]}
-        return cls(
-            agency=row.get("agency"), function=row["function"], tasks=row["task_count"], task_list=row["tasks"],
-            tasks_truncated=row["task_count"] > len(row["tasks"]), agency_count=row["agency_count"],
-            agencies=row["agencies"], agencies_truncated=row["agency_count"] > len(row["agencies"]),
-        )  # fmt: skip
 
 
 class TopLeads(Page[TopLead]):

@@ -10,7 +10,6 @@ from policygraph.core.vocabulary import ImplementsKind
 
 LINXIA = "临州办发〔2021〕76号"
 SIXIAN = "安徽省宿州市泗县|2021|泗县深化医药卫生体制改革2021年-2022年重点工作任务"
-STUB_NOTE = "a stub: known only as cited, or from the registry of national notices; its text is not loaded, so no tasks"
 
 # fmt: off
 _LINXIA = {"key": LINXIA, "doc_no": LINXIA, "level": "prefectural", "region": "甘肃省临夏回族自治州", "year": 2021,
@@ -53,12 +52,6 @@ _STUB_PARENT = {**_GANSU, "issuer": "甘肃省人民政府办公厅", "registry"
 
 def _example(example: dict[str, Any]) -> ConfigDict:
     return ConfigDict(json_schema_extra={"examples": [example]})
-
-
-def _start(item: dict[str, Any]) -> int:
-    """Where an item (role, target, citation) starts in the original text: the engines collect in no fixed order."""
-    span = item.get("span") or [0]
-    return int(span[0])
 
 
 class NoticeRef(BaseModel):
@@ -127,11 +120,6 @@ class Task(BaseModel):
     programmes: list[str] = Field(description="Programmes mentioned (三明医改经验, 家庭医生签约服务 …), by name.")
     targets: list[Target] = Field(description="Quantified targets, in the order printed.")
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Task:
-        roles = {name: sorted(row[name], key=_start) for name in ("leads", "cooperating", "targets")}
-        return cls.model_validate({**row, **roles, "programmes": sorted(row["programmes"])})
-
 
 class Citation(BaseModel):
     """A notice cited by this one: as its basis (根据/按照…) or as a reference."""
@@ -161,15 +149,6 @@ class DocumentDetail(DocumentSummary):
     note: str | None = Field(description="Set for a stub: why it has no tasks.")
     citations: list[Citation] = Field(description="The notices it cites, in the order they appear.")
     tasks: list[Task] = Field(description="Its tasks in order; empty for a stub.")
-
-    @classmethod
-    def from_rows(cls, head: dict[str, Any], tasks: list[dict[str, Any]]) -> DocumentDetail:
-        return cls.model_validate({
-            **head,
-            "citations": sorted(head["citations"], key=_start),
-            "note": STUB_NOTE if head["stub"] else None,
-            "tasks": [Task.from_row(task) for task in tasks],
-        })  # fmt: skip
 
 
 class Link(NoticeRef):

@@ -7,24 +7,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from policygraph.analysis import agencies
+from policygraph.analysis.agencies import GroupBy
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
-from policygraph.api.params import Collectives, GroupBy, Region, Year, check_year_range
-from policygraph.api.schemas_agencies import (
-    AgencyProfile,
-    AgencySummary,
-    AgencyTask,
-    Collaborator,
-    TopLead,
-    TopLeads,
-)
+from policygraph.api.params import Collectives, Region, Year
+from policygraph.api.schemas_agencies import AgencyProfile, AgencySummary, AgencyTask, Collaborator, TopLeads
 from policygraph.core.vocabulary import AgencyKind, Basis, Level, Role
 from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
-TASK_CAP = 20  # tasks listed per ranking row
-AGENCY_CAP = 20  # agencies listed per function row
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No agency has that key."}}
 
 Key = Annotated[str, Path(max_length=300, description="Agency key: jurisdiction|canonical name.",
@@ -55,14 +47,10 @@ def top_leads(
     collectives: Annotated[Collectives, Query(description="Count collective leads (各县市人民政府 …).")] = "exclude",
     group_by: Annotated[GroupBy, Query(description="Rank agencies, or functions across regions.")] = "agency",
 ) -> dict[str, Any]:
-    check_year_range(year_from, year_to)
-    path = region_prefix(region)
-    params = {"level": level, "region": path, "year_from": year_from, "year_to": year_to, "basis": basis or [],
-              "collectives": collectives == "include", "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
-              **page.query_params()}  # fmt: skip
-    query = "agency_top_leads" if group_by == "agency" else "agency_top_lead_functions"
-    rows = [TopLead.from_row(row, group_by) for row in store.run(query, params)]
-    return {**page_of(rows, page), "group_by": group_by, "region": path}
+    rows = agencies.top_leads(store, level=level, region=region, year_from=year_from, year_to=year_to,
+                              basis=basis or [], collectives=collectives == "include", group_by=group_by,
+                              **page.query_params())  # fmt: skip
+    return {**page_of(rows, page), "group_by": group_by, "region": region_prefix(region)}
 
 
 @router.get(

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from policygraph.analysis import documents
 from policygraph.analysis.lineage import lineage as notice_lineage
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
@@ -19,25 +20,11 @@ from policygraph.api.schemas_documents import (
     Lineage,
     StubParent,
 )
-from policygraph.core.errors import InvalidParameter, NotFound
 from policygraph.core.vocabulary import Level
-from policygraph.graph.store import GraphStore
-from policygraph.ingest.divisions import region_prefix
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No notice (full or stub) has that key."}}
-
-
-def placed_in(region: str | None) -> str | None:
-    """The region filter of the notice lists: the prefix of ingest.divisions.region_prefix, except that any region
-    given, even the whole country (中国, no prefix), keeps only the notices that have a region: '' (which every path
-    starts with) instead of no filter, so the stubs cited by title alone (no region) drop out."""
-    if region is None:
-        return None
-    prefix = region_prefix(region)
-    return "" if prefix is None else prefix
-
 
 KeyPath = Annotated[
     str,
@@ -65,23 +52,6 @@ YearFrom = Annotated[int | None, Query(ge=1949, le=2100, description="From this 
 YearTo = Annotated[int | None, Query(ge=1949, le=2100, description="Up to this year (inclusive).", examples=[2022])]
 
 
-def year_range(year: int | None, year_from: int | None, year_to: int | None) -> tuple[int | None, int | None]:
-    """`year`, `year_from` and `year_to` as one inclusive range (all given must hold); a reversed range is a 422."""
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise InvalidParameter("year_to", f"year_to ({year_to}) is before year_from ({year_from})")
-    if year is None:
-        return year_from, year_to
-    return max(year, year_from or year), min(year, year_to or year)
-
-
-def _first(store: GraphStore, query: str, key: str) -> dict[str, Any]:
-    """The first row of a query about one notice; an unknown key is a 404."""
-    rows = store.run(query, {"key": key})
-    if not rows:
-        raise NotFound(f"no notice has the key {key!r}")
-    return rows[0]
-
-
 @router.get("", response_model=Page[DocumentSummary], summary="List notices, filtered and paginated")
 def list_documents(
     store: StoreDep,
@@ -101,9 +71,8 @@ def list_documents(
     ] = False,
 ) -> Page[DocumentSummary]:
     """The notices, newest first (then by key). Filters combine; `has_more` says whether another page follows."""
-    first, last = year_range(year, year_from, year_to)
-    params = {"stub": stub, "level": level, "region": placed_in(region), "year_from": first, "year_to": last}
-    rows = store.run("documents_list", {**params, **page.query_params()})
+    rows = documents.notices(store, level=level, region=region, year=year, year_from=year_from, year_to=year_to,
+                             stub=stub, **page.query_params())  # fmt: skip
     return Page[DocumentSummary].model_validate(page_of(rows, page))
 
 
@@ -117,7 +86,7 @@ def stub_parents(
     """Parent notices known only as stubs (cited, or in the national registry, never loaded), each with the notices
     that implement it, oldest first. `region` keeps the parents some of whose children are in that region (and
     lists only those children): region=安徽 shows 国办发〔2021〕20号 with the 泗县 notice."""
-    rows = store.run("documents_stubs", {"region": placed_in(region), "year": year, **page.query_params()})
+    rows = documents.stub_parents(store, region=region, year=year, **page.query_params())
     return Page[StubParent].model_validate(page_of(rows, page))
 
 
@@ -143,8 +112,7 @@ def lineage(key: KeyPath, store: StoreDep) -> Lineage:
 def children(key: KeyPath, store: StoreDep, page: PageDep) -> Page[Child]:
     """The notices whose IMPLEMENTS edge points at this one, by key, each with its relation and reason:
     国办发〔2021〕20号 has the 泗县 and 西藏 notices and the stub 甘政办发〔2021〕70号."""
-    _first(store, "documents_exists", key)
-    rows = store.run("documents_children", {"key": key, **page.query_params()})
+    rows = documents.children(store, key, **page.query_params())
     return Page[Child].model_validate(page_of(rows, page))
 
 
@@ -155,6 +123,4 @@ def get_document(key: KeyPath, store: StoreDep) -> DocumentDetail:
     """The notice's properties, the notices it cites (basis or reference, with the quote), the parent it implements,
     and its tasks in order, each with its lead and cooperating agencies (basis, quote, as written), programmes and
     targets. A stub has `stub: true`, a `note`, and no tasks."""
-    head = _first(store, "documents_get", key)
-    tasks = [] if head["stub"] else store.run("documents_tasks", {"key": key})
-    return DocumentDetail.from_rows(head, tasks)
+    return DocumentDetail.model_validate(documents.detail(store, key))

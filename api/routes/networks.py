@@ -25,11 +25,10 @@ from policygraph.analysis.network import SortKey
 from policygraph.api.deps import StoreDep
 from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageDep, PageParams, page_of
-from policygraph.api.params import Collectives, Region, Year, check_year_range
+from policygraph.api.params import Collectives, Region, Year
 from policygraph.api.schemas_networks import AgencyLeague, EdgeList, TwoMode
-from policygraph.core.errors import InvalidParameter, NotFound, PolicyGraphError
+from policygraph.core.errors import InvalidParameter, PolicyGraphError
 from policygraph.core.vocabulary import LEVELS, Level
-from policygraph.ingest.divisions import region_prefix
 from policygraph.visualize import urls
 
 # The JSON routes live under /networks; the page under /explore. app.py includes `router`, which holds both.
@@ -60,11 +59,8 @@ def network_slice(
     ] = "exclude",
 ) -> network.Slice:
     """The filters, checked: 422 for a region nobody knows or years in the wrong order, 404 for an unknown notice."""
-    check_year_range(year_from, year_to)
-    if document is not None and not store.run("documents_exists", {"key": document}):
-        raise NotFound(f"no notice has the key {document!r}")
-    return network.Slice(document=document, level=level, region=region_prefix(region), year_from=year_from,
-                         year_to=year_to, collectives=collectives == "include")  # fmt: skip
+    return network.slice_of(store, document=document, level=level, region=region, year_from=year_from,
+                            year_to=year_to, collectives=collectives == "include")  # fmt: skip
 
 
 SliceDep = Annotated[network.Slice, Depends(network_slice)]
@@ -92,8 +88,7 @@ def agency_league(
     sort: Annotated[SortKey, Query(description="The measure the table is sorted by (highest first).")] = "pagerank",
 ) -> dict[str, Any]:
     found = network.network_of(store, where, is_directed=directed, sort=sort)
-    window = found.agencies[page.offset : page.offset + page.limit + 1]
-    rows = [{"rank": page.offset + i, **asdict(a)} for i, a in enumerate(window, start=1)]
+    rows = network.league(found)[page.offset : page.offset + page.limit + 1]
     return {**page_of(rows, page), "network": asdict(found.network), "sort": sort, "filters": asdict(where)}
 
 
@@ -105,18 +100,9 @@ def agency_league(
     responses=NOT_FOUND,
 )
 def agency_edges(store: StoreDep, where: SliceDep, page: PageDep, directed: Directed = False) -> dict[str, Any]:
-    graph = network.agency_network(network.fetch(store, where), is_directed=directed)
-    edges = [{"source": a, "source_name": graph.nodes[a]["name"], "target": b, "target_name": graph.nodes[b]["name"],
-              "weight": w} for a, b, w in (_oriented(graph, a, b) for a, b in graph.edges)]  # fmt: skip
-    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
+    edges = network.edge_list(network.agency_network(network.fetch(store, where), is_directed=directed))
     return {**page_of(edges[page.offset : page.offset + page.limit + 1], page), "directed": directed,
             "filters": asdict(where)}  # fmt: skip
-
-
-def _oriented(graph: Any, a: str, b: str) -> tuple[str, str, int]:
-    """An undirected edge with its ends in key order (networkx keeps insertion order)."""
-    weight = int(graph[a][b]["weight"])
-    return (a, b, weight) if graph.is_directed() or a < b else (b, a, weight)
 
 
 @api_router.get(

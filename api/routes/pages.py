@@ -25,10 +25,11 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 
+from policygraph.analysis.agencies import GroupBy
 from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageParams
-from policygraph.api.params import Collectives, GroupBy, Year
+from policygraph.api.params import Collectives, Year
 from policygraph.api.routes import agencies, documents, programmes, search, subgraph
 from policygraph.core.errors import NotFound, PolicyGraphError
 from policygraph.core.vocabulary import Level

@@ -16,7 +16,6 @@ from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.core.vocabulary import LEVELS
 from policygraph.graph.connect import open_store
-from policygraph.ingest.divisions import region_prefix
 
 WIDE = 160  # columns when the output is not a terminal
 
@@ -101,10 +100,9 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--level is one of {', '.join(LEVELS)}, not {level!r}")
         if year_from is not None and year_to is not None and year_from > year_to:
             raise fail(f"--year-from must not be after --year-to ({year_from} > {year_to})")
-        where = network.Slice(document, level, region_prefix(region), year_from, year_to, collectives)
         with open_store(settings_for(engine), schema=False) as store:
-            if document is not None and not store.run("documents_exists", {"key": document}):
-                raise fail(f"no notice has the key {document!r} (see `policygraph query documents_list`)")
+            where = network.slice_of(store, document=document, level=level, region=region, year_from=year_from,
+                                     year_to=year_to, collectives=collectives)  # fmt: skip
             answer = network.network_of(store, where, is_directed=directed, sort=cast(network.SortKey, sort))
         if output == "json":
             print(json.dumps({"network": asdict(answer.network), "agencies": [asdict(a) for a in answer.agencies]},

@@ -22,6 +22,7 @@ AGENCY_KINDS: tuple[AgencyKind, ...] = get_args(AgencyKind)
 
 # How an agency was read as lead or cooperating unit of a task (docs/extraction.md).
 Basis = Literal["explicit", "sole", "first_listed", "respective", "standing_clause"]
+BASES: tuple[Basis, ...] = get_args(Basis)
 # An agency's role on a task: it leads (牵头, LEADS) or cooperates (配合, COOPERATES_ON).
 Role = Literal["lead", "cooperate"]
 
