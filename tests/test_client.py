@@ -170,7 +170,7 @@ def test_query_runs_text_or_a_named_query_read_only(g: pg.Graph) -> None:
     rows = g.query("MATCH (d:Document) WHERE d.stub = false AND d.year = $year RETURN d.key AS key ORDER BY key",
                    year=2022)  # fmt: skip
     assert rows == [{"key": SHANXI}]
-    assert g.query("ping") == [{"ok": 1}]
+    assert g.query("engine_ping") == [{"ok": 1}]
     with pytest.raises(BadQuery):
         g.query("CREATE (:Document {key: $key})", key="written")
     assert g.query("MATCH (d:Document {key: 'written'}) RETURN d.key AS key") == []

@@ -14,13 +14,13 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, get_args
 
-from policygraph import cypher
 from policygraph.analysis import agencies, documents, network
 from policygraph.analysis.checks import check_level, check_page
 from policygraph.analysis.diffusion import Label, find_programme
 from policygraph.analysis.diffusion_summary import programme_list
 from policygraph.analysis.lineage import lineage
 from policygraph.analysis.questions import ask, questions
+from policygraph.analysis.questions import query as query_rows
 from policygraph.client.answers import Diffusion, Document, Lineage, Network
 from policygraph.client.rows import Row, Rows
 from policygraph.client.settings import settings_with
@@ -212,12 +212,9 @@ class Graph:
     def query(self, cypher_or_name: str, /, **params: Any) -> Rows:
         """Run a read-only Cypher query — its text, or the name of a query in cypher/ — with parameters bound, never
         pasted: `g.query("MATCH (d:Document) WHERE d.year = $year RETURN d.key AS key", year=2021)`. Writes are
-        refused by the engine. Same as `policygraph query`."""
-        try:
-            text = cypher.load(cypher_or_name)
-        except (cypher.UnknownQuery, ValueError):
-            text = cypher_or_name
-        return Rows(self.store.read(text, params), title="query")
+        refused by the engine. A saved question's name runs as `g.ask` runs it (its defaults fill the rest). Same
+        as `policygraph query`."""
+        return Rows(query_rows(self.store, cypher_or_name, params), title="query")
 
     # --- loading -----------------------------------------------------------------------------------------------------
 
