@@ -74,6 +74,15 @@ def ranking_row(row: Row, group_by: GroupBy) -> Row:
     }  # fmt: skip
 
 
+def listing(
+    store: GraphStore, q: str | None, jurisdiction: str | None, kind: str | None, skip: int, limit: int
+) -> list[Row]:
+    """Agencies by key, each with the number of tasks it leads and cooperates on; `q` matches a substring of the key
+    or of a form the notices write, `jurisdiction` (any common form) includes everything below it."""
+    path = region_prefix(jurisdiction, "jurisdiction")
+    return store.run("agency_list", {"q": q, "jurisdiction": path, "kind": kind, "skip": skip, "limit": limit})
+
+
 def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> list[Row]:
     """The rows; NotFound when there are none because no agency has the key (not because it has no tasks)."""
     if not rows and not store.run("agency_exists", {"key": key}):

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Literal, get_args
 
+from policygraph.core.errors import NotFound
 from policygraph.graph.citations import candidates_by_title, normalise_title
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.docno import DocNoRegistry, load_registry
@@ -72,7 +73,10 @@ def _issuer_reason(row: Row) -> tuple[Reason, str] | None:
 
 
 def unresolved(store: GraphStore, document: str | None = None, reason: Reason | None = None) -> list[Unresolved]:
-    """The unresolved citations, of one citing notice or of all, by citing notice and place in its text."""
+    """The unresolved citations, of one citing notice or of all, by citing notice and place in its text;
+    NotFound when `document` names no notice."""
+    if document is not None and not store.run("documents_exists", {"key": document}):
+        raise NotFound(f"no notice has the key {document!r}")
     rows = store.run("citations_stub_citations", {"document": document})
     candidates = candidates_by_title(store.run("citations_known_titles")) if any(not r["doc_no"] for r in rows) else {}
     found = []

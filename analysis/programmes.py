@@ -10,6 +10,11 @@ from policygraph.ingest.programmes import canonical
 PROFILE_NOTICES = 50
 
 
+def listing(store: GraphStore, q: str | None, skip: int, limit: int) -> list[Row]:
+    """Every programme (or those whose name holds `q`) with its notices, regions and tasks; most notices first."""
+    return store.run("programme_list", {"q": q, "skip": skip, "limit": limit})
+
+
 def find(store: GraphStore, name: str) -> tuple[str, Row]:
     """The programme's canonical name and its totals; NotFound when no programme has that name or synonym."""
     key = canonical(name)

@@ -72,8 +72,7 @@ def list_agencies(
     jurisdiction: Region = None,
     kind: Annotated[AgencyKind | None, Query(description="Kind of agency.")] = None,
 ) -> dict[str, Any]:
-    params = {"q": q, "jurisdiction": region_prefix(jurisdiction, "jurisdiction"), "kind": kind, **page.query_params()}
-    return page_of(store.run("agency_list", params), page)
+    return page_of(agencies.listing(store, q, jurisdiction, kind, **page.query_params()), page)
 
 
 @router.get(

@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field
 from policygraph.analysis.citations import Reason, summary, unresolved
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
-from policygraph.core.errors import NotFound
 
 router = APIRouter(prefix="/citations", tags=["citations"])
 
@@ -65,8 +64,6 @@ def unresolved_citations(
     ] = None,
     reason: Annotated[Reason | None, Query(description="Only this reason.")] = None,
 ) -> dict[str, Any]:
-    if document is not None and not store.run("documents_exists", {"key": document}):
-        raise NotFound(f"no notice has the key {document!r}")
     items = unresolved(store, document, reason)
     rows = [u.to_json() for u in items[page.offset : page.offset + page.limit + 1]]
     return {**page_of(rows, page), **summary(items)}

@@ -33,7 +33,7 @@ def list_programmes(
         Query(min_length=1, max_length=100, description="Name substring.", examples=["医共体"]),
     ] = None,
 ) -> dict[str, Any]:
-    return page_of(store.run("programme_list", {"q": q, **page.query_params()}), page)
+    return page_of(programmes.listing(store, q, **page.query_params()), page)
 
 
 @router.get(

@@ -52,8 +52,6 @@ def register(app: typer.Typer) -> None:
         if output not in ("table", "json"):
             raise fail(f"--format is table or json, not {output!r}")
         with open_store(settings_for(engine), schema=False) as store:
-            if document is not None and not store.run("documents_exists", {"key": document}):
-                raise fail(f"no notice has the key {document!r}")
             items = unresolved(store, document)
         if output == "json":
             print(json.dumps({"items": [u.to_json() for u in items], **summary(items)}, ensure_ascii=False))
