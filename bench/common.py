@@ -39,9 +39,9 @@ Record = dict[str, Any]
 Corpus = list[tuple[str, str, Expected]]
 
 # Bench-only queries (the project's queries are in cypher/; these only serve the benchmarks).
-_BENCH_CYPHER = Path(__file__).resolve().parent / "queries"
-DELETE_EDGES = (_BENCH_CYPHER / "delete_edges_chunk.cypher").read_text(encoding="utf-8")
-DELETE_NODES = (_BENCH_CYPHER / "delete_nodes_chunk.cypher").read_text(encoding="utf-8")
+BENCH_CYPHER = Path(__file__).resolve().parent / "queries"
+DELETE_EDGES = (BENCH_CYPHER / "delete_edges_chunk.cypher").read_text(encoding="utf-8")
+DELETE_NODES = (BENCH_CYPHER / "delete_nodes_chunk.cypher").read_text(encoding="utf-8")
 
 
 # --- bounding the run --------------------------------------------------------------------------------------------

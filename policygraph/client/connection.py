@@ -210,9 +210,9 @@ class Graph:
         return Rows(answer.rows, has_more=answer.has_more, title=answer.question)
 
     def query(self, cypher_or_name: str, /, **params: Any) -> Rows:
-        """Run a read-only Cypher query — its text, or the name of a query in cypher/ — with parameters bound, never
-        pasted: `g.query("MATCH (d:Document) WHERE d.year = $year RETURN d.key AS key", year=2021)`. Writes are
-        refused by the engine. A saved question's name runs as `g.ask` runs it (its defaults fill the rest). Same
+        """Run a read-only query — the name of a query in cypher/, or Cypher text of your own — with parameters
+        bound, never pasted: `g.query("documents_lineage", key="临州办发〔2021〕76号")`. Writes are refused by the
+        engine. A saved question's name runs as `g.ask` runs it (its defaults fill the rest). Same
         as `policygraph query`."""
         return Rows(query_rows(self.store, cypher_or_name, params), title="query")
 
