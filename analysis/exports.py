@@ -21,10 +21,9 @@ from typing import Any
 
 import networkx as nx
 
-from policygraph.core.errors import BadInput, InvalidParameter, NotFound
+from policygraph.core.errors import InvalidParameter, NotFound
 from policygraph.core.vocabulary import LEVELS
 from policygraph.graph.store import GraphStore, Row
-from policygraph.ingest import divisions
 
 DROPPED = {"search_text"}  # CJK bigrams for full-text search: derived, large, of no use outside the engine
 # Names the writers read as their own (GEXF takes id, label, start, end, type, weight from the attributes).
@@ -40,12 +39,6 @@ DISPLAY = {
 Edge = tuple[str, str, str, Row]  # type, source id, target id, properties
 # Control characters XML 1.0 cannot hold at all (GEXF and GraphML are XML): each becomes U+FFFD in every format.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-# A refused export filter: an InvalidParameter (422), or a NotFound naming `document` (404). The name callers know.
-BadFilter = BadInput
-# The one region filter (ingest.divisions.region_prefix), under the name export callers know.
-region_filter = divisions.region_prefix
 
 
 @dataclass(frozen=True)

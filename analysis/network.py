@@ -71,10 +71,6 @@ class TaskAgency:
     role: Role
 
 
-# The one region filter (ingest.divisions.region_prefix: 甘肃 → 甘肃省; 中国 → None), under the name callers know.
-region_path = divisions.region_prefix
-
-
 def slice_of(
     store: GraphStore,
     *,
@@ -89,7 +85,7 @@ def slice_of(
     InvalidParameter, a notice key that names no notice is NotFound. `region` in any common form (甘肃, 临夏州)."""
     check_level(level)
     check_year_range(year_from, year_to)
-    path = region_path(region)
+    path = divisions.region_prefix(region)  # 甘肃 → 甘肃省; 中国 → None
     if document is not None and not store.run("documents_exists", {"key": document}):
         raise NotFound(f"no notice has the key {document!r}")
     return Slice(document, level, path, year_from, year_to, collectives)

@@ -22,8 +22,10 @@ import networkx as nx
 import pytest
 
 from policygraph.analysis.export_formats import export_bytes, to_gexf
-from policygraph.analysis.exports import BadFilter, ExportFilter, read_graph, region_filter
+from policygraph.analysis.exports import ExportFilter, read_graph
+from policygraph.core.errors import BadInput
 from policygraph.graph.store import GraphStore
+from policygraph.ingest.divisions import region_prefix
 from tests.support.cli import run_cli
 from tests.support.engines import cli_settings
 
@@ -120,7 +122,7 @@ def test_gexf_is_dynamic_with_year_spells(seeded_store: GraphStore) -> None:
 
 
 def test_a_region_filter_keeps_the_notices_below_it_with_their_lineage(seeded_store: GraphStore) -> None:
-    graph = read_graph(seeded_store, ExportFilter(region=region_filter("甘肃")))
+    graph = read_graph(seeded_store, ExportFilter(region=region_prefix("甘肃")))
     tasks = [n for n, d in graph.nodes(data=True) if d["labels"] == "Task"]
     assert len(tasks) == 26 and all(t.startswith(f"{LINXIA_DOC}#") for t in tasks)
     assert relationships(graph)["LEADS"] == 27 and relationships(graph)["HAS_TASK"] == 26
@@ -128,7 +130,7 @@ def test_a_region_filter_keeps_the_notices_below_it_with_their_lineage(seeded_st
     assert relationships(graph)["PART_OF"] == 2
     implements = {(u, v) for u, v, d in graph.edges(data=True) if d["relationship"] == "IMPLEMENTS"}
     assert implements == {(LINXIA_DOC, GANSU_STUB), (GANSU_STUB, NATIONAL_2021)}
-    assert read_graph(seeded_store, ExportFilter(region=region_filter("临夏州"))).number_of_edges() == (
+    assert read_graph(seeded_store, ExportFilter(region=region_prefix("临夏州"))).number_of_edges() == (
         graph.number_of_edges()
     )
 
@@ -156,11 +158,11 @@ def test_bad_filters_are_named(seeded_store: GraphStore) -> None:
     for selection, parameter in [(ExportFilter(document="不存在〔2021〕1号"), "document"),
                                  (ExportFilter(level="city"), "level"),
                                  (ExportFilter(year_from=2024, year_to=2021), "year_from")]:  # fmt: skip
-        with pytest.raises(BadFilter) as error:
+        with pytest.raises(BadInput) as error:
             read_graph(seeded_store, selection)
         assert error.value.parameter == parameter
-    with pytest.raises(BadFilter, match="no region is named"):
-        region_filter("火星")
+    with pytest.raises(BadInput, match="no region is named"):
+        region_prefix("火星")
 
 
 # --- hostile text -------------------------------------------------------------------------------------------------

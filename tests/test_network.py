@@ -19,6 +19,7 @@ import pytest
 from policygraph.analysis import network, network_measures, network_two_mode
 from policygraph.analysis.network import Slice, TaskAgency
 from policygraph.graph.store import GraphStore
+from policygraph.ingest.divisions import region_prefix
 from tests.support.cli import CliResult, run_cli
 from tests.support.engines import cli_settings
 
@@ -245,9 +246,9 @@ def test_matrix_is_refused_above_its_cap(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_unknown_region_and_sort_are_refused() -> None:
-    assert network.region_path("甘肃") == "甘肃省" and network.region_path("中国") is None
+    assert region_prefix("甘肃") == "甘肃省" and region_prefix("中国") is None
     with pytest.raises(ValueError, match="no region"):
-        network.region_path("火星")
+        region_prefix("火星")
     with pytest.raises(ValueError, match="sort is one of"):
         network.sort_agencies([], "size")  # type: ignore[arg-type]
 
