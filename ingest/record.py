@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from policygraph.core.vocabulary import AgencyKind, Basis
+from policygraph.core.vocabulary import AgencyKind, Basis, DeadlineKind
 
 TargetKind = Literal["percent", "coverage", "deadline", "count"]
 Relation = Literal["basis", "reference"]
@@ -55,6 +55,18 @@ class Target:
         return {"text": self.text, "kind": self.kind, "value": self.value, "span": list(self.span)}
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """When a task is due, as printed: 2020年9月底前完成 → by_date 2020-09-30; 持续推进 → ongoing; none printed."""
+
+    as_written: str | None = None
+    date: str | None = None  # YYYY-MM-DD: month end for 月底前, year end for 年底前
+    kind: DeadlineKind = "none"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"as_written": self.as_written, "date": self.date, "kind": self.kind}
+
+
 @dataclass
 class Citation:
     """Another notice the text cites, by 文号 and/or 《title》."""
@@ -86,6 +98,7 @@ class Task:
     cooperating_detail: list[Role] = field(default_factory=list)
     programmes: list[str] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    deadline: Deadline = field(default_factory=Deadline)
 
     @property
     def lead(self) -> list[str]:
@@ -108,6 +121,7 @@ class Task:
             "cooperating_detail": [role.to_json() for role in self.cooperating_detail],
             "programmes": self.programmes,
             "targets": [target.to_json() for target in self.targets],
+            "deadline": self.deadline.to_json(),
             "span": list(self.span),
             "text": self.text,
         }

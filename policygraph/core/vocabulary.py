@@ -17,11 +17,17 @@ Tier = Literal["national", "provincial", "prefectural", "county"]
 TIERS: tuple[Tier, ...] = get_args(Tier)
 TIER_NUMBER: dict[str, int] = {tier: number for number, tier in enumerate(TIERS)}
 
+# When a task is due: by a date (2020年9月底前), ongoing (持续推进, 长期坚持), or no deadline printed.
+DeadlineKind = Literal["by_date", "ongoing", "none"]
+DEADLINE_KINDS: tuple[DeadlineKind, ...] = get_args(DeadlineKind)
+
 AgencyKind = Literal["agency", "collective", "party organ", "vertically managed"]
 AGENCY_KINDS: tuple[AgencyKind, ...] = get_args(AgencyKind)
 
-# How an agency was read as lead or cooperating unit of a task (docs/extraction.md).
-Basis = Literal["explicit", "sole", "first_listed", "respective", "standing_clause"]
+# How an agency was read as lead or cooperating unit of a task (docs/extraction.md). `joint`: several units 负责 a
+# task and no rule says only the first leads, so all lead; `heading`: the attribution is printed on the section
+# heading above the task; `corrected`: an analyst's correction (policygraph correct).
+Basis = Literal["explicit", "sole", "first_listed", "respective", "standing_clause", "joint", "heading", "corrected"]
 BASES: tuple[Basis, ...] = get_args(Basis)
 # An agency's role on a task: it leads (牵头, LEADS) or cooperates (配合, COOPERATES_ON).
 Role = Literal["lead", "cooperate"]
