@@ -11,6 +11,7 @@ from __future__ import annotations
 from policygraph.ingest import regions
 from policygraph.ingest.agencies import Context
 from policygraph.ingest.citations import find_citations
+from policygraph.ingest.coverage import measure
 from policygraph.ingest.docno import default_registry
 from policygraph.ingest.metadata import Header, read_header
 from policygraph.ingest.normalise import NormalisedText, normalise
@@ -50,6 +51,7 @@ def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentR
         programmes=programmes_in(norm.text, 0, len(norm.text), found),
         sha256=sha256,
     )
+    record.coverage = measure(record, norm, body_start)  # last: it reads the finished record
     _learn(header)
     return record
 

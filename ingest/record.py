@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from policygraph.core.vocabulary import AgencyKind, Basis, DeadlineKind
+from policygraph.ingest.coverage import Coverage
 
 TargetKind = Literal["percent", "coverage", "deadline", "count"]
 Relation = Literal["basis", "reference"]
@@ -142,6 +143,7 @@ class DocumentRecord:
     tasks: list[Task] = field(default_factory=list)
     programmes: list[str] = field(default_factory=list)
     sha256: str | None = None  # of the original bytes, when the reader gives them
+    coverage: Coverage = field(default_factory=Coverage)  # what was found and what looks missed (ingest/coverage.py)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -158,6 +160,7 @@ class DocumentRecord:
             "tasks": [task.to_json() for task in self.tasks],
             "programmes": self.programmes,
             "sha256": self.sha256,
+            "coverage": self.coverage.to_json(),
         }
 
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.core.errors import InputError
 from policygraph.core.seeds import SEEDS_DIR as SEEDS
+from policygraph.ingest.coverage import corpus_line, review_line
 from policygraph.ingest.extract import extract_text
 from policygraph.ingest.readers import read_document
 from policygraph.ingest.record import DocumentRecord
@@ -24,7 +25,9 @@ from policygraph.ingest.scoring import FIELDS, Scores, load_gold, score, total
 EXTRACT_HELP = (
     "Extract each notice's 文号, issuer, level, region, date, title, cited notices, and its tasks with their lead "
     "and cooperating agencies, programmes and targets.\n\n"
-    "JSON Lines on stdout: one object per file, in the order given; spans are offsets into each file's text. A file "
+    "JSON Lines on stdout: one object per file, in the order given; spans are offsets into each file's text; each "
+    "object's `coverage` says what was found and what looks missed. The table format ends each notice with its "
+    "coverage, one warning line for a notice that needs review (需复核), and the share of tasks attributed. A file "
     "that cannot be read or extracted prints one line on stderr naming it and the reason; the other files are still "
     "processed, and the exit status is 1.\n\n"
     "Examples:\n\n"
@@ -78,7 +81,7 @@ def extract(
     ] = Format.json,
 ) -> None:
     """Extract notices into records: JSON Lines or tables (help text: EXTRACT_HELP)."""
-    failed = 0
+    failed, attributed, tasks = 0, 0, 0
     for path in paths:  # one at a time, so that JSON Lines stream as they are made
         records, bad = _extract_all([path])
         failed += bad
@@ -87,6 +90,10 @@ def extract(
                 print(json.dumps(record.to_json(), ensure_ascii=False), flush=True)
             else:
                 _print_tables(record)
+                _print_coverage(record)
+            attributed, tasks = attributed + record.coverage.tasks_with_lead, tasks + record.coverage.tasks
+    if output is Format.table:
+        console.print(corpus_line(attributed, tasks), highlight=False, markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -109,6 +116,21 @@ def _print_tables(record: DocumentRecord) -> None:
     for task in record.tasks:
         tasks.add_row(task.section or "", task.number, task.title, "\n".join(task.lead), "\n".join(task.cooperating))
     console.print(tasks)
+
+
+def _print_coverage(record: DocumentRecord) -> None:
+    """The notice's coverage in one line, its unread attribution-like passages, and the warning when it needs a look.
+    Passages and reasons are text from the document: printed without rich markup."""
+    coverage = record.coverage
+    console.print(f"覆盖情况 coverage: {coverage.tasks} tasks, {coverage.tasks_with_lead} with a lead, "
+                  f"{coverage.tasks_with_cooperating} with cooperating units, {coverage.tasks_with_deadline} with a "
+                  f"deadline", highlight=False, markup=False)  # fmt: skip
+    for fragment in coverage.unconsumed:
+        console.print(f"  unread {fragment.span[0]}-{fragment.span[1]}: {fragment.text}", highlight=False, markup=False)
+    for missing in coverage.missing:
+        console.print(f"  missing {missing.field}: {missing.reason}", highlight=False, markup=False)
+    if coverage.needs_review:
+        console.print(review_line(record.source, coverage.reasons), style="yellow", highlight=False, markup=False)
 
 
 def _seed_paths(gold: dict[str, dict[str, Any]], gold_dir: Path) -> list[Path]:
