@@ -4,6 +4,7 @@ national notice is in analysis/lineage.py."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from policygraph.analysis.checks import check_level, check_page
@@ -77,15 +78,37 @@ def _first(store: GraphStore, query: str, key: str) -> Row:
     return rows[0]
 
 
+COVERAGE_COLUMNS = ("tasks_with_lead", "tasks_with_cooperating", "tasks_with_deadline", "unconsumed_json",
+                    "missing_json", "needs_review", "review_reasons")  # fmt: skip
+
+
+def coverage(head: Row) -> Row | None:
+    """The coverage report of a notice from its flat properties (graph/rows.py coverage_row); None for a stub or a
+    notice loaded before the report existed."""
+    if head.get("needs_review") is None:
+        return None
+    return {
+        "tasks": head["task_count"],
+        "tasks_with_lead": head["tasks_with_lead"],
+        "tasks_with_cooperating": head["tasks_with_cooperating"],
+        "tasks_with_deadline": head["tasks_with_deadline"],
+        "unconsumed": sorted(json.loads(head["unconsumed_json"] or "[]"), key=_start),
+        "missing": json.loads(head["missing_json"] or "[]"),
+        "needs_review": head["needs_review"],
+        "reasons": list(head["review_reasons"] or []),
+    }
+
+
 def detail(store: GraphStore, key: str) -> Row:
     """One notice by key (its 文号, or region|year|title): its properties, the notices it cites (`citations`: basis
     or reference, with the quote), the parent it implements (`implements`, `implements_relation`), and its `tasks`
-    in order, each with its `leads` and `cooperating` agencies (basis, quote, as written), programmes and targets.
-    A stub has `stub: True`, a `note` saying why, and no tasks."""
-    head = _first(store, "documents_get", key)
+    in order, each with its `leads` and `cooperating` agencies (basis, quote, as written), programmes, targets and
+    `deadline`; and its `coverage` report. A stub has `stub: True`, a `note` saying why, no tasks and no coverage."""
+    row = _first(store, "documents_get", key)
+    head = {name: value for name, value in row.items() if name not in COVERAGE_COLUMNS}
     tasks = [] if head["stub"] else store.run("documents_tasks", {"key": key})
     return {**head, "citations": sorted(head["citations"], key=_start), "note": STUB_NOTE if head["stub"] else None,
-            "tasks": [_task(task) for task in tasks]}  # fmt: skip
+            "tasks": [_task(task) for task in tasks], "coverage": coverage(row)}  # fmt: skip
 
 
 def children(store: GraphStore, key: str, *, skip: int = 0, limit: int = 50) -> list[Row]:

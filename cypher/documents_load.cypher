@@ -1,5 +1,6 @@
 // Write a batch of notices: each notice's node, its citations (parents not yet loaded become stubs), its tasks with
-// their lead and cooperating agencies, programmes and targets, its issuer and region chain.
+// their lead and cooperating agencies, programmes and targets, its issuer and region chain; the notice's coverage
+// report as flat properties (needs_review, review_reasons …; the fragments as JSON) and each task's deadline.
 // A notice already in the graph is replaced whole: its old tasks, targets and outgoing edges are removed first,
 // in the same statement, so that a notice is in the graph whole or not at all.
 // Parameters: $docs, a list of maps built by graph/rows.py (one per notice).
@@ -18,7 +19,11 @@ FOREACH (r IN oldEdges | DELETE r)
 SET doc.doc_no = d.doc_no, doc.doc_no_prefix = d.doc_no_prefix, doc.title = d.title, doc.issuer = d.issuer,
     doc.level = d.level, doc.tier = d.tier, doc.region = d.region, doc.date = d.date, doc.year = d.year,
     doc.sha256 = d.sha256, doc.source = d.source, doc.series = d.series, doc.task_count = size(d.tasks),
-    doc.stub = false
+    doc.stub = false, doc.tasks_with_lead = d.coverage.tasks_with_lead,
+    doc.tasks_with_cooperating = d.coverage.tasks_with_cooperating,
+    doc.tasks_with_deadline = d.coverage.tasks_with_deadline, doc.unconsumed_count = d.coverage.unconsumed_count,
+    doc.unconsumed_json = d.coverage.unconsumed_json, doc.missing_json = d.coverage.missing_json,
+    doc.needs_review = d.coverage.needs_review, doc.review_reasons = d.coverage.review_reasons
 FOREACH (i IN range(0, size(d.regions) - 1) |
   MERGE (region:Region {code: d.regions[i].code})
   ON CREATE SET region.name = d.regions[i].name, region.level = d.regions[i].level, region.path = d.regions[i].path
@@ -46,7 +51,8 @@ FOREACH (c IN d.cited |
 FOREACH (t IN d.tasks |
   CREATE (task:Task {key: t.key, ordinal: t.ordinal, section: t.section, number: t.number, title: t.title,
                      text: t.text, search_text: t.search_text, span: t.span, year: d.year, level: d.level,
-                     region: d.region})
+                     region: d.region, deadline_kind: t.deadline_kind, deadline_date: t.deadline_date,
+                     deadline_as_written: t.deadline_as_written})
   CREATE (doc)-[:HAS_TASK]->(task)
   FOREACH (a IN t.leads |
     MERGE (agency:Agency {key: a.key})

@@ -11,6 +11,7 @@ Everything here is deterministic in the record alone, so the order of ingestion 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -134,6 +135,7 @@ def task_rows(doc_key: str, tasks: list[Mapping[str, Any]]) -> list[dict[str, An
             "text": task.get("text"),
             "search_text": search_text(task.get("title"), task.get("text")),
             "span": list(task.get("span") or []),
+            **deadline_row(task.get("deadline") or {}),
             "leads": agency_rows(task.get("lead_detail", [])),
             "cooperating": agency_rows(task.get("cooperating_detail", [])),
             "programmes": [{"key": name, "name": name} for name in dict.fromkeys(task.get("programmes", []))],
@@ -144,6 +146,36 @@ def task_rows(doc_key: str, tasks: list[Mapping[str, Any]]) -> list[dict[str, An
             ],
         })  # fmt: skip
     return rows
+
+
+def deadline_row(deadline: Mapping[str, Any]) -> dict[str, Any]:
+    """The task's deadline as flat properties (an engine stores no maps): a task with none printed is kind `none`."""
+    return {
+        "deadline_as_written": deadline.get("as_written"),
+        "deadline_date": deadline.get("date"),
+        "deadline_kind": deadline.get("kind") or "none",
+    }
+
+
+def coverage_row(coverage: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The coverage report as flat properties both engines store and index; the fragments and missing fields, which
+    are lists of maps, as JSON strings. A record without a report (written before it existed) gives nulls."""
+    if coverage is None:
+        return {name: None for name in COVERAGE_PROPERTIES}
+    return {
+        "tasks_with_lead": coverage.get("tasks_with_lead"),
+        "tasks_with_cooperating": coverage.get("tasks_with_cooperating"),
+        "tasks_with_deadline": coverage.get("tasks_with_deadline"),
+        "unconsumed_count": len(coverage.get("unconsumed") or []),
+        "unconsumed_json": json.dumps(coverage.get("unconsumed") or [], ensure_ascii=False),
+        "missing_json": json.dumps(coverage.get("missing") or [], ensure_ascii=False),
+        "needs_review": bool(coverage.get("needs_review")),
+        "review_reasons": list(coverage.get("reasons") or []),
+    }
+
+
+COVERAGE_PROPERTIES = ("tasks_with_lead", "tasks_with_cooperating", "tasks_with_deadline", "unconsumed_count",
+                       "unconsumed_json", "missing_json", "needs_review", "review_reasons")  # fmt: skip
 
 
 def issuer_row(record: Record) -> dict[str, Any] | None:
@@ -178,4 +210,5 @@ def document_row(record: Record) -> dict[str, Any]:
         "issuer_agency": issuer_row(record),
         "cited": [c for c in cited if c["key"] != own_key],
         "tasks": task_rows(key, record.get("tasks", [])),
+        "coverage": coverage_row(record.get("coverage")),
     }

@@ -17,6 +17,7 @@ from policygraph.graph.connect import open_store
 from policygraph.graph.ingest_files import expand, extract_file, ingest_paths
 from policygraph.graph.loader import LoadResult, Outcome
 from policygraph.graph.store import GraphStore
+from policygraph.ingest.coverage import corpus_line, review_line
 
 STYLE = {"new": "green", "replaced": "yellow", "unchanged": "dim", "failed": "red"}
 
@@ -40,17 +41,39 @@ def print_report(store: GraphStore, result: LoadResult, seconds: float) -> None:
     )
 
 
+def print_coverage(store: GraphStore, result: LoadResult) -> None:
+    """One warning line per notice of this run that needs review, then the share of its tasks attributed."""
+    keys = [outcome.key for outcome in result.outcomes if outcome.key and outcome.status != "failed"]
+    rows = store.run("documents_coverage", {"keys": keys})
+    for row in rows:
+        if row["needs_review"]:
+            print_review(row["source"] or row["key"], list(row["review_reasons"] or []))
+    attributed = sum(row["tasks_with_lead"] or 0 for row in rows)
+    console.print(corpus_line(attributed, sum(row["task_count"] or 0 for row in rows)), highlight=False, markup=False)
+
+
+def print_review(source: str, reasons: list[str]) -> None:
+    """A notice that needs review, on one line like the outcomes (its name and reasons are data: no markup)."""
+    line = review_line(source, reasons).replace("\r", "\\r").replace("\n", "\\n")
+    console.print(line, style="yellow", highlight=False, markup=False, soft_wrap=True)
+
+
 def dry_run(paths: list[Path]) -> int:
-    failures = 0
+    failures, attributed, tasks = 0, 0, 0
     for path in expand(paths):
         try:
             record = extract_file(path)
             leads = sum(len(task["lead"]) for task in record["tasks"])
             console.print(f"would load {path}: {record['doc_no'] or record['title']}, {len(record['tasks'])} tasks, {leads} leads",
                           highlight=False)  # fmt: skip
+            coverage = record["coverage"]
+            if coverage["needs_review"]:
+                print_review(str(path), coverage["reasons"])
+            attributed, tasks = attributed + coverage["tasks_with_lead"], tasks + coverage["tasks"]
         except InputError as e:
             failures += 1
             print_outcome(Outcome(str(path), "failed", None, e.reason))
+    console.print(corpus_line(attributed, tasks), highlight=False, markup=False)
     return failures
 
 
@@ -91,6 +114,7 @@ def register(app: typer.Typer) -> None:
                     print_outcome(outcome)
 
                 result = ingest_paths(store, files, on_outcome=report)
+            print_coverage(store, result)
             print_report(store, result, time.perf_counter() - started)
         if result.failed:
             raise typer.Exit(1)
