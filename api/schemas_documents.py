@@ -30,15 +30,21 @@ _LEAD = {"key": "甘肃省临夏回族自治州|临夏回族自治州医疗保�
 _HELPER = {**_LEAD, "key": "甘肃省临夏回族自治州|临夏回族自治州财政局", "name": "临夏回族自治州财政局", "span": [2724, 2728],
            "as_written": "州财政局"}
 _TARGET = {"key": "临州办发〔2021〕76号#11#target1", "text": "60%", "kind": "percent", "value": 60.0, "span": [2877, 2880]}
+_NO_DEADLINE = {"as_written": None, "date": None, "kind": "none"}
+_DEADLINE = {"as_written": "2024年9月底前完成", "date": "2024-09-30", "kind": "by_date"}
 _TASK = {"key": f"{LINXIA}#10", "ordinal": 10, "section": "三", "number": "(十)", "title": "推进医保支付方式改革",
          "text": f"(十)推进医保支付方式改革。临夏市为紧密型县域医共体试点市……{_QUOTE}", "span": [2376, 2734],
-         "leads": [_LEAD], "cooperating": [_HELPER], "targets": [],
+         "leads": [_LEAD], "cooperating": [_HELPER], "targets": [], "deadline": _NO_DEADLINE,
          "programmes": ["分级诊疗", "医保支付方式改革", "医联体", "家庭医生签约服务", "紧密型县域医共体", "药品耗材集中带量采购"]}
 _CITATION = {"key": _GANSU["key"], "doc_no": _GANSU["doc_no"], "title": _GANSU["title"], "stub": True,
              "relation": "basis", "quote": f"《{_GANSU['title']}》(甘政办发〔2021〕70号)", "span": [407, 465]}
+_COVERAGE = {"tasks": 26, "tasks_with_lead": 26, "tasks_with_cooperating": 24, "tasks_with_deadline": 0,
+             "unconsumed": [], "missing": [], "needs_review": False, "reasons": []}
+_FRAGMENT = {"text": "由市医保局牵头,市卫健委配合", "span": [1520, 1534], "task": 7}
 _DETAIL = {**_SUMMARY, "series": True, "registry": False, "source": "seeds/000_2021_甘肃省临夏州_临州办发〔2021〕76号.txt",
            "sha256": "2c19065e7122c413243f8d1d5925fae6d62ddef08af0bcc59bdcbf8b26b13405", "implements": _GANSU["key"],
-           "implements_relation": "explicit", "note": None, "citations": [_CITATION], "tasks": [_TASK]}
+           "implements_relation": "explicit", "note": None, "citations": [_CITATION], "tasks": [_TASK],
+           "coverage": _COVERAGE}
 _HOP = {**_GANSU, "relation": "explicit", "reason": "cited as its basis"}
 _CHILD = {**_SIXIAN, "relation": "inferred", "reason": _SIXIAN_REASON}
 _GAPS = [{"level": "prefectural", "region": "安徽省宿州市", "year": 2021, "below": SIXIAN},
@@ -103,8 +109,18 @@ class Target(BaseModel):
     span: list[int] | None
 
 
+class Deadline(BaseModel):
+    """When a task is due, as printed (docs/extraction.md, "Deadlines")."""
+
+    model_config = _example(_DEADLINE)
+
+    as_written: str | None = Field(description="The deadline as printed, e.g. 2024年9月底前完成; null when none.")
+    date: str | None = Field(description="YYYY-MM-DD: month end for 月底前, year end for 年底前; null unless by_date.")
+    kind: str = Field(description="by_date | ongoing (持续推进, 长期坚持) | none (nothing printed).")
+
+
 class Task(BaseModel):
-    """A numbered task of a notice with its agencies, programmes and targets."""
+    """A numbered task of a notice with its agencies, programmes, targets and deadline."""
 
     model_config = _example(_TASK)
 
@@ -119,6 +135,7 @@ class Task(BaseModel):
     cooperating: list[Role] = Field(description="Cooperating agencies (配合), in the order printed.")
     programmes: list[str] = Field(description="Programmes mentioned (三明医改经验, 家庭医生签约服务 …), by name.")
     targets: list[Target] = Field(description="Quantified targets, in the order printed.")
+    deadline: Deadline = Field(description="When the task is due (完成时限); kind none when nothing is printed.")
 
 
 class Citation(BaseModel):
@@ -135,6 +152,38 @@ class Citation(BaseModel):
     span: list[int] | None
 
 
+class Fragment(BaseModel):
+    """Attribution-like text (负责, 牵头, 配合, 参与, 责任单位 …) that no attribution rule read."""
+
+    model_config = _example(_FRAGMENT)
+
+    text: str = Field(description="The passage, as in the normalised text.")
+    span: list[int] = Field(description="[start, end) offsets in the original text.")
+    task: int | None = Field(description="The position of the task it sits in; null when outside every task.")
+
+
+class MissingField(BaseModel):
+    """A header field the extractor left empty, and why."""
+
+    field: str = Field(description="doc_no | issuer | date | level | region.")
+    reason: str = Field(description="Why it is empty, e.g. no 文号 printed in the header.")
+
+
+class Coverage(BaseModel):
+    """What the extractor found in a notice and what looks missed (覆盖情况), and whether it needs review (需复核)."""
+
+    model_config = _example(_COVERAGE)
+
+    tasks: int | None = Field(description="Number of tasks.")
+    tasks_with_lead: int | None = Field(description="Tasks with at least one lead (牵头) agency.")
+    tasks_with_cooperating: int | None = Field(description="Tasks with at least one cooperating (配合) agency.")
+    tasks_with_deadline: int | None = Field(description="Tasks with a deadline (by_date or ongoing).")
+    unconsumed: list[Fragment] = Field(description="Attribution-like passages no rule read, in text order.")
+    missing: list[MissingField] = Field(description="Header fields left empty, with the reason.")
+    needs_review: bool = Field(description="Whether a person should look at the notice.")
+    reasons: list[str] = Field(description="Why it needs review; empty when it does not.")
+
+
 class DocumentDetail(DocumentSummary):
     """A notice with its properties, citations, parent and tasks in order."""
 
@@ -149,6 +198,7 @@ class DocumentDetail(DocumentSummary):
     note: str | None = Field(description="Set for a stub: why it has no tasks.")
     citations: list[Citation] = Field(description="The notices it cites, in the order they appear.")
     tasks: list[Task] = Field(description="Its tasks in order; empty for a stub.")
+    coverage: Coverage | None = Field(description="The coverage report; null for a stub (its text is not loaded).")
 
 
 class Link(NoticeRef):
