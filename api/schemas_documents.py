@@ -38,7 +38,7 @@ _TASK = {"key": f"{LINXIA}#10", "ordinal": 10, "section": "三", "number": "(十
          "programmes": ["分级诊疗", "医保支付方式改革", "医联体", "家庭医生签约服务", "紧密型县域医共体", "药品耗材集中带量采购"]}
 _CITATION = {"key": _GANSU["key"], "doc_no": _GANSU["doc_no"], "title": _GANSU["title"], "stub": True,
              "relation": "basis", "quote": f"《{_GANSU['title']}》(甘政办发〔2021〕70号)", "span": [407, 465]}
-_COVERAGE = {"tasks": 26, "tasks_with_lead": 26, "tasks_with_cooperating": 24, "tasks_with_deadline": 0,
+_COVERAGE = {"tasks": 26, "tasks_with_lead": 26, "tasks_with_cooperating": 22, "tasks_with_deadline": 0,
              "unconsumed": [], "missing": [], "needs_review": False, "reasons": []}
 _FRAGMENT = {"text": "由市医保局牵头,市卫健委配合", "span": [1520, 1534], "task": 7}
 _DETAIL = {**_SUMMARY, "series": True, "registry": False, "source": "seeds/000_2021_甘肃省临夏州_临州办发〔2021〕76号.txt",

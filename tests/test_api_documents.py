@@ -232,10 +232,29 @@ def test_detail_with_a_key_made_of_region_year_title(api: Any) -> None:
     assert api.get(f"/documents/{SIXIAN}").json()["key"] == SIXIAN
 
 
+def test_detail_gives_each_task_its_deadline_and_the_notice_its_coverage(api: Any) -> None:
+    doc = get(api, url(LINXIA))
+    deadlines = [task["deadline"] for task in doc["tasks"]]
+    assert all(set(d) == {"as_written", "date", "kind"} and d["kind"] in ("by_date", "ongoing", "none") for d in deadlines)
+    assert all(d["as_written"] is None and d["date"] is None for d in deadlines if d["kind"] == "none")
+    coverage = doc["coverage"]
+    assert coverage["tasks_with_deadline"] == sum(1 for d in deadlines if d["kind"] != "none")
+    assert {k: v for k, v in coverage.items() if k != "tasks_with_deadline"} == {
+        "tasks": 26, "tasks_with_lead": 26, "tasks_with_cooperating": 22, "unconsumed": [], "missing": [],
+        "needs_review": False, "reasons": []}  # fmt: skip
+
+
+def test_detail_of_a_notice_that_needs_review_says_why(api: Any) -> None:
+    coverage = get(api, url(SIXIAN))["coverage"]
+    assert coverage["needs_review"] is True and coverage["reasons"] == ["no issuer", "no date"]
+    assert [m["field"] for m in coverage["missing"]] == ["doc_no", "issuer", "date"]
+    assert coverage["missing"][0]["reason"] == "no 文号 printed in the header"
+
+
 def test_detail_of_a_stub_says_so(api: Any) -> None:
     doc = get(api, url(GANSU))
     assert doc["stub"] is True and doc["tasks"] == [] and doc["task_count"] is None
-    assert "stub" in doc["note"] and doc["source"] is None
+    assert "stub" in doc["note"] and doc["source"] is None and doc["coverage"] is None
     assert doc["title"] == "甘肃省人民政府办公厅关于印发甘肃省深化医药卫生体制改革2021年重点工作任务的通知"
     assert (doc["implements"], doc["implements_relation"]) == (NATIONAL[2021], "inferred")
     national = get(api, url(NATIONAL[2022]))

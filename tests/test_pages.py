@@ -191,6 +191,35 @@ def test_a_script_injection_title_is_shown_as_text_and_runs_nothing(hostile_serv
             seen.assert_clean()
 
 
+HOSTILE_COVERAGE = {
+    "tasks": 1, "tasks_with_lead": 1, "tasks_with_cooperating": 0, "tasks_with_deadline": 1,
+    "unconsumed": [{"text": "由<img src=x onerror=alert(7)>牵头", "span": [60, 80], "task": 1}],
+    "missing": [{"field": "doc_no", "reason": "no 文号 printed in the header"}],
+    "needs_review": True, "reasons": ["1 attribution-like passage(s) no rule read"],
+}  # fmt: skip
+HOSTILE_DEADLINE = {"as_written": "<svg onload=alert(8)>底前", "date": "2023-09-30", "kind": "by_date"}
+
+
+@pytest.fixture(scope="module")
+def reviewed_server(falkordb_url: str) -> Iterator[str]:
+    """One notice that needs review, whose unread passage and deadline are injection attempts."""
+    task = {**HOSTILE_RECORD["tasks"][0], "deadline": HOSTILE_DEADLINE}  # type: ignore[index]
+    yield from serve_records(falkordb_url, "review", [{**HOSTILE_RECORD, "tasks": [task], "coverage": HOSTILE_COVERAGE}])
+
+
+def test_notice_page_shows_coverage_and_deadlines_as_text(reviewed_server: str) -> None:
+    import httpx
+
+    page = httpx.get(reviewed_server + urls.notice(f"山西省|2023|{XSS}"), timeout=10).text
+    start = page.index('<section class="coverage needs-review"')
+    coverage = page[start : page.index("</section>", start)]
+    assert "需复核" in coverage and "1 attribution-like passage(s) no rule read" in coverage
+    assert "由&lt;img src=x onerror=alert(7)&gt;牵头" in coverage and "[60, 80)" in coverage
+    assert 'href="#task-1"' in coverage and "no 文号 printed in the header" in coverage
+    assert "<img src=x" not in page and "<svg onload=alert(8)>" not in page
+    assert "完成时限" in page and "2023-09-30" in page and 'title="&lt;svg onload=alert(8)&gt;底前"' in page
+
+
 # --- pages and their JSON twins, over plain HTTP ---------------------------------------------------------------------
 
 
@@ -224,6 +253,14 @@ def test_each_page_names_its_json_twins_and_renders_their_answers(api: Any) -> N
     programme = api.get(urls.programme("三明经验"))  # a synonym finds its programme
     adoption = api.get(twins(programme)[0]).json()
     assert adoption["name"] == "三明医改经验" and all(row["region"] in programme.text for row in adoption["by_region"])
+
+
+def test_notice_page_shows_the_coverage_box(api: Any) -> None:
+    clean, sixian = api.get(urls.notice(LINXIA)).text, api.get(urls.notice(SIXIAN)).text
+    assert '<section class="coverage" id="coverage">' in clean and "需复核" not in clean
+    assert "26 项任务 tasks · 26 有牵头单位 with a lead" in clean
+    assert '<section class="coverage needs-review" id="coverage">' in sixian
+    assert "<li>no issuer</li><li>no date</li>" in sixian and "完成时限" in sixian
 
 
 def test_search_twins_follow_the_query(api: Any) -> None:
