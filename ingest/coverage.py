@@ -143,17 +143,20 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
 
 def _consumed(text: str, span: Span, roles: list[Role]) -> bool:
     """A rule read this passage when a role's name lies inside it, or the role's quote is this passage."""
-    return any(
-        span[0] <= role.span[0] and role.span[1] <= span[1] or bool(role.quote) and (text in role.quote or role.quote in text)
-        for role in roles
-    )
+    return any(_inside(role.span, span) or _same_quote(text, role.quote) for role in roles)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _same_quote(text: str, quote: str) -> bool:
+    return bool(quote) and (text in quote or quote in text)
 
 
 def _task_at(record: DocumentRecord, span: Span) -> int | None:
-    for position, task in enumerate(record.tasks, start=1):
-        if task.span[0] <= span[0] and span[1] <= task.span[1]:
-            return position
-    return None
+    """The position (from 1) of the task the passage sits in."""
+    return next((i for i, task in enumerate(record.tasks, start=1) if _inside(span, task.span)), None)
 
 
 @cache

@@ -235,7 +235,9 @@ def test_detail_with_a_key_made_of_region_year_title(api: Any) -> None:
 def test_detail_gives_each_task_its_deadline_and_the_notice_its_coverage(api: Any) -> None:
     doc = get(api, url(LINXIA))
     deadlines = [task["deadline"] for task in doc["tasks"]]
-    assert all(set(d) == {"as_written", "date", "kind"} and d["kind"] in ("by_date", "ongoing", "none") for d in deadlines)
+    assert all(
+        set(d) == {"as_written", "date", "kind"} and d["kind"] in ("by_date", "ongoing", "none") for d in deadlines
+    )
     assert all(d["as_written"] is None and d["date"] is None for d in deadlines if d["kind"] == "none")
     coverage = doc["coverage"]
     assert coverage["tasks_with_deadline"] == sum(1 for d in deadlines if d["kind"] != "none")

@@ -203,8 +203,11 @@ HOSTILE_DEADLINE = {"as_written": "<svg onload=alert(8)>底前", "date": "2023-0
 @pytest.fixture(scope="module")
 def reviewed_server(falkordb_url: str) -> Iterator[str]:
     """One notice that needs review, whose unread passage and deadline are injection attempts."""
-    task = {**HOSTILE_RECORD["tasks"][0], "deadline": HOSTILE_DEADLINE}  # type: ignore[index]
-    yield from serve_records(falkordb_url, "review", [{**HOSTILE_RECORD, "tasks": [task], "coverage": HOSTILE_COVERAGE}])
+    tasks: Any = HOSTILE_RECORD["tasks"]
+    task = {**tasks[0], "deadline": HOSTILE_DEADLINE}
+    yield from serve_records(
+        falkordb_url, "review", [{**HOSTILE_RECORD, "tasks": [task], "coverage": HOSTILE_COVERAGE}]
+    )
 
 
 def test_notice_page_shows_coverage_and_deadlines_as_text(reviewed_server: str) -> None:
