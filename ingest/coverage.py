@@ -17,7 +17,7 @@ from policygraph.ingest.gazetteer import DATA
 
 if TYPE_CHECKING:
     from policygraph.ingest.normalise import NormalisedText
-    from policygraph.ingest.record import DocumentRecord, Role
+    from policygraph.ingest.record import DocumentRecord
 
 Span = tuple[int, int]
 CueKind = Literal["bracket", "sentence", "not"]
@@ -113,13 +113,17 @@ def review_reasons(coverage: Coverage) -> list[str]:
 
 
 def unconsumed(record: DocumentRecord, norm: NormalisedText, body_start: int) -> list[Fragment]:
-    """The attribution-like passages of the body with no role of the record inside them, in text order."""
+    """The attribution-like passages of the body that no rule read, in text order. A rule read a passage when the
+    quote of one of the record's roles is that passage, or a role's name lies inside it."""
     roles = [role for task in record.tasks for role in (*task.lead_detail, *task.cooperating_detail)]
+    quotes = {role.quote for role in roles if role.quote}  # few: one per attribution, however many names it holds
     found = []
     for start, end in _candidates(norm.text, body_start):
-        span = norm.span_to_original(start, end)
         text = norm.text[start:end]
-        if not _consumed(text, span, roles):
+        if any(text in quote or quote in text for quote in quotes):
+            continue
+        span = norm.span_to_original(start, end)  # only now: mapping offsets costs more than comparing quotes
+        if not any(_inside(role.span, span) for role in roles):
             found.append(Fragment(text, span, _task_at(record, span)))
     return found
 
@@ -141,17 +145,8 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def _consumed(text: str, span: Span, roles: list[Role]) -> bool:
-    """A rule read this passage when a role's name lies inside it, or the role's quote is this passage."""
-    return any(_inside(role.span, span) or _same_quote(text, role.quote) for role in roles)
-
-
 def _inside(inner: Span, outer: Span) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _same_quote(text: str, quote: str) -> bool:
-    return bool(quote) and (text in quote or quote in text)
 
 
 def _task_at(record: DocumentRecord, span: Span) -> int | None:

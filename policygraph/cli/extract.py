@@ -93,7 +93,7 @@ def extract(
                 _print_coverage(record)
             attributed, tasks = attributed + record.coverage.tasks_with_lead, tasks + record.coverage.tasks
     if output is Format.table:
-        console.print(corpus_line(attributed, tasks), highlight=False, markup=False)
+        _print_line(corpus_line(attributed, tasks))
     if failed:
         raise typer.Exit(1)
 
@@ -122,15 +122,22 @@ def _print_coverage(record: DocumentRecord) -> None:
     """The notice's coverage in one line, its unread attribution-like passages, and the warning when it needs a look.
     Passages and reasons are text from the document: printed without rich markup."""
     coverage = record.coverage
-    console.print(f"覆盖情况 coverage: {coverage.tasks} tasks, {coverage.tasks_with_lead} with a lead, "
-                  f"{coverage.tasks_with_cooperating} with cooperating units, {coverage.tasks_with_deadline} with a "
-                  f"deadline", highlight=False, markup=False)  # fmt: skip
+    _print_line(
+        f"覆盖情况 coverage: {coverage.tasks} tasks, {coverage.tasks_with_lead} with a lead, "
+        f"{coverage.tasks_with_cooperating} with cooperating units, {coverage.tasks_with_deadline} with a deadline"
+    )
     for fragment in coverage.unconsumed:
-        console.print(f"  unread {fragment.span[0]}-{fragment.span[1]}: {fragment.text}", highlight=False, markup=False)
+        _print_line(f"  unread {fragment.span[0]}-{fragment.span[1]}: {fragment.text}")
     for missing in coverage.missing:
-        console.print(f"  missing {missing.field}: {missing.reason}", highlight=False, markup=False)
+        _print_line(f"  missing {missing.field}: {missing.reason}")
     if coverage.needs_review:
-        console.print(review_line(record.source, coverage.reasons), style="yellow", highlight=False, markup=False)
+        _print_line(review_line(record.source, coverage.reasons), style="yellow")
+
+
+def _print_line(text: str, style: str | None = None) -> None:
+    """One line, never wrapped (scripts grep it), newlines of the document shown as \\n; no rich markup: it is data."""
+    line = text.replace("\r", "\\r").replace("\n", "\\n")
+    console.print(line, style=style, highlight=False, markup=False, soft_wrap=True)
 
 
 def _seed_paths(gold: dict[str, dict[str, Any]], gold_dir: Path) -> list[Path]:

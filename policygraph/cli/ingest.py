@@ -49,7 +49,8 @@ def print_coverage(store: GraphStore, result: LoadResult) -> None:
         if row["needs_review"]:
             print_review(row["source"] or row["key"], list(row["review_reasons"] or []))
     attributed = sum(row["tasks_with_lead"] or 0 for row in rows)
-    console.print(corpus_line(attributed, sum(row["task_count"] or 0 for row in rows)), highlight=False, markup=False)
+    console.print(corpus_line(attributed, sum(row["task_count"] or 0 for row in rows)), highlight=False, markup=False,
+                  soft_wrap=True)  # fmt: skip
 
 
 def print_review(source: str, reasons: list[str]) -> None:
@@ -73,7 +74,7 @@ def dry_run(paths: list[Path]) -> int:
         except InputError as e:
             failures += 1
             print_outcome(Outcome(str(path), "failed", None, e.reason))
-    console.print(corpus_line(attributed, tasks), highlight=False, markup=False)
+    console.print(corpus_line(attributed, tasks), highlight=False, markup=False, soft_wrap=True)
     return failures
 
 
