@@ -153,3 +153,14 @@ def test_extract_table_warns_per_notice_and_sums_up(tmp_path: Path) -> None:
     assert warnings == [f"需复核 needs review: {prose}: 1 attribution-like passage(s) no rule read"]
     assert "unread" in result.stdout and "由市医保局牵头,市财政局配合" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "覆盖情况 coverage: 4 of 5 tasks attributed (80.0%)"
+
+
+def test_ingest_dry_run_warns_and_sums_up_without_an_engine(tmp_path: Path) -> None:
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    (folder / "aside.txt").write_text(HEADER + ATTRIBUTED + ASIDE, encoding="utf-8")
+    result = run_cli("ingest", "--dry-run", str(folder))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"需复核 needs review: {folder / 'aside.txt'}: 1 attribution-like passage(s) no rule read" in lines
+    assert lines[-1] == "覆盖情况 coverage: 2 of 3 tasks attributed (66.7%)"
