@@ -38,10 +38,17 @@ _LABELS = "牵头单位|牵头部门|牵头处室|牵头科室|责任单位|责�
 _LABEL = re.compile(rf"({_LABELS})\s*:?")
 # A bare label at the start of a line or after a sentence, running to the end of the line.
 _BARE_LABEL = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<content>(?:{_LABELS})\s*:[^\n]*?)[。;]?$", re.MULTILINE)
-_SQUARE = str.maketrans("【】[]", "()()")  # other brackets an attribution is printed in; same length
-_PART = re.compile(r"[^,;。]+")  # the parts of a bracket: 国家医保局负责 | 2020年9月底前完成
+_SQUARE = (("【", "("), ("】", ")"), ("[", "("), ("]", ")"))  # other brackets of attributions; same length
+_PART = re.compile(r"[^,;。]+")
+_LEAD_WORD = "牵头"  # in every first-leads rule (attribution_wordings.csv)
+_RULE_REACH = 16  # characters a first-leads rule spans on either side of its 牵头  # the parts of a bracket: 国家医保局负责 | 2020年9月底前完成
 _STANDING = re.compile(
     r"以下(各项任务|任务)?(均|都)?(需|由|要)?(?P<names>[^。;:()]+?)(负责|落实|牵头)[,;]?\s*(不再列出|不再一一列出|下同)"
+)
+# A sentence of its own that closes a paragraph with names and 按职责分工负责: 市卫健委、市医保局等部门按职责分工负责。
+# (Only this wording: a bare 负责 or 牵头 inside a sentence is prose, 市卫健委牵头起草实施方案.)
+_BARE_DUTY = re.compile(
+    r"(?:^|(?<=[。;]))(?P<content>[^。;,:()\n要应须由]{2,80}?按照?职责分工负责)[。;]?$", re.MULTILINE
 )
 # Separators between names. 和/及/与 also occur inside names (人力资源和社会保障局), so they separate only where
 # a new name evidently begins: after 等, or before 各 / a tier word.
@@ -119,8 +126,14 @@ def _first_leads() -> re.Pattern[str]:
 
 
 def first_leads_rule(text: str) -> bool:
-    """Whether the notice prints the rule that the first unit of a 负责 list leads (排在第一位的为牵头部门)."""
-    return _first_leads().search(text) is not None
+    """Whether the notice prints the rule that the first unit of a 负责 list leads (排在第一位的为牵头部门).
+    Every rule names 牵头: the rules are tried only around each 牵头, not over the whole text."""
+    at = text.find(_LEAD_WORD)
+    while at >= 0:
+        if _first_leads().search(text, max(0, at - _RULE_REACH), at + _RULE_REACH):
+            return True
+        at = text.find(_LEAD_WORD, at + 1)
+    return False
 
 
 def _units_only(inner: str) -> str:
@@ -131,9 +144,18 @@ def _units_only(inner: str) -> str:
         inner = inner[: label.start()] + " " * (label.end() - label.start()) + inner[label.end() :]
     for m in _PART.finditer(inner):
         part = m.group(0)
-        if is_deadline_part(part) or _first_leads().search(part) or part.strip() == "下同":
+        if is_deadline_part(part) or (_LEAD_WORD in part and _first_leads().search(part)) or part.strip() == "下同":
             inner = inner[: m.start()] + " " * len(part) + inner[m.end() :]
     return inner
+
+
+def _round_brackets(text: str) -> str:
+    """【】 and [] as (): the same length, so offsets hold. (str.translate looks up every character; replacing the
+    few present is faster.)"""
+    for square, round_ in _SQUARE:
+        if square in text:
+            text = text.replace(square, round_)
+    return text
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
@@ -160,14 +182,16 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     ("牵头单位:县卫健委" / "配合单位:县财政局、县人社局").
     """
     found = []
-    brackets = _brackets(text.translate(_SQUARE))
+    rounded = _round_brackets(text)
+    brackets = _brackets(rounded)
     for start, end in brackets:
-        inner = _units_only(text[start + 1 : end - 1].translate(_SQUARE))
+        inner = _units_only(rounded[start + 1 : end - 1])
         if _is_attribution().search(inner.strip(" ,;。")) or _STANDING.search(inner):
             found.append(
                 Attribution(text[start:end], offset + start, offset + end, parse_attribution(inner, offset + start + 1))
             )
-    for m in _BARE_LABEL.finditer(text):
+    bare = [*_BARE_LABEL.finditer(text), *_BARE_DUTY.finditer(text)] if "负责" in text or ":" in text else []
+    for m in bare:
         start, end = m.span("content")
         if not any(a <= start < b for a, b in brackets):
             found.append(

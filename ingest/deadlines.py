@@ -37,13 +37,14 @@ _POINT = re.compile(
     r"|(?P<this>年底|年末|年内|本年度?|今年)"
 )
 _BEFORE = r"(?:底|末)?(?:前|之前|以前)?"
-_DONE = r"(?:全面)?(?:完成|实现|落实|到位|出台|印发|启动|建成)?"
+_DONE = r"(?:全面)?(?:完成|实现|落实|到位|出台|印发|启动|建成|推开|见效|并持续推进)?"
 # A whole part that is a deadline: 2020年9月底前完成, 2021—2022年, 年内完成, 于2021年6月底前.
 _PART = re.compile(
     rf"(?:于|在|到|至)?(?:[0-9]{{4}}年?[-—~至到])?(?:{_POINT_TEXT}){_BEFORE}(?:[-—~至到、和及](?:{_POINT_TEXT}){_BEFORE})*{_DONE}[。.]?"
 )
 # A deadline inside a sentence must say 前: 2022年底前实现全覆盖, not 2022年 on its own.
-_IN_TEXT = re.compile(rf"(?:{_POINT_TEXT})(?:底|末)?(?:前|之前|以前)")
+_IN_TEXT = re.compile(rf"(?:{_POINT_TEXT})(?:底|末)?(?:之|以)?前$")
+_WINDOW = 24  # characters before 前 that a point can take: 2021年12月31日之前
 _LABEL = re.compile(r"(?:完成时限|完成时间|时限要求|时间要求|时间节点|进度安排|时限)\s*:\s*")
 _LABELLED = re.compile(rf"{_LABEL.pattern}(?P<value>[^\n;。()]+)")
 _BRACKET = re.compile(r"[(\[【](?P<inner>[^()\[\]【】\n]*)[)\]】]")
@@ -57,10 +58,20 @@ def _ongoing() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?:推进|实施|开展)?[。.]?")
 
 
+@cache
+def _hint() -> re.Pattern[str]:
+    """A character every deadline part has (a digit, 年, 季, a label's or an ongoing word's first): most parts of
+    attributions have none, and are passed over at the cost of one scan."""
+    firsts = {word[0] for word in wordings("ongoing")} | set("年季半完时进")
+    return re.compile(f"[0-9{''.join(sorted(firsts))}]")
+
+
 def is_deadline_part(part: str) -> bool:
     """Whether one comma-separated part of a bracket is only a deadline: 2020年底前完成, 持续推进, 完成时限:…"""
     part = part.strip()
-    return bool(part) and bool(_PART.fullmatch(part) or _ongoing().fullmatch(part) or _LABEL.match(part))
+    if not part or not _hint().search(part):
+        return False
+    return bool(_PART.fullmatch(part) or _ongoing().fullmatch(part) or _LABEL.match(part))
 
 
 def deadline_label(text: str) -> re.Match[str] | None:
@@ -108,12 +119,20 @@ def read_deadline(written: str, year: int | None) -> Deadline:
 
 
 def _latest_in_text(text: str, year: int | None) -> Deadline:
+    """The latest date written with 前 in the text. The scan looks behind each 前 only: a search for the points
+    themselves would stop at every 年 and digit of a long text."""
     best: tuple[str, str] | None = None
-    for m in _IN_TEXT.finditer(text):
-        point = _POINT.search(m.group(0))
-        date = _date(point, year) if point else None
-        if date is not None and (best is None or date > best[0]):
+    at = text.find("前")
+    while at >= 0:
+        start = max(0, at - _WINDOW)
+        while start > 0 and text[start - 1].isdigit():  # never start inside a number
+            start -= 1
+        m = _IN_TEXT.search(text, start, at + 1)
+        point = _POINT.search(m.group(0)) if m else None
+        date = _date(point, year) if m and point else None
+        if m and date is not None and (best is None or date > best[0]):
             best = (date, m.group(0))
+        at = text.find("前", at + 1)
     return Deadline(best[1], best[0], "by_date") if best else Deadline()
 
 

@@ -55,7 +55,7 @@ class TaskBlock:
     end: int
     # Attributions already read (a table row's cells); None: find them in the task's text.
     attributions: list[Attribution] | None = None
-    # [start, end) of each heading above the task, nearest first: its line and any paragraphs before its first item.
+    # [start, end) of each heading above the task, nearest first: its line and the paragraphs before the next item.
     headings: list[tuple[int, int]] = field(default_factory=list)
     deadline: str | None = None  # a table's 完成时限 cell, as written
 
@@ -131,10 +131,13 @@ def parse_structure(text: str) -> Structure:
         return Structure([], len(text))
     items = [i for i, line in enumerate(lines) if line.marker and DEPTH[line.marker.kind] <= depth]
     tasks = []
+    above: list[int] = []  # positions in `items` of the headings above the current item, outermost first
     for k, i in enumerate(items):
         line = lines[i]
         assert line.marker is not None
         item_depth = DEPTH[line.marker.kind]
+        while above and DEPTH[_marker(lines[items[above[-1]]]).kind] >= item_depth:
+            above.pop()
         next_item = items[k + 1] if k + 1 < len(items) else len(lines)
         has_children = next_item < len(lines) and DEPTH[_marker(lines[next_item]).kind] > item_depth
         is_task = item_depth == depth or (item_depth == depth - 1 and _carries_work(line) and not has_children)
@@ -142,8 +145,9 @@ def parse_structure(text: str) -> Structure:
             end = _extent_end(lines, i, next_item)
             section = _section(lines, items[:k], item_depth)
             block = TaskBlock(section, line.marker.number, title_of(line.text, line.marker), line.start, end)
-            block.headings = _headings(lines, items, k)
+            block.headings = [(lines[items[j]].start, lines[items[j + 1]].start - 1) for j in reversed(above)]
             tasks.append(block)
+        above.append(k)
     kept = [i for i in items if i not in skipped]
     return Structure(tasks, lines[kept[0]].start if kept else len(text))
 
@@ -182,18 +186,6 @@ def _attachment_start(lines: list[Line]) -> int:
         elif attached and DATE_LINE.match(line.text):
             return i + 1 if any(later.marker for later in lines[i + 1 :]) else 0
     return 0
-
-
-def _headings(lines: list[Line], items: list[int], k: int) -> list[tuple[int, int]]:
-    """The headings above item k, nearest first: each from its line to the line of the item after it."""
-    found = []
-    depth = DEPTH[_marker(lines[items[k]]).kind]
-    for j in range(k - 1, -1, -1):
-        heading_depth = DEPTH[_marker(lines[items[j]]).kind]
-        if heading_depth < depth:
-            found.append((lines[items[j]].start, lines[items[j + 1]].start - 1))
-            depth = heading_depth
-    return found
 
 
 def _marker(line: Line) -> Marker:

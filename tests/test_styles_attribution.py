@@ -18,8 +18,8 @@ def extract(text: str) -> DocumentRecord:
 
 def roles(task: Task) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(lead, cooperating) as (canonical, basis) pairs."""
-    lead = [(role.canonical, role.basis) for role in task.lead_detail]
-    cooperating = [(role.canonical, role.basis) for role in task.cooperating_detail]
+    lead = [(role.canonical, str(role.basis)) for role in task.lead_detail]
+    cooperating = [(role.canonical, str(role.basis)) for role in task.cooperating_detail]
     return lead, cooperating
 
 
@@ -210,13 +210,19 @@ def test_labelled_lines_and_verb_brackets_after_a_task() -> None:
 (三)加强综合监管。开展专项检查。(市卫健委等部门按职责分工负责)
 (四)完善薪酬制度。落实薪酬政策。
 牵头单位:市人社局  配合单位:市财政局  完成时限:2022年6月底前
+(五)加强人才培养。实施订单定向培养。市卫健委、市人社局等部门按职责分工负责。
 """
-    first, second, third, fourth = extract(text).tasks
+    first, second, third, fourth, fifth = extract(text).tasks
     assert roles(first) == ([("太原市卫生健康委员会", "first_listed")], [("太原市医疗保障局", "first_listed")])
     assert roles(second) == ([("太原市医疗保障局", "explicit")], [("太原市卫生健康委员会", "explicit")])
     assert roles(third) == ([("太原市卫生健康委员会", "first_listed")], [])
     assert roles(fourth) == ([("太原市人力资源和社会保障局", "explicit")], [("太原市财政局", "explicit")])
     assert deadline(fourth) == ("2022年6月底前", "2022-06-30", "by_date")
+    # a closing sentence of names and 按职责分工负责, without brackets
+    assert roles(fifth) == (
+        [("太原市卫生健康委员会", "first_listed")],
+        [("太原市人力资源和社会保障局", "first_listed")],
+    )
 
 
 def test_attributions_in_lenticular_and_square_brackets() -> None:
@@ -261,6 +267,7 @@ def test_tasks_attached_after_the_signature_and_not_the_covering_letter() -> Non
     first, second, third = record.tasks
     assert roles(first) == ([("太原市卫生健康委员会", "sole")], [])
     assert roles(second) == ([("太原市卫生健康委员会", "sole")], [("太原市财政局", "explicit")])
+    assert roles(third) == ([("太原市医疗保障局", "sole")], [])
     assert [deadline(t) for t in record.tasks] == [
         ("2022年底前完成", "2022-12-31", "by_date"),
         ("持续推进", None, "ongoing"),
