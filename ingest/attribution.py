@@ -34,10 +34,6 @@ from policygraph.core.vocabulary import Basis
 from policygraph.ingest.deadlines import deadline_label, is_deadline_part
 from policygraph.ingest.wordings import meanings, wordings
 
-_LABELS = "牵头单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|配合单位|配合部门|配合处室|协办单位|参与单位|协同单位"
-_LABEL = re.compile(rf"({_LABELS})\s*:?")
-# A bare label at the start of a line or after a sentence, running to the end of the line.
-_BARE_LABEL = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<content>(?:{_LABELS})\s*:[^\n]*?)[。;]?$", re.MULTILINE)
 _SQUARE = (("【", "("), ("】", ")"), ("[", "("), ("]", ")"))  # other brackets of attributions; same length
 _PART = re.compile(r"[^,;。]+")
 _LEAD_WORD = "牵头"  # in every first-leads rule (attribution_wordings.csv)
@@ -115,9 +111,28 @@ def _verbs() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _labels() -> tuple[str, dict[str, str]]:
+    """Labels (牵头单位, 责任单位, 配合单位 …) as a regular-expression alternation, longest first, and their meanings:
+    lead, responsible or cooperating."""
+    labels = meanings("label")
+    return "|".join(map(re.escape, sorted(labels, key=len, reverse=True))), labels
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    return re.compile(rf"({_labels()[0]})\s*:?")
+
+
+@cache
+def _bare_label() -> re.Pattern[str]:
+    """A bare label at the start of a line or after a sentence, running to the end of the line."""
+    return re.compile(rf"(?:^|(?<=[。;]))\s*(?P<content>(?:{_labels()[0]})\s*:[^\n]*?)[。;]?$", re.MULTILINE)
+
+
+@cache
 def _is_attribution() -> re.Pattern[str]:
     """A bracket is an attribution when it opens with a label or closes with a role verb."""
-    return re.compile(rf"^({_LABELS})\s*:|{_verbs()[0].pattern}\s*[。.]?$")
+    return re.compile(rf"^({_labels()[0]})\s*:|{_verbs()[0].pattern}\s*[。.]?$")
 
 
 @cache
@@ -190,7 +205,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
             found.append(
                 Attribution(text[start:end], offset + start, offset + end, parse_attribution(inner, offset + start + 1))
             )
-    bare = [*_BARE_LABEL.finditer(text), *_BARE_DUTY.finditer(text)] if "负责" in text or ":" in text else []
+    bare = [*_bare_label().finditer(text), *_BARE_DUTY.finditer(text)] if "负责" in text or ":" in text else []
     for m in bare:
         start, end = m.span("content")
         if not any(a <= start < b for a, b in brackets):
@@ -216,7 +231,7 @@ def parse_attribution(inner: str, offset: int = 0) -> list[Clause]:
     m = _STANDING.search(inner)
     if m:
         inner = inner[: m.start()] + " " * (len(inner) - m.start())  # blank it out, keep offsets
-    if _LABEL.match(inner.strip()):
+    if _label().match(inner.strip()):
         return _labelled(inner, offset)
     return _verb_clauses(inner, 0, len(inner), offset)
 
@@ -224,15 +239,16 @@ def parse_attribution(inner: str, offset: int = 0) -> list[Clause]:
 def _labelled(inner: str, offset: int) -> list[Clause]:
     """牵头单位:A;配合单位:B — each label opens a part that runs to the next label. Beside a 牵头单位, the
     责任单位 are the ones who carry the work out: cooperating."""
-    labels = list(_LABEL.finditer(inner))
-    has_lead = any(m.group(1).startswith("牵头") for m in labels)
+    meaning = _labels()[1]
+    labels = list(_label().finditer(inner))
+    has_lead = any(meaning[m.group(1)] == "lead" for m in labels)
     clauses = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
-        label = m.group(1)
-        if label.startswith("牵头"):
+        label = meaning[m.group(1)]
+        if label == "lead":
             clauses.append(Clause("lead", "explicit", _names(inner, m.end(), end, offset)))
-        elif label.startswith("责任") and not has_lead:  # 责任单位:A、B(等按职责分工负责): the first listed leads
+        elif label == "responsible" and not has_lead:  # 责任单位:A、B(等按职责分工负责): the first listed leads
             clauses.extend(_verb_clauses(inner, m.end(), end, offset, default="by_duty"))
         else:
             clauses.append(Clause("cooperating", "explicit", _names(inner, m.end(), end, offset)))

@@ -177,15 +177,22 @@ def _not_tasks(lines: list[Line]) -> set[int]:
 
 
 def _attachment_start(lines: list[Line]) -> int:
-    """The first line after the signature of a notice whose letter lists an attachment (附件:…) and whose numbered
-    items follow the signature; 0 for other notices."""
+    """Where the attached task list of a notice begins: the line after the signature date, when an 附件 line is
+    printed above it (附件:XX重点工作任务分工) and more numbered work or table rows follow it than precede it (an
+    attached form after a notice whose tasks are in its body does not count); 0 for other notices."""
     attached = False
     for i, line in enumerate(lines):
         if _ATTACHMENT.match(line.text):
             attached = True
         elif attached and DATE_LINE.match(line.text):
-            return i + 1 if any(later.marker for later in lines[i + 1 :]) else 0
+            after = _work_lines(lines[i + 1 :])
+            return i + 1 if after and after >= _work_lines(lines[:i]) else 0
     return 0
+
+
+def _work_lines(lines: list[Line]) -> int:
+    """Numbered lines that carry work, and table rows."""
+    return sum(1 for line in lines if "\t" in line.text or (line.marker is not None and _carries_work(line)))
 
 
 def _marker(line: Line) -> Marker:

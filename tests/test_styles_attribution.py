@@ -341,3 +341,36 @@ def test_deadlines_from_a_label_line_and_from_the_task_text() -> None:
     assert deadline(first) == ("2022年底前", "2022-12-31", "by_date")  # the latest 前 in the text
     assert deadline(second) == ("2022年9月底前", "2022-09-30", "by_date")
     assert deadline(third) == (None, None, "none")  # 持续推进 in a sentence is prose, not a deadline
+
+
+def test_an_attached_task_table_after_the_signature_and_not_the_covering_letter() -> None:
+    text = ATTACHED.split("附件\n太原市", 1)[0] + (
+        "附件\n"
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t推进医联体建设\t市卫健委\t市医保局\t2022年9月底前\n"
+        "2\t推进按病种付费\t市医保局\t市卫健委\t持续推进\n"
+    )
+    tasks = extract(text).tasks
+    assert [(t.number, t.title) for t in tasks] == [("1", "推进医联体建设"), ("2", "推进按病种付费")]
+    assert [deadline(t) for t in tasks] == [("2022年9月底前", "2022-09-30", "by_date"), ("持续推进", None, "ongoing")]
+
+
+def test_an_attached_form_after_a_notice_with_its_tasks_in_the_body_hides_none_of_them() -> None:
+    text = """太原市人民政府办公室关于印发太原市2022年深化医改重点工作任务的通知
+一、重点任务
+(一)推进医联体建设。扩大覆盖范围。(市卫健委负责)
+(二)加强基层能力。培养全科医生。(市人社局负责)
+(三)推进药品集中采购。落实采购结果。(市医保局负责)
+附件:医改工作联系人表
+太原市人民政府办公室
+2022年5月10日
+附件
+医改工作联系人表
+1.填写联系人姓名。报市医改办。
+"""
+    tasks = extract(text).tasks
+    assert [(t.number, t.lead) for t in tasks] == [
+        ("(一)", ["太原市卫生健康委员会"]),
+        ("(二)", ["太原市人力资源和社会保障局"]),
+        ("(三)", ["太原市医疗保障局"]),
+    ]
