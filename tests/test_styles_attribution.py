@@ -211,8 +211,10 @@ def test_labelled_lines_and_verb_brackets_after_a_task() -> None:
 (四)完善薪酬制度。落实薪酬政策。
 牵头单位:市人社局  配合单位:市财政局  完成时限:2022年6月底前
 (五)加强人才培养。实施订单定向培养。市卫健委、市人社局等部门按职责分工负责。
+(六)加强监测评价。开展绩效考核。(牵头单位:市卫健委;配合单位:市财政局;完成时限:2022年底前)
+(七)推进中医药发展。建设中医医联体。(由市卫健委牵头)
 """
-    first, second, third, fourth, fifth = extract(text).tasks
+    first, second, third, fourth, fifth, sixth, seventh = extract(text).tasks
     assert roles(first) == ([("太原市卫生健康委员会", "first_listed")], [("太原市医疗保障局", "first_listed")])
     assert roles(second) == ([("太原市医疗保障局", "explicit")], [("太原市卫生健康委员会", "explicit")])
     assert roles(third) == ([("太原市卫生健康委员会", "first_listed")], [])
@@ -223,6 +225,10 @@ def test_labelled_lines_and_verb_brackets_after_a_task() -> None:
         [("太原市卫生健康委员会", "first_listed")],
         [("太原市人力资源和社会保障局", "first_listed")],
     )
+    # a 完成时限 label inside a labelled bracket is the deadline, not a cooperating unit
+    assert roles(sixth) == ([("太原市卫生健康委员会", "explicit")], [("太原市财政局", "explicit")])
+    assert deadline(sixth) == ("2022年底前", "2022-12-31", "by_date")
+    assert roles(seventh) == ([("太原市卫生健康委员会", "explicit")], [])
 
 
 def test_attributions_in_lenticular_and_square_brackets() -> None:
