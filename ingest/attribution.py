@@ -43,6 +43,7 @@ _STANDING = re.compile(
 )
 # A sentence of its own that closes a paragraph with names and 按职责分工负责: 市卫健委、市医保局等部门按职责分工负责。
 # (Only this wording: a bare 负责 or 牵头 inside a sentence is prose, 市卫健委牵头起草实施方案.)
+_BY_DUTY = "职责分工负责"
 _BARE_DUTY = re.compile(
     r"(?:^|(?<=[。;]))(?P<content>[^。;,:()\n要应须由]{2,80}?按照?职责分工负责)[。;]?$", re.MULTILINE
 )
@@ -194,7 +195,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     """Every attribution in a task's text; offsets are shifted by `offset` (the task's start).
 
     Mostly brackets; some notices print the labels bare, after the sentence or on lines of their own
-    ("牵头单位:县卫健委" / "配合单位:县财政局、县人社局").
+    ("牵头单位:县卫健委" / "配合单位:县财政局、县人社局"), or close a paragraph with a 按职责分工负责 sentence.
     """
     found = []
     rounded = _round_brackets(text)
@@ -202,19 +203,30 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     for start, end in brackets:
         inner = _units_only(rounded[start + 1 : end - 1])
         if _is_attribution().search(inner.strip(" ,;。")) or _STANDING.search(inner):
-            found.append(
-                Attribution(text[start:end], offset + start, offset + end, parse_attribution(inner, offset + start + 1))
+            found.append(Attribution(text[start:end], offset + start, offset + end, _parse(inner, offset + start + 1)))
+    for start, end in _bare(text, brackets):
+        found.append(
+            Attribution(
+                text[start:end], offset + start, offset + end, parse_attribution(text[start:end], offset + start)
             )
-    bare = [*_bare_label().finditer(text), *_BARE_DUTY.finditer(text)] if "负责" in text or ":" in text else []
-    for m in bare:
-        start, end = m.span("content")
-        if not any(a <= start < b for a, b in brackets):
-            found.append(
-                Attribution(
-                    text[start:end], offset + start, offset + end, parse_attribution(text[start:end], offset + start)
-                )
-            )
+        )
     return sorted((a for a in found if a.clauses), key=lambda a: a.start)
+
+
+def _bare(text: str, brackets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of bare labels and closing 按职责分工负责 sentences outside brackets. The patterns run only where a
+    quick look finds a label's colon or the wording outside every bracket."""
+    spans = [m.span("content") for m in _bare_label().finditer(text)] if ":" in text else []
+    at = text.find(_BY_DUTY)
+    while at >= 0:
+        if not any(a <= at < b for a, b in brackets):
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            spans.extend(m.span("content") for m in _BARE_DUTY.finditer(text, line_start, line_end))
+            at = line_end
+        at = text.find(_BY_DUTY, at + 1)
+    return [(start, end) for start, end in spans if not any(a <= start < b for a, b in brackets)]
 
 
 def find_standing(text: str) -> list[Standing]:
@@ -227,7 +239,11 @@ def find_standing(text: str) -> list[Standing]:
 
 def parse_attribution(inner: str, offset: int = 0) -> list[Clause]:
     """The clauses of an attribution's inner text; a standing clause in it is left to `find_standing`."""
-    inner = _units_only(inner)
+    return _parse(_units_only(inner), offset)
+
+
+def _parse(inner: str, offset: int) -> list[Clause]:
+    """`parse_attribution` on an inner text whose deadline parts and rules are already blanked out."""
     m = _STANDING.search(inner)
     if m:
         inner = inner[: m.start()] + " " * (len(inner) - m.start())  # blank it out, keep offsets
