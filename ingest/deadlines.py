@@ -2,7 +2,8 @@
 
 Where it is read, first found wins:
 1. a table's 完成时限 cell (ingest.tables);
-2. a part of a bracket in the task: (国家医保局负责,2020年9月底前完成), (2021年底前完成), (持续推进);
+2. a part of a bracket in the task: (国家医保局负责,2020年9月底前完成), (2021年底前完成), (持续推进); of
+   several, the latest date (else the first);
 3. a labelled line: 完成时限:2022年6月底前;
 4. the task's text: the latest "…前" date written in it (2022年底前实现全覆盖).
 
@@ -98,11 +99,18 @@ def heading_deadline(text: str, year: int | None) -> Deadline:
 
 
 def _in_brackets(text: str, year: int | None) -> Deadline | None:
-    for m in _BRACKET.finditer(text):
-        for part in _PART_SEPARATOR.split(m.group("inner")):
-            if is_deadline_part(part):
-                return read_deadline(_LABEL.sub("", part.strip(), count=1), year)
-    return None
+    """The deadline parts of the brackets in `text`: the latest date among them (a task whose sentences each have
+    their own bracket is done when the last is), else the first (ongoing) one; None without any."""
+    found = [
+        read_deadline(_LABEL.sub("", part.strip(), count=1), year)
+        for m in _BRACKET.finditer(text)
+        for part in _PART_SEPARATOR.split(m.group("inner"))
+        if is_deadline_part(part)
+    ]
+    dated = [deadline for deadline in found if deadline.date is not None]
+    if dated:
+        return max(dated, key=lambda deadline: deadline.date or "")
+    return found[0] if found else None
 
 
 def read_deadline(written: str, year: int | None) -> Deadline:

@@ -79,7 +79,8 @@ def _lines(text: str) -> list[Line]:
 def _carries_work(line: Line) -> bool:
     """A numbered line with a sentence after its heading (not a bare heading such as "一、总体要求")."""
     head = line.text[line.marker.length :] if line.marker else line.text
-    return "。" in head.rstrip("。") or bool(_ENDS_WITH_ROLE.search(head))
+    head = head.rstrip("。")
+    return "。" in head or bool(_ENDS_WITH_ROLE.search(head))
 
 
 def _task_depth(lines: list[Line], skipped: set[int]) -> int | None:

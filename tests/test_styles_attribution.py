@@ -70,13 +70,19 @@ def test_national_list_with_attribution_and_deadline_in_one_bracket() -> None:
 def test_provincial_copy_of_the_national_list() -> None:
     text = """山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2020年下半年重点工作任务的通知
 一、研究制定的文件
-1.制定全省检查检验结果互认办法。(省卫健委负责,2020年12月底前完成)
-2.出台医保基金监管实施细则。(省医保局、省财政厅负责,2020年11月底前完成)
+1.制定全省检查检验结果互认办法(省卫健委负责,2020年12月底前完成)。
+2.出台医保基金监管实施细则(省医保局、省财政厅负责,2020年11月底前完成)。
+二、推动落实的重点工作
+3.推进医联体建设。扩大试点范围。(省卫健委负责,2020年9月底前完成)扩大病种范围。(省医保局负责,2020年12月底前完成)
 """
-    first, second = extract(text).tasks
+    first, second, third = extract(text).tasks
+    assert (first.number, first.title) == ("1.", "制定全省检查检验结果互认办法(省卫健委负责,2020年12月底前完成)")
     assert roles(first) == ([("山西省卫生健康委员会", "sole")], [])
     assert roles(second) == ([("山西省医疗保障局", "joint"), ("山西省财政厅", "joint")], [])
     assert deadline(second) == ("2020年11月底前完成", "2020-11-30", "by_date")
+    # one bracket per sentence: the task is due when its last dated part is
+    assert roles(third) == ([("山西省卫生健康委员会", "sole"), ("山西省医疗保障局", "sole")], [])
+    assert deadline(third) == ("2020年12月底前完成", "2020-12-31", "by_date")
 
 
 FIRST_LEADS = """山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2017年重点工作任务的通知
