@@ -3,7 +3,8 @@
 Where it is read, first found wins:
 1. a table's 完成时限 cell (ingest.tables);
 2. a part of a bracket in the task: (国家医保局负责,2020年9月底前完成), (2021年底前完成), (持续推进); of
-   several, the latest date (else the first);
+   several, the latest date (else the first). A bracket of years alone, after a plan's name (提升计划(2022—2024年)),
+   is the plan's period, not a deadline;
 3. a labelled line: 完成时限:2022年6月底前;
 4. the task's text: the latest "…前" date written in it (2022年底前实现全覆盖).
 
@@ -50,6 +51,12 @@ _LABEL = re.compile(r"(?:完成时限|完成时间|时限要求|时间要求|时
 _LABELLED = re.compile(rf"{_LABEL.pattern}(?P<value>[^\n;。()]+)")
 _BRACKET = re.compile(r"[(\[【](?P<inner>[^()\[\]【】\n]*)[)\]】]")
 _PART_SEPARATOR = re.compile(r"[,;。]")
+# A bracket of years alone is a period (提升计划(2022—2024年)), not a deadline, unless the part says "by"
+# (前, 底, 完成, 年内, 上半年 …; ongoing words) or the bracket names who does the work.
+_SAYS_BY = re.compile(
+    r"前|底|末|完成|实现|落实|到位|出台|印发|启动|建成|推开|见效|年内|半年|季度|长期|持续|每年|常态|:"
+)
+_NAMES_UNITS = re.compile(r"负责|牵头|配合|参与|协助|协办|协同|单位|部门|处室")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
 
@@ -105,7 +112,7 @@ def _in_brackets(text: str, year: int | None) -> Deadline | None:
         read_deadline(_LABEL.sub("", part.strip(), count=1), year)
         for m in _BRACKET.finditer(text)
         for part in _PART_SEPARATOR.split(m.group("inner"))
-        if is_deadline_part(part)
+        if is_deadline_part(part) and (_SAYS_BY.search(part) or _NAMES_UNITS.search(m.group("inner")))
     ]
     dated = [deadline for deadline in found if deadline.date is not None]
     if dated:

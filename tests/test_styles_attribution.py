@@ -348,11 +348,13 @@ def test_deadlines_from_a_label_line_and_from_the_task_text() -> None:
 (二)加强基层能力。培养全科医生。
 完成时限:2022年9月底前
 (三)加强综合监管。持续推进专项整治。(省卫健委负责)
+(四)实施中医药传承工程。启动中医药服务能力提升计划(2022—2024年)。
 """
-    first, second, third = extract(text).tasks
+    first, second, third, fourth = extract(text).tasks
     assert deadline(first) == ("2022年底前", "2022-12-31", "by_date")  # the latest 前 in the text
     assert deadline(second) == ("2022年9月底前", "2022-09-30", "by_date")
     assert deadline(third) == (None, None, "none")  # 持续推进 in a sentence is prose, not a deadline
+    assert deadline(fourth) == (None, None, "none")  # the period of a plan, not a deadline
 
 
 def test_an_attached_task_table_after_the_signature_and_not_the_covering_letter() -> None:
