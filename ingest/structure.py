@@ -144,11 +144,12 @@ def parse_structure(text: str) -> Structure:
         is_task = item_depth == depth or (item_depth == depth - 1 and _carries_work(line) and not has_children)
         if is_task and i not in skipped:
             end = _extent_end(lines, i, next_item)
-            section = _section(lines, items[:k], item_depth)
+            section = _marker(lines[items[above[-1]]]).number if above else None  # the nearest item above
             block = TaskBlock(section, line.marker.number, title_of(line.text, line.marker), line.start, end)
             block.headings = [(lines[items[j]].start, lines[items[j + 1]].start - 1) for j in reversed(above)]
             tasks.append(block)
-        above.append(k)
+        if i not in skipped:  # a covering letter's items are no sections of the attached list
+            above.append(k)
     kept = [i for i in items if i not in skipped]
     return Structure(tasks, lines[kept[0]].start if kept else len(text))
 
@@ -210,12 +211,3 @@ def _extent_end(lines: list[Line], first: int, stop: int) -> int:
         if line.text:
             end = line.end
     return end
-
-
-def _section(lines: list[Line], earlier: list[int], depth: int) -> str | None:
-    """The number of the nearest earlier item above `depth`: the section a task sits in."""
-    for i in reversed(earlier):
-        marker = _marker(lines[i])
-        if DEPTH[marker.kind] < depth:
-            return marker.number
-    return None

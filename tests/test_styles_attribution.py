@@ -388,3 +388,9 @@ def test_an_attached_form_after_a_notice_with_its_tasks_in_the_body_hides_none_o
         ("(二)", ["太原市人力资源和社会保障局"]),
         ("(三)", ["太原市医疗保障局"]),
     ]
+
+
+def test_an_attached_list_without_sections_takes_none_from_the_covering_letter() -> None:
+    text = ATTACHED.replace("一、推进分级诊疗\n", "").replace("二、深化医保改革\n", "")
+    tasks = extract(text).tasks
+    assert [(t.section, t.number) for t in tasks] == [(None, "(一)"), (None, "(二)"), (None, "(三)")]
