@@ -1,16 +1,23 @@
 """Attributions: the brackets that say who does a task, read into lead and cooperating name lists.
 
-Forms met in notices (docs/extraction.md, "Roles"):
+Forms met in notices (docs/extraction.md, "Roles" and the style catalogue):
 
     (牵头单位:A;配合单位:B、C)              labelled lists                → A lead, B C cooperating, explicit
     (A负责)                                  one name, 负责                → A lead, sole
     (A负责,B、C配合) / (A负责,B参与)          负责 then 配合/参与           → A sole, B C explicit
-    (A、B负责) / (A、B等按职责分工负责)       several names, 负责           → A lead, B cooperating, first_listed
-    (责任单位:A、B等按职责分工负责)           labelled, the same            → first_listed
+    (A、B负责) / (A、B共同负责)               several names, 负责           → all lead, joint; where the notice
+                                                                             prints 排在第一位的为牵头部门: A lead,
+                                                                             B cooperating, first_listed
+    (A、B等按职责分工负责)                   按职责分工负责                → A lead, B cooperating, first_listed
+    (责任单位:A、B) / (责任单位:A、B等按职责分工负责)                      → first_listed
     (A、B、C分别负责)                        分别负责                      → all lead, respective
     (A牵头,B配合)                            牵头                          → A lead, explicit
+    (A负责,2020年底前完成)                   a deadline part               → read by ingest.deadlines, ignored here
     以下均需X负责,不再列出                    a standing clause             → X cooperating on every later task
                                              (anywhere in the notice: a bracket, a heading, the preamble)
+
+Brackets may be (), 【】 or [] (full-width ［］ arrive half-width). The role verbs and the first-leads rules are
+data (ingest/data/attribution_wordings.csv).
 
 This module only reads the text: it yields names as written with their offsets. Resolving a name to a canonical
 organ is `ingest.agencies`; putting roles on tasks is `ingest.roles`.
@@ -20,24 +27,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from policygraph.core.vocabulary import Basis
+from policygraph.ingest.deadlines import deadline_label, is_deadline_part
+from policygraph.ingest.wordings import meanings, wordings
 
-# A bracket is an attribution when it opens with a label or closes with a role verb.
-_LABELS = "牵头单位|牵头部门|牵头处室|牵头科室|责任单位|责任部门|责任处室|配合单位|配合部门|配合处室|协办单位|参与单位|协同单位"
-_IS_ATTRIBUTION = re.compile(rf"^({_LABELS})\s*:|(负责|配合|参与|牵头|协助|协办|协同)\s*[。.]?$")
-_LABEL = re.compile(rf"({_LABELS})\s*:?")
-# A bare label at the start of a line or after a sentence, running to the end of the line.
-_BARE_LABEL = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<content>(?:{_LABELS})\s*:[^\n]*?)[。;]?$", re.MULTILINE)
-# Role verbs, longest first. Each closes the list of names before it.
-_VERB = re.compile(
-    r"(分别负责|按职责分工负责|按照职责分工负责|按职责负责|共同负责|负总责|负责|牵头|配合|参与|协助|协办|协同)"
-)
-# 负责 wordings that say the work is shared even when one name is printed (省卫健委等按职责分工负责).
-_SHARED = frozenset({"按职责分工负责", "按照职责分工负责", "按职责负责", "共同负责"})
+_SQUARE = (("【", "("), ("】", ")"), ("[", "("), ("]", ")"))  # other brackets of attributions; same length
+_PART = re.compile(r"[^,;。]+")
+_LEAD_WORD = "牵头"  # in every first-leads rule (attribution_wordings.csv)
+_RULE_REACH = 16  # characters a first-leads rule spans on either side of its 牵头  # the parts of a bracket: 国家医保局负责 | 2020年9月底前完成
 _STANDING = re.compile(
     r"以下(各项任务|任务)?(均|都)?(需|由|要)?(?P<names>[^。;:()]+?)(负责|落实|牵头)[,;]?\s*(不再列出|不再一一列出|下同)"
+)
+# A sentence of its own that closes a paragraph with names and 按职责分工负责: 市卫健委、市医保局等部门按职责分工负责。
+# (Only this wording: a bare 负责 or 牵头 inside a sentence is prose, 市卫健委牵头起草实施方案.)
+_BY_DUTY = "职责分工负责"
+_BARE_DUTY = re.compile(
+    r"(?:^|(?<=[。;]))(?P<content>[^。;,:()\n要应须由]{2,80}?按照?职责分工负责)[。;]?$", re.MULTILINE
 )
 # Separators between names. 和/及/与 also occur inside names (人力资源和社会保障局), so they separate only where
 # a new name evidently begins: after 等, or before 各 / a tier word.
@@ -50,8 +58,16 @@ _TIER_WORD = re.compile(r"^各?[省市州县区乡镇地旗]$")
 _STRAY = set(" \t\n。.,;:、")
 
 
-# first_listed: 排在第一位的为牵头单位 — the first name leads, the others cooperate.
-ClauseRole = Literal["lead", "cooperating", "first_listed"]
+# first_listed: 排在第一位的为牵头单位 — the first name leads, the others cooperate. joint: several names 负责 —
+# all lead, unless the notice prints the first-leads rule (then as first_listed; ingest.roles decides).
+ClauseRole = Literal["lead", "cooperating", "first_listed", "joint"]
+# ClauseRole of each verb meaning (ingest/data/attribution_wordings.csv); `responsible` depends on the names.
+_VERB_ROLE: dict[str, tuple[ClauseRole, Basis]] = {
+    "respective": ("lead", "respective"),
+    "lead": ("lead", "explicit"),
+    "cooperating": ("cooperating", "explicit"),
+    "by_duty": ("first_listed", "first_listed"),
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,77 @@ class Standing:
     names: list[Name]
 
 
+@cache
+def _verbs() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Role verbs, longest first (each closes the list of names before it), and their meanings."""
+    verbs = meanings("verb")
+    alternatives = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return re.compile(f"({alternatives})"), verbs
+
+
+@cache
+def _labels() -> tuple[str, dict[str, str]]:
+    """Labels (牵头单位, 责任单位, 配合单位 …) as a regular-expression alternation, longest first, and their meanings:
+    lead, responsible or cooperating."""
+    labels = meanings("label")
+    return "|".join(map(re.escape, sorted(labels, key=len, reverse=True))), labels
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    return re.compile(rf"({_labels()[0]})\s*:?")
+
+
+@cache
+def _bare_label() -> re.Pattern[str]:
+    """A bare label at the start of a line or after a sentence, running to the end of the line."""
+    return re.compile(rf"(?:^|(?<=[。;]))\s*(?P<content>(?:{_labels()[0]})\s*:[^\n]*?)[。;]?$", re.MULTILINE)
+
+
+@cache
+def _is_attribution() -> re.Pattern[str]:
+    """A bracket is an attribution when it opens with a label or closes with a role verb."""
+    return re.compile(rf"^({_labels()[0]})\s*:|{_verbs()[0].pattern}\s*[。.]?$")
+
+
+@cache
+def _first_leads() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rule})" for rule in wordings("first_leads")))
+
+
+def first_leads_rule(text: str) -> bool:
+    """Whether the notice prints the rule that the first unit of a 负责 list leads (排在第一位的为牵头部门).
+    Every rule names 牵头: the rules are tried only around each 牵头, not over the whole text."""
+    at = text.find(_LEAD_WORD)
+    while at >= 0:
+        if _first_leads().search(text, max(0, at - _RULE_REACH), at + _RULE_REACH):
+            return True
+        at = text.find(_LEAD_WORD, at + 1)
+    return False
+
+
+def _units_only(inner: str) -> str:
+    """The inner text with what does not name units blanked out, offsets kept: deadline parts (2020年底前完成,
+    持续推进), a 完成时限: label with its value, the first-leads rule (排在首位的部门为牵头部门,下同)."""
+    label = deadline_label(inner)
+    if label:
+        inner = inner[: label.start()] + " " * (label.end() - label.start()) + inner[label.end() :]
+    for m in _PART.finditer(inner):
+        part = m.group(0)
+        if is_deadline_part(part) or (_LEAD_WORD in part and _first_leads().search(part)) or part.strip() == "下同":
+            inner = inner[: m.start()] + " " * len(part) + inner[m.end() :]
+    return inner
+
+
+def _round_brackets(text: str) -> str:
+    """【】 and [] as (): the same length, so offsets hold. (str.translate looks up every character; replacing the
+    few present is faster.)"""
+    for square, round_ in _SQUARE:
+        if square in text:
+            text = text.replace(square, round_)
+    return text
+
+
 def _brackets(text: str) -> list[tuple[int, int]]:
     """Balanced top-level (…) groups in `text`, as [start, end) including the brackets."""
     groups = []
@@ -108,25 +195,38 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     """Every attribution in a task's text; offsets are shifted by `offset` (the task's start).
 
     Mostly brackets; some notices print the labels bare, after the sentence or on lines of their own
-    ("牵头单位:县卫健委" / "配合单位:县财政局、县人社局").
+    ("牵头单位:县卫健委" / "配合单位:县财政局、县人社局"), or close a paragraph with a 按职责分工负责 sentence.
     """
     found = []
-    brackets = _brackets(text)
+    rounded = _round_brackets(text)
+    brackets = _brackets(rounded)
     for start, end in brackets:
-        inner = text[start + 1 : end - 1]
-        if _IS_ATTRIBUTION.search(inner) or _STANDING.search(inner):
-            found.append(
-                Attribution(text[start:end], offset + start, offset + end, parse_attribution(inner, offset + start + 1))
+        inner = _units_only(rounded[start + 1 : end - 1])
+        if _is_attribution().search(inner.strip(" ,;。")) or _STANDING.search(inner):
+            found.append(Attribution(text[start:end], offset + start, offset + end, _parse(inner, offset + start + 1)))
+    for start, end in _bare(text, brackets):
+        found.append(
+            Attribution(
+                text[start:end], offset + start, offset + end, parse_attribution(text[start:end], offset + start)
             )
-    for m in _BARE_LABEL.finditer(text):
-        start, end = m.span("content")
-        if not any(a <= start < b for a, b in brackets):
-            found.append(
-                Attribution(
-                    text[start:end], offset + start, offset + end, parse_attribution(text[start:end], offset + start)
-                )
-            )
+        )
     return sorted((a for a in found if a.clauses), key=lambda a: a.start)
+
+
+def _bare(text: str, brackets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of bare labels and closing 按职责分工负责 sentences outside brackets. The patterns run only where a
+    quick look finds a label's colon or the wording outside every bracket."""
+    spans = [m.span("content") for m in _bare_label().finditer(text)] if ":" in text else []
+    at = text.find(_BY_DUTY)
+    while at >= 0:
+        if not any(a <= at < b for a, b in brackets):
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            spans.extend(m.span("content") for m in _BARE_DUTY.finditer(text, line_start, line_end))
+            at = line_end
+        at = text.find(_BY_DUTY, at + 1)
+    return [(start, end) for start, end in spans if not any(a <= start < b for a, b in brackets)]
 
 
 def find_standing(text: str) -> list[Standing]:
@@ -139,10 +239,15 @@ def find_standing(text: str) -> list[Standing]:
 
 def parse_attribution(inner: str, offset: int = 0) -> list[Clause]:
     """The clauses of an attribution's inner text; a standing clause in it is left to `find_standing`."""
+    return _parse(_units_only(inner), offset)
+
+
+def _parse(inner: str, offset: int) -> list[Clause]:
+    """`parse_attribution` on an inner text whose deadline parts and rules are already blanked out."""
     m = _STANDING.search(inner)
     if m:
         inner = inner[: m.start()] + " " * (len(inner) - m.start())  # blank it out, keep offsets
-    if _LABEL.match(inner.strip()):
+    if _label().match(inner.strip()):
         return _labelled(inner, offset)
     return _verb_clauses(inner, 0, len(inner), offset)
 
@@ -150,16 +255,17 @@ def parse_attribution(inner: str, offset: int = 0) -> list[Clause]:
 def _labelled(inner: str, offset: int) -> list[Clause]:
     """牵头单位:A;配合单位:B — each label opens a part that runs to the next label. Beside a 牵头单位, the
     责任单位 are the ones who carry the work out: cooperating."""
-    labels = list(_LABEL.finditer(inner))
-    has_lead = any(m.group(1).startswith("牵头") for m in labels)
+    meaning = _labels()[1]
+    labels = list(_label().finditer(inner))
+    has_lead = any(meaning[m.group(1)] == "lead" for m in labels)
     clauses = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
-        label = m.group(1)
-        if label.startswith("牵头"):
+        label = meaning[m.group(1)]
+        if label == "lead":
             clauses.append(Clause("lead", "explicit", _names(inner, m.end(), end, offset)))
-        elif label.startswith("责任") and not has_lead:  # 责任单位:A、B等按职责分工负责 reads like a 负责 clause
-            clauses.extend(_verb_clauses(inner, m.end(), end, offset, default="负责"))
+        elif label == "responsible" and not has_lead:  # 责任单位:A、B(等按职责分工负责): the first listed leads
+            clauses.extend(_verb_clauses(inner, m.end(), end, offset, default="by_duty"))
         else:
             clauses.append(Clause("cooperating", "explicit", _names(inner, m.end(), end, offset)))
     return [clause for clause in clauses if clause.names]
@@ -169,29 +275,25 @@ def _verb_clauses(inner: str, start: int, end: int, offset: int, default: str | 
     """A负责,B、C配合 — each role verb closes the names written since the previous verb."""
     clauses: list[Clause] = []
     pos = start
-    for m in _VERB.finditer(inner, start, end):
+    verb, meaning = _verbs()
+    for m in verb.finditer(inner, start, end):
         names = _names(inner, pos, m.start(), offset)
         if names:
-            clauses.extend(_clauses_for(m.group(1), names, "等" in inner[pos : m.start()]))
+            clauses.append(_clause_for(meaning[m.group(1)], names, "等" in inner[pos : m.start()]))
         pos = m.end()
     rest = _names(inner, pos, end, offset)
     if rest and default:
-        clauses.extend(_clauses_for(default, rest, "等" in inner[pos:end]))
+        clauses.append(_clause_for(default, rest, "等" in inner[pos:end]))
     return clauses
 
 
-def _clauses_for(verb: str, names: list[Name], open_list: bool) -> list[Clause]:
-    if verb == "分别负责":
-        return [Clause("lead", "respective", names)]
-    if verb == "牵头":
-        return [Clause("lead", "explicit", names)]
-    if verb in ("配合", "参与", "协助", "协办", "协同"):
-        return [Clause("cooperating", "explicit", names)]
-    if len(names) == 1 and not open_list and verb not in _SHARED:  # 负责 and its variants
-        return [Clause("lead", "sole", names)]
-    # 排在第一位的为牵头单位: the first name leads, the others cooperate. One list, so that the names after the
-    # first still inherit its prefix.
-    return [Clause("first_listed", "first_listed", names)]
+def _clause_for(meaning: str, names: list[Name], open_list: bool) -> Clause:
+    """The clause a verb of this meaning makes of the names before it. A list stays one clause, so that the names
+    after the first still inherit its prefix."""
+    if meaning == "responsible":  # 负责: one name is sole; several are joint (or first_listed under the rule)
+        return Clause("lead", "sole", names) if len(names) == 1 and not open_list else Clause("joint", "joint", names)
+    role, basis = _VERB_ROLE.get(meaning, ("first_listed", "first_listed"))
+    return Clause(role, basis, names)
 
 
 def _names(inner: str, start: int, end: int, offset: int) -> list[Name]:
@@ -239,6 +341,8 @@ def _join_tier_words(inner: str, pieces: list[tuple[int, int]]) -> list[tuple[in
 def _trim(inner: str, a: int, b: int) -> tuple[int, int]:
     """Strip spaces, stray punctuation and an open-list tail (等, 等相关部门) from a name."""
     while a < b and inner[a] in _STRAY:
+        a += 1
+    if inner.startswith("由", a) and b - a > 2:  # (由市卫健委牵头): 由 opens the clause, not the name
         a += 1
     while b > a and inner[b - 1] in _STRAY:
         b -= 1

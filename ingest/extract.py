@@ -12,12 +12,13 @@ from policygraph.ingest import regions
 from policygraph.ingest.agencies import Context
 from policygraph.ingest.citations import find_citations
 from policygraph.ingest.coverage import measure
+from policygraph.ingest.deadlines import heading_deadline, task_deadline
 from policygraph.ingest.docno import default_registry
 from policygraph.ingest.metadata import Header, read_header
 from policygraph.ingest.normalise import NormalisedText, normalise
 from policygraph.ingest.pipeline import Mentions, mentions
 from policygraph.ingest.programmes import programmes_in
-from policygraph.ingest.record import DocumentRecord, Target, Task
+from policygraph.ingest.record import Deadline, DocumentRecord, Target, Task
 from policygraph.ingest.roles import assign_roles
 from policygraph.ingest.structure import TaskBlock, parse_structure
 from policygraph.ingest.tables import parse_tables
@@ -34,7 +35,10 @@ def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentR
     header = read_header(norm.text, body_start)
     ranges = [(block.start, block.end) for block in blocks]
     targets = targets_by_range(norm, ranges, header.year)
-    tasks = [_task(block, norm, found, task_targets) for block, task_targets in zip(blocks, targets, strict=True)]
+    tasks = [
+        _task(block, norm, found, task_targets, header.year)
+        for block, task_targets in zip(blocks, targets, strict=True)
+    ]
     assign_roles(tasks, blocks, norm, Context(header.region, found, _department(header)))
     record = DocumentRecord(
         source=source,
@@ -56,16 +60,29 @@ def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentR
     return record
 
 
-def _task(block: TaskBlock, norm: NormalisedText, found: Mentions, targets: list[Target]) -> Task:
+def _task(block: TaskBlock, norm: NormalisedText, found: Mentions, targets: list[Target], year: int | None) -> Task:
+    text = norm.text[block.start : block.end]
     return Task(
         section=block.section,
         number=block.number,
         title=block.title,
-        text=norm.text[block.start : block.end],
+        text=text,
         span=norm.span_to_original(block.start, block.end),
         programmes=programmes_in(norm.text, block.start, block.end, found),
         targets=targets,
+        deadline=_deadline(block, text, norm, year),
     )
+
+
+def _deadline(block: TaskBlock, text: str, norm: NormalisedText, year: int | None) -> Deadline:
+    """The task's own deadline (its 完成时限 cell, a bracket, a label, its text); failing that, one printed in a bracket
+    of the nearest heading above it that has one. `year` is the notice's, for 年内完成."""
+    deadline = task_deadline(text, year, block.deadline)
+    for start, end in block.headings:
+        if deadline.kind != "none":
+            break
+        deadline = heading_deadline(norm.text[start:end], year)
+    return deadline
 
 
 def _department(header: Header) -> str | None:

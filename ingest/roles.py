@@ -2,15 +2,18 @@
 
 A task whose paragraphs each end in their own attribution gets the union in order (seed 002); each Role keeps the
 span of its own name. A standing clause (以下均需市、县人民政府负责,不再列出) adds its organs as cooperating, basis
-`standing_clause`, to every later task that does not already list them (seed 003). A task without attribution gets
-no roles: nothing is invented.
+`standing_clause`, to every later task that does not already list them (seed 003). Several units 负责 a task all
+lead (`joint`), unless the notice prints the first-leads rule (排在第一位的为牵头部门) anywhere: then the first leads
+and the others cooperate (`first_listed`). A task with no attribution of its own takes that of the nearest section
+heading above it that has one (`(三)深化医保支付方式改革(市医保局牵头)`), basis `heading`. A task without any
+attribution gets no roles: nothing is invented.
 """
 
 from __future__ import annotations
 
 from policygraph.core.vocabulary import Basis
 from policygraph.ingest.agencies import Context, Organ, Prefix, resolve
-from policygraph.ingest.attribution import Clause, Name, find_attributions, find_standing
+from policygraph.ingest.attribution import Attribution, Clause, Name, find_attributions, find_standing, first_leads_rule
 from policygraph.ingest.normalise import NormalisedText
 from policygraph.ingest.record import Role, Task
 from policygraph.ingest.structure import TaskBlock
@@ -20,12 +23,17 @@ def assign_roles(tasks: list[Task], blocks: list[TaskBlock], norm: NormalisedTex
     """Fill `lead_detail` and `cooperating_detail` of each task from its block: the attributions in its text, or
     those already read from a table row."""
     standing = [(rule, _resolve_list(rule.names, ctx)) for rule in find_standing(norm.text)]
+    first_leads = first_leads_rule(norm.text)
     for task, block in zip(tasks, blocks, strict=True):
         start = block.start
         attributions = block.attributions if block.attributions is not None else find_attributions(task.text, start)
+        basis: Basis | None = None
+        if not attributions:
+            attributions = _heading_attributions(block, norm)
+            basis = "heading"
         for attribution in attributions:
             for clause in attribution.clauses:
-                _add_clause(task, clause, attribution.quote, norm, ctx)
+                _add_clause(task, clause, attribution.quote, norm, ctx, first_leads, basis)
         listed = {role.canonical for role in task.lead_detail + task.cooperating_detail}
         for rule, organs in standing:
             if rule.start >= start:  # only for the tasks after the clause
@@ -36,11 +44,32 @@ def assign_roles(tasks: list[Task], blocks: list[TaskBlock], norm: NormalisedTex
                     listed.add(organ.canonical)
 
 
-def _add_clause(task: Task, clause: Clause, quote: str, norm: NormalisedText, ctx: Context) -> None:
+def _heading_attributions(block: TaskBlock, norm: NormalisedText) -> list[Attribution]:
+    """The attributions of the nearest heading above the task that has any."""
+    for start, end in block.headings:
+        found = find_attributions(norm.text[start:end], start)
+        if found:
+            return found
+    return []
+
+
+def _add_clause(
+    task: Task,
+    clause: Clause,
+    quote: str,
+    norm: NormalisedText,
+    ctx: Context,
+    first_leads: bool,
+    basis: Basis | None,
+) -> None:
+    """Put a clause's organs on the task; `basis` overrides the clause's own (a heading's attribution)."""
+    role, own_basis = clause.role, clause.basis
+    if role == "joint" and first_leads:
+        role, own_basis = "first_listed", "first_listed"
     for i, (organ, name) in enumerate(_resolve_list(clause.names, ctx)):
-        lead = clause.role == "lead" or (clause.role == "first_listed" and i == 0)
+        lead = role in ("lead", "joint") or (role == "first_listed" and i == 0)
         target = task.lead_detail if lead else task.cooperating_detail
-        target.append(_role(organ, name, clause.basis, quote, norm))
+        target.append(_role(organ, name, basis or own_basis, quote, norm))
 
 
 def _resolve_list(names: list[Name], ctx: Context) -> list[tuple[Organ, Name]]:

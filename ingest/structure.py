@@ -8,21 +8,31 @@ not just a heading). An item of the level above that carries work and has no tas
 A task runs from its number to the next number of its level or above. Unnumbered paragraphs after it belong to it
 (seed 002 continues tasks over several paragraphs), except the closing paragraphs of the notice (各地、各有关部门要…,
 抄送, the signature), which end it.
+
+Not tasks: the numbered items of sections that state aims rather than work (指导思想, 基本原则, 总体要求, 工作目标;
+ingest/data/attribution_wordings.csv), and, in a notice that attaches its task list (附件:… above the signature, the
+list after it), the numbered paragraphs of the covering letter. Each task remembers the headings above it, nearest
+first, for the attribution a heading carries for everything under it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from policygraph.ingest.attribution import Attribution
+from policygraph.ingest.dates import DATE_LINE
 from policygraph.ingest.markers import DEPTH, Marker, match_marker
+from policygraph.ingest.wordings import wordings
 
 # Paragraphs that close a notice rather than continue its last task.
 _CLOSING = re.compile(
     r"^(各[^,。:;]{0,24}(要|应|务必)|抄送|主送|附件|联系人|\(此件|印发|[^,。;]{0,16}(电话|联系方式)|以上|本(方案|通知))"
 )
-_ENDS_WITH_ROLE = re.compile(r"(负责|配合|牵头)\)?$")  # a heading that ends in an attribution carries work too
+# A heading that ends in an attribution carries work too, with a deadline after it or not: (X负责,2020年底前完成)
+_ENDS_WITH_ROLE = re.compile(r"(负责|配合|参与|牵头)([,;][^()\[\]【】]{0,24})?[)\]】]?$")
+_ATTACHMENT = re.compile(r"^附件\s*[0-9]*\s*(:|$)")  # 附件:XX重点工作任务分工 / 附件 / 附件1
 _MIN_ITEMS = 2  # a numbering kind seen once is not a level (a stray "1." in the preamble)
 
 
@@ -45,6 +55,9 @@ class TaskBlock:
     end: int
     # Attributions already read (a table row's cells); None: find them in the task's text.
     attributions: list[Attribution] | None = None
+    # [start, end) of each heading above the task, nearest first: its line and the paragraphs before the next item.
+    headings: list[tuple[int, int]] = field(default_factory=list)
+    deadline: str | None = None  # a table's 完成时限 cell, as written
 
 
 @dataclass
@@ -66,10 +79,11 @@ def _lines(text: str) -> list[Line]:
 def _carries_work(line: Line) -> bool:
     """A numbered line with a sentence after its heading (not a bare heading such as "一、总体要求")."""
     head = line.text[line.marker.length :] if line.marker else line.text
-    return "。" in head.rstrip("。") or bool(_ENDS_WITH_ROLE.search(head))
+    head = head.rstrip("。")
+    return "。" in head or bool(_ENDS_WITH_ROLE.search(head))
 
 
-def _task_depth(lines: list[Line]) -> int | None:
+def _task_depth(lines: list[Line], skipped: set[int]) -> int | None:
     """The depth of the numbering kind that holds the tasks.
 
     The deepest kind whose lines mostly carry work; failing that, the deepest kind whose headings are mostly
@@ -78,7 +92,7 @@ def _task_depth(lines: list[Line]) -> int | None:
     """
     counts: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
-        if line.marker:
+        if line.marker and i not in skipped:
             seen = counts.setdefault(DEPTH[line.marker.kind], [0, 0, 0])
             seen[0] += 1
             seen[1] += _carries_work(line)
@@ -112,23 +126,75 @@ def title_of_text(text: str) -> str:
 def parse_structure(text: str) -> Structure:
     """Find the tasks of a normalised notice."""
     lines = _lines(text)
-    depth = _task_depth(lines)
+    skipped = _not_tasks(lines)
+    depth = _task_depth(lines, skipped)
     if depth is None:
         return Structure([], len(text))
     items = [i for i, line in enumerate(lines) if line.marker and DEPTH[line.marker.kind] <= depth]
     tasks = []
+    above: list[int] = []  # positions in `items` of the headings above the current item, outermost first
     for k, i in enumerate(items):
         line = lines[i]
         assert line.marker is not None
         item_depth = DEPTH[line.marker.kind]
+        while above and DEPTH[_marker(lines[items[above[-1]]]).kind] >= item_depth:
+            above.pop()
         next_item = items[k + 1] if k + 1 < len(items) else len(lines)
         has_children = next_item < len(lines) and DEPTH[_marker(lines[next_item]).kind] > item_depth
         is_task = item_depth == depth or (item_depth == depth - 1 and _carries_work(line) and not has_children)
-        if is_task:
+        if is_task and i not in skipped:
             end = _extent_end(lines, i, next_item)
-            section = _section(lines, items[:k], item_depth)
-            tasks.append(TaskBlock(section, line.marker.number, title_of(line.text, line.marker), line.start, end))
-    return Structure(tasks, lines[items[0]].start if items else len(text))
+            section = _marker(lines[items[above[-1]]]).number if above else None  # the nearest item above
+            block = TaskBlock(section, line.marker.number, title_of(line.text, line.marker), line.start, end)
+            block.headings = [(lines[items[j]].start, lines[items[j + 1]].start - 1) for j in reversed(above)]
+            tasks.append(block)
+        if i not in skipped:  # a covering letter's items are no sections of the attached list
+            above.append(k)
+    kept = [i for i in items if i not in skipped]
+    return Structure(tasks, lines[kept[0]].start if kept else len(text))
+
+
+@cache
+def _aims() -> re.Pattern[str]:
+    """A section heading that states aims, not work: 基本原则, 指导思想和基本原则, (一)指导思想。以…"""
+    words = "|".join(map(re.escape, wordings("non_task_section")))
+    return re.compile(rf"^({words})([和与及、]({words}))*([。:].*)?$")
+
+
+def _not_tasks(lines: list[Line]) -> set[int]:
+    """Lines whose numbered items are not tasks: a covering letter above an attached task list, and the sections
+    that state aims (the heading and everything under it down to the next item of its level or above)."""
+    skipped = set(range(_attachment_start(lines)))
+    aim_depth: int | None = None
+    for i, line in enumerate(lines):
+        if line.marker:
+            depth = DEPTH[line.marker.kind]
+            if aim_depth is not None and depth <= aim_depth:
+                aim_depth = None
+            if aim_depth is None and _aims().match(line.text[line.marker.length :]):
+                aim_depth = depth
+        if aim_depth is not None:
+            skipped.add(i)
+    return skipped
+
+
+def _attachment_start(lines: list[Line]) -> int:
+    """Where the attached task list of a notice begins: the line after the signature date, when an 附件 line is
+    printed above it (附件:XX重点工作任务分工) and more numbered work or table rows follow it than precede it (an
+    attached form after a notice whose tasks are in its body does not count); 0 for other notices."""
+    attached = False
+    for i, line in enumerate(lines):
+        if _ATTACHMENT.match(line.text):
+            attached = True
+        elif attached and DATE_LINE.match(line.text):
+            after = _work_lines(lines[i + 1 :])
+            return i + 1 if after and after >= _work_lines(lines[:i]) else 0
+    return 0
+
+
+def _work_lines(lines: list[Line]) -> int:
+    """Numbered lines that carry work, and table rows."""
+    return sum(1 for line in lines if "\t" in line.text or (line.marker is not None and _carries_work(line)))
 
 
 def _marker(line: Line) -> Marker:
@@ -145,12 +211,3 @@ def _extent_end(lines: list[Line], first: int, stop: int) -> int:
         if line.text:
             end = line.end
     return end
-
-
-def _section(lines: list[Line], earlier: list[int], depth: int) -> str | None:
-    """The number of the nearest earlier item above `depth`: the section a task sits in."""
-    for i in reversed(earlier):
-        marker = _marker(lines[i])
-        if DEPTH[marker.kind] < depth:
-            return marker.number
-    return None

@@ -1,7 +1,8 @@
 """Task tables: notices that list their tasks as rows of 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限.
 
 The DOCX reader writes each table row as one line of tab-separated cells. A table is a task table when its header
-row names a task column and a lead (or responsible) column; each following row is a task. A row with a single cell
+row names a task column and a lead (or responsible) column; each following row is a task, its 完成时限 (时间节点,
+…) cell its deadline. A row with a single cell
 ("一、推进分级诊疗") is a section heading inside the table. Roles come from the cells, read as the labelled
 attributions they are (牵头单位:…, 配合单位:…, 责任单位:…).
 """
@@ -16,6 +17,7 @@ from policygraph.ingest.structure import TaskBlock, title_of_text
 
 _COLUMNS = {  # column kind → header words
     "number": re.compile(r"^(序号|编号|序列)$"),
+    "deadline": re.compile(r"(时限|时间|期限|时间节点|进度)"),
     "task": re.compile(r"(任务|工作|内容|事项|措施|举措)"),
     "lead": re.compile(r"(牵头|主责|责任)(单位|部门|处室|科室)?"),
     "cooperating": re.compile(r"(配合|协办|参与|协同)(单位|部门|处室|科室)?"),
@@ -28,7 +30,8 @@ def _header(cells: list[str]) -> dict[str, int] | None:
     """Column kind → index, when the row is a task table's header."""
     columns: dict[str, int] = {}
     for i, cell in enumerate(cells):
-        for kind in ("number", "cooperating", "lead", "task"):  # 配合 before 责任: "责任单位" is a lead column
+        # 配合 before 责任: "责任单位" is a lead column; 完成时限 before 任务: "任务完成时限" is the deadline
+        for kind in ("number", "deadline", "cooperating", "lead", "task"):
             if kind not in columns and _COLUMNS[kind].search(cell) and i not in columns.values():
                 columns[kind] = i
                 break
@@ -90,4 +93,7 @@ def _row(
         attributions.append(Attribution(cells[i], offsets[i], offsets[i] + len(cells[i]), clauses))
     end = start + sum(len(c) + 1 for c in cells) - 1
     task_cell = cells[columns["task"]].strip()
-    return TaskBlock(section, number_cell or str(position), title_of_text(task_cell), start, end, attributions)
+    block = TaskBlock(section, number_cell or str(position), title_of_text(task_cell), start, end, attributions)
+    if "deadline" in columns and columns["deadline"] < len(cells):
+        block.deadline = cells[columns["deadline"]].strip() or None
+    return block
