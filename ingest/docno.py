@@ -152,7 +152,9 @@ class DocNoRegistry:
 
     def _department(self, rest: str, scope: str, province: str, year: int | None) -> Issuer | None:
         """The department a code such as 卫健办发 (after the abbreviation) names, or None."""
-        rows = [r for r in self._departments if r.scope == scope and rest.startswith(r.code) and len(rest) > len(r.code)]
+        rows = [
+            r for r in self._departments if r.scope == scope and rest.startswith(r.code) and len(rest) > len(r.code)
+        ]
         code = rows[0].code if rows else ""  # the longest code that fits: 卫健 before 卫
         row = next((r for r in rows if r.code == code and r.holds(year)), None)
         if row is None:

@@ -338,7 +338,9 @@ def test_an_issuer_read_from_a_notice_is_not_learned_for_its_prefix() -> None:
     record = extract_text(text, "sixian.txt")
     assert (record.issuer, record.level, record.region) == ("泗县人民政府办公室", "county", "安徽省宿州市泗县")
     assert default_registry().lookup("泗政办发") is None
-    later = extract_text("泗政办发〔2023〕10号\n关于印发2023年重点工作任务的通知\n一、总体\n(一)任务。内容。\n", "b.txt")
+    later = extract_text(
+        "泗政办发〔2023〕10号\n关于印发2023年重点工作任务的通知\n一、总体\n(一)任务。内容。\n", "b.txt"
+    )
     assert later.issuer is None
 
 

@@ -117,7 +117,9 @@ def test_a_county_code_starting_with_a_province_abbreviation_keeps_the_written_c
 
 
 def test_a_city_code_equal_to_a_province_code_keeps_the_written_city() -> None:
-    record = read("津政办发〔2020〕4号\n关于印发津市市2020年医改重点工作任务的通知\n", "市人民政府办公室\n2020年3月9日\n")
+    record = read(
+        "津政办发〔2020〕4号\n关于印发津市市2020年医改重点工作任务的通知\n", "市人民政府办公室\n2020年3月9日\n"
+    )
     assert fields(record) == ("津市市人民政府办公室", "government", "county", "湖南省常德市津市市")
 
 
@@ -148,7 +150,11 @@ def test_a_national_department_office_is_national() -> None:
 
 def test_a_prefecture_department_is_prefectural() -> None:
     record = read("黔东南州卫生健康局关于印发2021年医改重点任务的通知\n")
-    assert (record.issuer_kind, record.level, record.region) == ("department", "prefectural", "贵州省黔东南苗族侗族自治州")
+    assert (record.issuer_kind, record.level, record.region) == (
+        "department",
+        "prefectural",
+        "贵州省黔东南苗族侗族自治州",
+    )
 
 
 # 6. Where the issuer is printed ------------------------------------------------------------------------------------

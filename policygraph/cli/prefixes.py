@@ -59,10 +59,10 @@ def _write(rows: list[tuple[str, str, str, str]], out: TextIO) -> None:
 @app.command("learn", help=LEARN_HELP)
 @reports_errors
 def learn(
-    paths: Annotated[list[Path], typer.Argument(help="Notice files or folders.", metavar="FILES_OR_DIRS...", show_default=False)],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the CSV here instead of stdout.")
-    ] = None,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Notice files or folders.", metavar="FILES_OR_DIRS...", show_default=False)
+    ],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the CSV here instead of stdout.")] = None,
 ) -> None:
     """List the unknown 代字 of a corpus (help text: LEARN_HELP)."""
     records = []
