@@ -51,7 +51,8 @@ def read_issuer(
     """The issuer, its kind, region and level of a notice from its title, header lines, signature and 文号."""
     registered = default_registry().lookup(doc_no.prefix, doc_no.year) if doc_no else None
     written = written_issuer(title, header_lines, _signature_block(all_lines, signature))
-    parts = split_organs(written) if written else []
+    # a collective run into the signature (各县(市、区)人民政府) is an addressee, never an issuer
+    parts = [part for part in split_organs(written or "") if part and not gazetteer.collective_pattern().search(part)]
     national = bool(parts) and all(_is_national(part) for part in parts)
     region = () if national else _region(parts, title, doc_no, registered)
     if parts:
@@ -114,12 +115,17 @@ def _signature_block(lines: list[str], signature: str | None) -> str | None:
 
 
 def _is_organ_line(line: str) -> bool:
-    return 0 < len(line) <= _MAX_SIGNATURE and bool(_ORGAN_END.search(line)) and not any(p in line for p in "。:;,")
+    """A line that is only organ names: no sentence punctuation, brackets or lists (各市人民政府、…)."""
+    if not 0 < len(line) <= _MAX_SIGNATURE or line.startswith("各") or any(p in line for p in "。:;,、()"):
+        return False
+    return bool(_ORGAN_END.search(line))
 
 
 def split_organs(text: str) -> list[str]:
     """The organs of a run of names (中共遵义市委遵义市人民政府 → 中共遵义市委, 遵义市人民政府): a new organ begins
     where a name has ended (人民政府, 委, 部 …) and what follows opens a name (中共, 国家, a region, 市 …)."""
+    if not text:
+        return []
     parts, start = [], 0
     for i in range(2, len(text) - 1):
         if i - start >= 2 and _ORGAN_END.search(text[start:i]) and _opens_organ(text[i:]):
@@ -165,6 +171,8 @@ def expand(name: str, region: Path) -> str:
 
 def _party_region(written: str, region: Path) -> str:
     """The region of 中共X委: as written (遵义市), or the region a tier word (县, 市) points to."""
+    if len(written) > 2 and written[-1] == written[-2] and written[-1] in "县区旗":  # 中共泗县县委 → 泗县
+        written = written[:-1]
     tier = gazetteer.tier_prefix(written)
     if tier is not None and tier.tier not in ("none", "national", "own"):
         path = regions.tier_region(region, tier.tier)

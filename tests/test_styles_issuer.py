@@ -35,6 +35,11 @@ def test_party_and_government_offices_in_the_title_of_a_county_level_city() -> N
     )
 
 
+def test_a_county_party_committee_written_with_its_tier_twice() -> None:
+    record = read("中共泗县县委 泗县人民政府关于全面深化医改的实施意见\n")
+    assert fields(record) == ("中共泗县委员会、泗县人民政府", "joint", "county", "安徽省宿州市泗县")
+
+
 def test_two_departments_on_one_line() -> None:
     record = read("湖北省卫生健康委员会 湖北省医疗保障局关于做好2021年医改重点任务的通知\n")
     assert fields(record) == ("湖北省卫生健康委员会、湖北省医疗保障局", "joint", "provincial", "湖北省")
