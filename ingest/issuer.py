@@ -155,16 +155,18 @@ def _is_national(name: str) -> bool:
 
 
 def expand(name: str, region: Path) -> str:
-    """An organ's name in full: 国家医保局 → 国家医疗保障局, 中共遵义市委 → 中共遵义市委员会, 市政府办公室 →
-    宿州市人民政府办公室 (with the notice's region). A full name with its region passes unchanged."""
+    """An organ's name in full, as agencies.resolve names it: 国家医保局 → 国家医疗保障局, 中共遵义市委 →
+    中共遵义市委员会, 市政府办公室 → 宿州市人民政府办公室 (with the notice's region). A full name passes unchanged."""
     national = gazetteer.national_organs().get(name)
     if national:
         return national
     party = _PARTY.match(name)
     if party and not party.group("rest").startswith("员会"):
         return f"中共{_party_region(party.group('region'), region)}委员会{party.group('rest')}"
-    if regions.leading_region(name) or (not region and not _NATIONAL.match(name)):
+    if not region and not _NATIONAL.match(name) and not regions.leading_region(name):
         return name
+    # The same canonical name as the organ gets in a task's attribution (遵义市卫健委 → 遵义市卫生健康委员会,
+    # 临夏州人民政府办公室 → 临夏回族自治州人民政府办公室), so that issuer and lead are one organ in the graph.
     organ, _ = resolve(Name(name, 0, len(name)), None, Context(region, mentions(name)))
     return organ.canonical
 

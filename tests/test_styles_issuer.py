@@ -165,6 +165,13 @@ def test_a_prefecture_department_is_prefectural() -> None:
 # 6. Where the issuer is printed ------------------------------------------------------------------------------------
 
 
+def test_an_abbreviated_issuer_in_the_title_gets_the_canonical_name_of_its_attributions() -> None:
+    record = read("遵义市卫健委关于印发2020年医改重点任务的通知\n")
+    assert fields(record) == ("遵义市卫生健康委员会", "department", "prefectural", "贵州省遵义市")
+    haibei = read("海北州人民政府办公室关于印发2021年医改重点任务的通知\n")
+    assert haibei.issuer == "海北藏族自治州人民政府办公室"
+
+
 def test_a_letterhead_of_a_joint_issuer() -> None:
     record = read("中共毕节市委 毕节市人民政府文件\n毕党发〔2018〕2号\n关于深化医改的实施意见\n")
     assert fields(record) == ("中共毕节市委员会、毕节市人民政府", "joint", "prefectural", "贵州省毕节市")
