@@ -80,11 +80,11 @@ def written_issuer(title: str | None, lines: list[str], signature: str | None) -
 
 
 def _labelled_issuer(line: str) -> str | None:
-    """The value of a `发文机关:` field; the normaliser may have run several fields into one line."""
+    """The value of a `发文机关:` or `【发布部门】` field; the normaliser may have run several fields into one line."""
     issuer_labels, all_labels = gazetteer.issuer_labels()
     pattern = _label_pattern(all_labels)
     for m in pattern.finditer(line):
-        if m.group("label") not in issuer_labels:
+        if (m.group("bracketed") or m.group("label")) not in issuer_labels:
             continue
         value = line[m.end() :]
         following = pattern.search(value)
@@ -98,7 +98,9 @@ def _labelled_issuer(line: str) -> str | None:
 @cache
 def _label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?P<label>{alternatives})\s*:\s*")
+    return re.compile(
+        rf"【\s*(?P<bracketed>{alternatives})\s*】\s*:?\s*|(?P<label>{alternatives})\s*:\s*"
+    )  # 【发布部门】
 
 
 def _signature_block(lines: list[str], signature: str | None) -> str | None:

@@ -187,6 +187,11 @@ def test_a_government_site_field_names_the_issuer() -> None:
     assert fields(record) == ("南宁市卫生健康委员会", "department", "prefectural", "广西壮族自治区南宁市")
 
 
+def test_a_bracketed_law_database_field_names_the_issuer() -> None:
+    record = read("【发布部门】国家卫生健康委员会\n【发文字号】国卫体改发〔2019〕7号\n关于印发若干措施的通知\n")
+    assert fields(record) == ("国家卫生健康委员会", "department", "national", None)
+
+
 def test_an_issuer_line_spaced_out() -> None:
     record = read("吉 林 省 人 民 政 府 办 公 厅\n关于印发2017年医改重点任务的通知\n")
     assert fields(record) == ("吉林省人民政府办公厅", "government", "provincial", "吉林省")
