@@ -53,14 +53,25 @@ def read_issuer(
     written = written_issuer(title, header_lines, _signature_block(all_lines, signature))
     # a collective run into the signature (各县(市、区)人民政府) is an addressee, never an issuer
     parts = [part for part in split_organs(written or "") if part and not gazetteer.collective_pattern().search(part)]
-    national = bool(parts) and all(_is_national(part) for part in parts)
+    if parts:
+        national = all(_is_national(part) for part in parts)
+    else:
+        national = registered is not None and registered.level == "national"
     region = () if national else _region(parts, title, doc_no, registered)
     if parts:
         names = [expand(part, region) for part in parts]
     else:
-        names = [registered.issuer] if registered and registered.issuer else []
+        names = [registered.issuer] if registered and registered.issuer and _fits(registered, region) else []
     level = "national" if national else _level(names, region, registered)
     return IssuerReading("、".join(names) or None, bool(parts), _kind(names), region, level)
+
+
+def _fits(registered: Issuer, region: Path) -> bool:
+    """The 代字's organ belongs to the notice's region (not so for 津政办发 in a notice of 津市市)."""
+    if registered.region is None:
+        return registered.level == "national"
+    own = regions.path_of(registered.region)
+    return region[: len(own)] == own
 
 
 def written_issuer(title: str | None, lines: list[str], signature: str | None) -> str | None:

@@ -128,6 +128,11 @@ def test_a_city_code_equal_to_a_province_code_keeps_the_written_city() -> None:
     assert fields(record) == ("津市市人民政府办公室", "government", "county", "湖南省常德市津市市")
 
 
+def test_a_code_of_another_place_gives_no_issuer() -> None:
+    record = read("津政办发〔2020〕4号\n关于印发津市市2020年医改重点工作任务的通知\n")
+    assert fields(record) == (None, None, "county", "湖南省常德市津市市")
+
+
 def test_the_printed_issuer_beats_the_code_table() -> None:
     record = read("皖政办〔2020〕11号\n宿州市人民政府办公室关于印发2020年医改重点任务的通知\n")
     assert fields(record) == ("宿州市人民政府办公室", "government", "prefectural", "安徽省宿州市")
