@@ -34,6 +34,9 @@ _PARTY = re.compile(r"^中共(?P<region>.+?)(?:党委|委员会|委)(?P<rest>.*)
 _LEADING_GROUP = re.compile(r"领导小组|医改办")
 _GOVERNMENT = re.compile(r"人民政府|政府|行政公署|行署|^国务院")
 _MAX_SIGNATURE = 40
+# The level a tier word (tier_prefixes.csv) names when the notice names no region; 市 is most often a prefecture.
+_TIER_LEVEL = {"省": "provincial", "自治区": "provincial", "州": "prefectural", "市": "prefectural", "盟": "prefectural",
+               "地区": "prefectural", "县": "county", "区": "county", "旗": "county"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,15 @@ def _level(names: list[str], region: Path, registered: Issuer | None) -> str | N
     tier = regions.level_of(region)
     if tier:
         return tier
-    return registered.level if registered and registered.level != "department" else None
+    if registered and registered.level != "department":
+        return registered.level
+    return _tier_word_level(names[0]) if len(names) == 1 else None
+
+
+def _tier_word_level(name: str) -> str | None:
+    """Without any region, the tier word an issuer opens with: 县卫生健康局 → county, 市政府办公室 → prefectural."""
+    tier = gazetteer.tier_prefix_at(name.removeprefix("中共"))
+    return _TIER_LEVEL.get(tier.tier) if tier is not None else None
 
 
 def _kind(names: list[str]) -> IssuerKind | None:

@@ -167,6 +167,11 @@ def test_a_prefecture_department_is_prefectural() -> None:
     )
 
 
+def test_without_any_region_the_tier_word_gives_the_level() -> None:
+    record = read("关于印发2020年医改重点任务的通知\n", "县卫生健康局\n2020年5月6日\n")
+    assert fields(record) == ("县卫生健康局", "department", "county", None)
+
+
 # 6. Where the issuer is printed ------------------------------------------------------------------------------------
 
 
