@@ -80,7 +80,8 @@ def _fits(registered: Issuer, region: Path) -> bool:
 def written_issuer(title: str | None, lines: list[str], signature: str | None) -> str | None:
     """The issuer as printed: before 关于 in the title, a letterhead, a 发文机关 field, or the signature."""
     if title and "关于" in title:
-        before = title.split("关于", 1)[0]
+        # 湖北省人民政府办公厅转发省卫生计生委等部门关于…: the forwarding organ issues the notice
+        before = title.split("关于", 1)[0].split("转发", 1)[0]
         if len(before) >= 4 and _ORGAN_END.search(before):
             return before
     for line in lines:

@@ -182,6 +182,11 @@ def test_an_abbreviated_issuer_in_the_title_gets_the_canonical_name_of_its_attri
     assert haibei.issuer == "海北藏族自治州人民政府办公室"
 
 
+def test_a_forwarding_notice_is_issued_by_the_forwarding_organ() -> None:
+    record = read("湖北省人民政府办公厅转发省卫生计生委等部门关于进一步做好分级诊疗工作意见的通知\n")
+    assert fields(record) == ("湖北省人民政府办公厅", "government", "provincial", "湖北省")
+
+
 def test_a_letterhead_of_a_joint_issuer() -> None:
     record = read("中共毕节市委 毕节市人民政府文件\n毕党发〔2018〕2号\n关于深化医改的实施意见\n")
     assert fields(record) == ("中共毕节市委员会、毕节市人民政府", "joint", "prefectural", "贵州省毕节市")
