@@ -289,8 +289,8 @@ def main() -> None:
                 print(rate.line(), flush=True)
             differ = sum(a != b for a, b in zip(parallel, records, strict=True))
             if differ:
-                print(f"  !! {differ} records of the parallel extraction differ from the single-process ones (the "
-                      "extractor learns 代字 from the notices a process has seen: see the report)")  # fmt: skip
+                print(f"  !! {differ} records of the parallel extraction differ from the single-process ones: extraction "
+                      "should be pure (tests/test_determinism.py), this is a bug")  # fmt: skip
             del parallel
         else:
             print("  parallel extraction skipped: not enough time left")

@@ -7,7 +7,8 @@ cut from the front and the rest is kept as written.
 
 The prefix decides the jurisdiction: a tier word points into the notice's own region path (州 → 临夏回族自治州), a
 region name is that region. A name without a prefix inherits the one before it in the same list, or, first in a
-list, the notice's own region. Identity is scoped by jurisdiction: 财政局 of 临夏州 and of 泗县 are two organs.
+list, the notice's own region. National organs (`national_organs.csv`: 财政部, 国家医保局, 人社部) keep their full
+national name and no jurisdiction in any notice. Identity is scoped by jurisdiction: 财政局 of 临夏州 and of 泗县 are two organs.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ def _resolve(
     """`resolve` on plain values: `split` is (prefix, known function) when the name ends in a known function."""
     if gazetteer.collective_pattern().search(text):
         return _collective(text, region), inherited
+    national = _national_organ(text, inherited)
+    if national is not None:  # 财政部, 国家医保局: never 山西省财政部; the names after it are national too
+        return national, Prefix(())
     prefix_text, function = split if split is not None else _split_known_prefix(text)
     own_prefix = _read_prefix(prefix_text, region) if prefix_text else None
     if prefix_text and own_prefix is None:  # an unknown prefix: keep the name as written
@@ -73,6 +77,18 @@ def _resolve(
     if department and not prefix_text and text.endswith(_INTERNAL_UNIT):  # 医政医管处 of 省卫生健康委员会
         return Organ(text, department + text, regions.joined(region), "agency"), prefix
     return _organ(text, prefix_text, function, prefix, own_prefix is not None), prefix
+
+
+def _national_organ(text: str, inherited: Prefix | None) -> Organ | None:
+    """A national organ (`national_organs.csv`): as written, or after a national one (国家卫生健康委、发展改革委)."""
+    organs = gazetteer.national_organs()
+    canonical = organs.get(text)
+    if canonical is None and inherited is not None and inherited.path == ():
+        canonical = organs.get(_NATIONAL_PREFIX + text)
+    if canonical is None:
+        return None
+    kind: AgencyKind = "party organ" if canonical.startswith(("中共", "中央")) else "agency"
+    return Organ(text, canonical, None, kind)
 
 
 def _organ(text: str, prefix_text: str, function: str, prefix: Prefix, written_prefix: bool) -> Organ:

@@ -4,8 +4,10 @@ A 文号 is printed with any bracket (〔〕 [] ［］ () （） 【】 ﹝﹞),
 代字 (issuing-organ code such as 国办发, 临州办发) runs back from the bracket to the previous punctuation; when that
 run is longer than a 代字 can be ("按照皖政办发…"), the longest known or province-led suffix is taken.
 
-`DocNoRegistry` answers "who issues under this 代字": a shipped table (`data/docno_prefixes.csv`), the one-character
-province abbreviations (皖 → 安徽省) for codes it does not know, and what it learns from the notices of this run.
+`DocNoRegistry` answers "who issues under this 代字": a shipped table (`data/docno_prefixes.csv`) with an optional
+reviewed table on top (POLICYGRAPH_DOCNO_PREFIXES), the department rule (`data/docno_departments.csv`: 鄂卫健发 →
+湖北省卫生健康委员会) and the one-character province abbreviations (皖 → 安徽省) for codes it does not know. It learns
+nothing from the notices: `policygraph prefixes learn` lists a corpus's unknown 代字 for review instead.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from policygraph.core.settings import get_settings
 from policygraph.ingest.textutil import to_simplified
 
 DATA = Path(__file__).parent / "data"
@@ -93,12 +96,33 @@ def normalise_doc_no(text: str) -> str | None:
     return found[0].text if found else None
 
 
-class DocNoRegistry:
-    """代字 → issuer, level and region: a shipped table, province abbreviations, and what this run has learned."""
+@dataclass(frozen=True)
+class DepartmentCode:
+    """A row of `data/docno_departments.csv`: a department code (卫, 卫健, 医保 …) after a province abbreviation."""
 
-    def __init__(self, rows: list[dict[str, str]]) -> None:
+    scope: str  # province, municipality or national
+    code: str
+    organ: str  # full name, {region} = the province's name
+    office: str  # the name of its office, for 代字 with 办 after the code (鄂卫办发)
+    first: int | None  # the years of the 文号 the name holds for; None: open
+    last: int | None
+
+    def holds(self, year: int | None) -> bool:
+        if year is None:
+            return self.last is None  # without a year, the current name
+        return (self.first is None or self.first <= year) and (self.last is None or year <= self.last)
+
+
+class DocNoRegistry:
+    """代字 → issuer, level and region: a shipped table, the department rule, and province abbreviations.
+
+    It never changes once loaded: what a notice's record says depends on its text and the shipped (or configured)
+    data only, never on the notices extracted before it."""
+
+    def __init__(self, rows: list[dict[str, str]], departments: list[DepartmentCode] | None = None) -> None:
         self._known: dict[str, Issuer] = {}
         self._provinces: dict[str, str] = {}
+        self._departments = sorted(departments or [], key=lambda d: -len(d.code))  # 卫健 before 卫
         for row in rows:
             prefix = row["prefix"].strip()
             region = row["region"].strip() or None
@@ -113,28 +137,73 @@ class DocNoRegistry:
     def province_abbreviations(self) -> frozenset[str]:
         return frozenset(self._provinces)
 
-    def lookup(self, prefix: str) -> Issuer | None:
-        """The issuer for a 代字; a 代字 never seen resolves to its province when it starts with an abbreviation."""
+    def lookup(self, prefix: str, year: int | None = None) -> Issuer | None:
+        """The issuer for a 代字 of a 文号 of `year`: the table's row; else a department code after a province
+        abbreviation (鄂卫发 → 湖北省卫生健康委员会, named as in that year); else the abbreviation's province."""
         if prefix in self._known:
             return self._known[prefix]
+        national = prefix[:1] == _NATIONAL
         province = self._provinces.get(prefix[:1])
-        if province:
-            return Issuer(None, "provincial", province)
-        return None
+        if not national and not province:
+            return None
+        level = "national" if national else "provincial"
+        issuer = self._department(prefix[1:], _scope(province), province or "", year)
+        return issuer if issuer else Issuer(None, level, province)
 
-    def learn(self, prefix: str, issuer: str, level: str, region: str | None) -> None:
-        """Remember the issuer read from a notice, for later notices of this run that only cite the 代字."""
-        self._known[prefix] = Issuer(issuer, level, region)
+    def _department(self, rest: str, scope: str, province: str, year: int | None) -> Issuer | None:
+        """The department a code such as 卫健办发 (after the abbreviation) names, or None."""
+        rows = [
+            r for r in self._departments if r.scope == scope and rest.startswith(r.code) and len(rest) > len(r.code)
+        ]
+        code = rows[0].code if rows else ""  # the longest code that fits: 卫健 before 卫
+        row = next((r for r in rows if r.code == code and r.holds(year)), None)
+        if row is None:
+            return None  # no code, or one that names no organ in that year (国卫 before 2013)
+        tail = rest[len(row.code) :]
+        organ = row.organ.format(region=province)
+        name = organ + row.office if tail.startswith("办") else organ  # 鄂卫办发, 苏卫办: its office
+        return Issuer(name, "national" if scope == "national" else "provincial", province or None)
 
 
-def load_registry() -> DocNoRegistry:
-    """A fresh registry with only the shipped table (`data/docno_prefixes.csv`), nothing learned."""
-    with (DATA / "docno_prefixes.csv").open(encoding="utf-8", newline="") as f:
-        rows = [row for row in csv.DictReader(f) if not row["prefix"].startswith("#")]
-    return DocNoRegistry(rows)
+_NATIONAL = "国"
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+def _scope(province: str | None) -> str:
+    if not province:
+        return "national"
+    return "municipality" if province in _MUNICIPALITIES else "province"
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [row for row in csv.DictReader(f) if not (row[next(iter(row))] or "").startswith("#")]
+
+
+def _department_codes() -> list[DepartmentCode]:
+    return [
+        DepartmentCode(
+            row["scope"],
+            row["code"],
+            row["organ"],
+            row["office"],
+            int(row["from"]) if row["from"] else None,
+            int(row["to"]) if row["to"] else None,
+        )
+        for row in _read_csv(DATA / "docno_departments.csv")
+    ]
+
+
+def load_registry(extra: Path | None = None) -> DocNoRegistry:
+    """The shipped table (`data/docno_prefixes.csv`, `data/docno_departments.csv`), with the rows of a reviewed
+    `extra` CSV of the same columns on top (their 代字 win)."""
+    rows = _read_csv(DATA / "docno_prefixes.csv")
+    if extra is not None:
+        rows += _read_csv(extra)
+    return DocNoRegistry(rows, _department_codes())
 
 
 @cache
 def default_registry() -> DocNoRegistry:
-    """The registry shared by one run (a process): loaded once, then it learns from the notices extracted."""
-    return load_registry()
+    """The registry of this process: the shipped table and the CSV named by POLICYGRAPH_DOCNO_PREFIXES, if any."""
+    return load_registry(get_settings().docno_prefixes)

@@ -1,9 +1,11 @@
 """One notice's text → a DocumentRecord: the extractor's entry point.
 
     normalise → gazetteer matches (spaCy) → numbered structure and task tables → header
-              → tasks with roles, programmes, targets → citations → learn the notice's 代字
+              → tasks with roles, programmes, targets → citations
 
-Every span in the record points into the ORIGINAL text passed in, through the normaliser's offset map.
+Every span in the record points into the ORIGINAL text passed in, through the normaliser's offset map. Extraction is
+pure: the record depends on the text and the shipped data only, never on the notices extracted before it in the same
+process (tests/test_determinism.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from policygraph.ingest.agencies import Context
 from policygraph.ingest.citations import find_citations
 from policygraph.ingest.coverage import measure
 from policygraph.ingest.deadlines import heading_deadline, task_deadline
-from policygraph.ingest.docno import default_registry
 from policygraph.ingest.metadata import Header, read_header
 from policygraph.ingest.normalise import NormalisedText, normalise
 from policygraph.ingest.pipeline import Mentions, mentions
@@ -45,6 +46,7 @@ def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentR
         doc_no=header.doc_no.text if header.doc_no else None,
         doc_no_prefix=header.doc_no.prefix if header.doc_no else None,
         issuer=header.issuer,
+        issuer_kind=header.issuer_kind,
         level=header.level,
         region=regions.joined(header.region),
         date=header.date,
@@ -56,7 +58,6 @@ def extract_text(text: str, source: str, sha256: str | None = None) -> DocumentR
         sha256=sha256,
     )
     record.coverage = measure(record, norm, body_start)  # last: it reads the finished record
-    _learn(header)
     return record
 
 
@@ -87,13 +88,6 @@ def _deadline(block: TaskBlock, text: str, norm: NormalisedText, year: int | Non
 
 def _department(header: Header) -> str | None:
     """For a department's own plan, the department whose 处室 the tasks are divided among."""
-    if header.level != "department" or not header.issuer:
+    if header.issuer_kind != "department" or not header.issuer:
         return None
     return header.issuer.removesuffix("办公室").removesuffix("办公厅")
-
-
-def _learn(header: Header) -> None:
-    """Remember who issues under this notice's 代字, for later notices of the run that only cite it."""
-    if header.doc_no and header.issuer and header.issuer_from_text and header.level:
-        region = header.region[-1] if header.region else None
-        default_registry().learn(header.doc_no.prefix, header.issuer, header.level, region)

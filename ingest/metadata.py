@@ -3,10 +3,8 @@
 Where each comes from, in order of preference:
 - `doc_no`: a header line that is (or opens with) a 文号; `文号:` lines of web pages. Never a cited one.
 - `title`: the `…关于…的通知` line; without one, the plan's own title line (…重点工作任务).
-- `issuer`: the title's words before 关于; a letterhead (…文件); the signature line above the signed date, with
-  abbreviations expanded (省政府办公厅 → 广东省人民政府办公厅); the 代字 registry.
-- `region`: a region named at the start of the issuer or of the title; the 代字 registry; any region in the title.
-- `level`: national for 国务院/国家 organs, department for a single department, else the tier of the region.
+- `issuer`, `issuer_kind`, `region`, `level`: read by `ingest.issuer` (the title's words before 关于, a letterhead, a
+  发文机关 field, the signature; the 代字 table last); the level is the issuer's tier.
 - `date`: the first line that is only a date (…日印发 lines are the printing date, not the signature).
 - `year`: the first year in the title, else in the plan's title, the 文号 or the date.
 """
@@ -16,21 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policygraph.ingest import regions
-from policygraph.ingest.agencies import Context, resolve
-from policygraph.ingest.attribution import Name
+from policygraph.core.vocabulary import IssuerKind
 from policygraph.ingest.dates import DATE_LINE, to_iso, year_number
-from policygraph.ingest.docno import DOC_NO, DocNo, default_registry, find_doc_nos
-from policygraph.ingest.pipeline import mentions
+from policygraph.ingest.docno import DOC_NO, DocNo, find_doc_nos
+from policygraph.ingest.issuer import read_issuer
 from policygraph.ingest.regions import Path
 
 _NOTICE_TITLE = re.compile(r"关于.+(通知|意见|决定|通报|批复|函|办法|方案|规划)$")
 _PLAN_TITLE = re.compile(r"(任务|方案|要点|计划|安排|意见|规划|通知)$")
 _DOC_NO_LABEL = re.compile(r"^(发文字号|发文号|文号|索引号)\s*:?\s*")
 _ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|领导小组|委员会|卫健委|委|厅|局|部|院|办)$")
-# A 地区 or 盟 is governed by a 行政公署 (行署), the province's agency, not by a 人民政府.
-_GOVERNMENT = re.compile(r"人民政府|政府办|行政公署|行署|领导小组|^中共.+委员会|党委|^国务院")
-_NATIONAL = re.compile(r"^(国务院|国家|中共中央|中央)")
 _YEAR = re.compile(r"([0-9]{4})年|([〇○零一二三四五六七八九]{4})年")
 _MAX_SIGNATURE = 40
 
@@ -42,6 +35,7 @@ class Header:
     own_titles: list[str] = field(default_factory=list)  # every title-like line: the notice's and the plan's
     issuer: str | None = None
     issuer_from_text: bool = False
+    issuer_kind: IssuerKind | None = None
     region: Path = ()
     level: str | None = None
     date: str | None = None
@@ -57,14 +51,10 @@ def read_header(text: str, body_start: int) -> Header:
     header.own_titles = [line for _, line in header_lines if _is_title_line(line)]
     header.title = _title(header.own_titles)
     header.date, signature = _signed_date(all_lines)
-    registered = default_registry().lookup(header.doc_no.prefix) if header.doc_no else None
-    written_issuer = _written_issuer(header.title, header_lines, signature)
-    header.region = _region(written_issuer, header.title, registered.region if registered else None)
-    if written_issuer:
-        header.issuer, header.issuer_from_text = _expand(written_issuer, header.region), True
-    elif registered and registered.issuer:
-        header.issuer = registered.issuer
-    header.level = _level(header.issuer, header.region, registered.level if registered else None)
+    found = read_issuer(header.title, [line for _, line in header_lines], [line for _, line in all_lines], signature,
+                        header.doc_no)  # fmt: skip
+    header.issuer, header.issuer_from_text, header.issuer_kind = found.issuer, found.from_text, found.kind
+    header.region, header.level = found.region, found.level
     header.year = _year(header)
     return header
 
@@ -116,49 +106,6 @@ def _signed_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
             signature = above if 0 < len(above) <= _MAX_SIGNATURE and _ORGAN_END.search(above) else None
             return to_iso(m), signature
     return None, None
-
-
-def _written_issuer(title: str | None, lines: list[tuple[int, str]], signature: str | None) -> str | None:
-    if title and "关于" in title:
-        before = title.split("关于", 1)[0]
-        if len(before) >= 4 and _ORGAN_END.search(before):
-            return before
-    for _, line in lines:
-        if line.endswith("文件") and _ORGAN_END.search(line[:-2]):  # letterhead: 山西省人民政府办公厅文件
-            return line[:-2]
-    return signature
-
-
-def _region(issuer: str | None, title: str | None, registered: str | None) -> Path:
-    for written in (issuer, title):
-        hit = regions.leading_region(written) if written else None
-        if hit:
-            return hit[1]
-    if registered:
-        return regions.path_of(registered)
-    for i in range(len(title or "")):  # a region named anywhere in the title: 加快推进临夏州…
-        hit = regions.leading_region(title[i:]) if title else None
-        if hit:
-            return hit[1]
-    return ()
-
-
-def _expand(issuer: str, region: Path) -> str:
-    """An abbreviated organ name in full: 省政府办公厅 → 广东省人民政府办公厅. Full names pass unchanged."""
-    if not region or regions.leading_region(issuer):
-        return issuer
-    organ, _ = resolve(Name(issuer, 0, len(issuer)), None, Context(region, mentions(issuer)))
-    return organ.canonical
-
-
-def _level(issuer: str | None, region: Path, registered: str | None) -> str | None:
-    if issuer:
-        if _NATIONAL.match(issuer):
-            return "national" if _GOVERNMENT.search(issuer) else "department"
-        if not _GOVERNMENT.search(issuer):
-            return "department"
-        return regions.level_of(region) or registered
-    return registered or regions.level_of(region)
 
 
 def _year(header: Header) -> int | None:

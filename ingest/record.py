@@ -134,6 +134,7 @@ class DocumentRecord:
     doc_no: str | None = None
     doc_no_prefix: str | None = None  # the 代字, e.g. 临州办发
     issuer: str | None = None
+    issuer_kind: str | None = None  # government, department, party, leading_group or joint (docs/extraction.md)
     level: str | None = None
     region: str | None = None
     date: str | None = None  # YYYY-MM-DD
@@ -151,6 +152,7 @@ class DocumentRecord:
             "doc_no": self.doc_no,
             "doc_no_prefix": self.doc_no_prefix,
             "issuer": self.issuer,
+            "issuer_kind": self.issuer_kind,
             "level": self.level,
             "region": self.region,
             "date": self.date,

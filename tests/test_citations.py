@@ -44,7 +44,7 @@ SUZHOU = """宿政办秘〔2021〕88号
 一、重点任务
 (一)推进紧密型县域医共体建设。按照《通知》要求,推进医共体建设。(市卫生健康委负责,市医保局配合)
 (二)推进医保支付方式改革。落实《宿州市医保区域点数法总额预算和按病种分值付费国家试点实施方案》。(市医保局负责,市卫生健康委配合)
-(三)加强药品供应保障。落实皖卫药〔2021〕9号(以下简称“9号文”)文件要求,按照“9号文”做好短缺药品监测。(市卫生健康委负责)
+(三)加强药品供应保障。落实皖药监〔2021〕9号(以下简称“9号文”)文件要求,按照“9号文”做好短缺药品监测。(市卫生健康委负责)
 宿州市人民政府办公室
 2021年6月30日
 """
@@ -72,7 +72,7 @@ def test_a_short_name_in_book_marks_is_the_notice_it_names() -> None:
     assert cited(notice(SUZHOU, "suzhou.txt")) == [
         (None, "国务院办公厅关于印发深化医药卫生体制改革2021年重点工作任务的通知", "basis"),
         (None, "宿州市医保区域点数法总额预算和按病种分值付费国家试点实施方案", "reference"),
-        ("皖卫药〔2021〕9号", None, "reference"),
+        ("皖药监〔2021〕9号", None, "reference"),
     ]
 
 
@@ -174,7 +174,7 @@ def test_a_title_citation_moves_to_the_notice_it_names_before_lineage(store: Gra
             "国务院办公厅关于印发深化医药卫生体制改革2021年重点工作任务的通知",
             None,
         ),  # the registry notice
-        ("皖卫药〔2021〕9号", None, None),
+        ("皖药监〔2021〕9号", None, None),
     ]
     # The title stub is gone; lineage saw the resolved basis citation: explicit, not inferred.
     title_stub = "《国务院办公厅关于印发深化医药卫生体制改革2021年重点工作任务的通知》"
@@ -253,10 +253,11 @@ def test_the_seeds_unresolved_citations(seeded_store: GraphStore) -> None:
 
 
 def test_a_doc_no_of_an_unknown_prefix_is_unresolved(store: GraphStore) -> None:
+    # 皖药监: a province abbreviation with no department code of docno_departments.csv (皖卫… names the commission)
     load_records(store, [notice(SUZHOU, "suzhou.txt")])
     items = unresolved(store, reason="issuer_unknown")
-    assert [(u.document, u.cited, u.quote) for u in items] == [(SUZHOU_KEY, "皖卫药〔2021〕9号", "皖卫药〔2021〕9号")]
-    assert "皖卫药" in items[0].detail and "安徽省" in items[0].detail
+    assert [(u.document, u.cited, u.quote) for u in items] == [(SUZHOU_KEY, "皖药监〔2021〕9号", "皖药监〔2021〕9号")]
+    assert "皖药监" in items[0].detail and "安徽省" in items[0].detail
     titles = [u.cited for u in unresolved(store, SUZHOU_KEY, "title_unknown")]
     assert titles == ["《宿州市医保区域点数法总额预算和按病种分值付费国家试点实施方案》"]
 

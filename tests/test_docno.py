@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policygraph.ingest.dates import parse_date
-from policygraph.ingest.docno import DocNoRegistry, find_doc_nos, load_registry, normalise_doc_no
+from policygraph.ingest.docno import find_doc_nos, load_registry, normalise_doc_no
 
 
 @pytest.mark.parametrize(
@@ -67,22 +69,38 @@ def test_registry_knows_the_shipped_prefixes() -> None:
 
 
 def test_an_unknown_prefix_resolves_to_its_province() -> None:
-    found = load_registry().lookup("皖卫体改发")
+    found = load_registry().lookup("皖教体发")
     assert found is not None
     assert (found.issuer, found.level, found.region) == (None, "provincial", "安徽省")
     assert load_registry().lookup("泗政办发") is None  # no province abbreviation: unknown
 
 
-def test_the_registry_learns_issuers_read_from_notices() -> None:
-    registry = DocNoRegistry([])
-    assert registry.lookup("泗政办发") is None
-    registry.learn("泗政办发", "泗县人民政府办公室", "county", "泗县")
-    learned = registry.lookup("泗政办发")
-    assert learned is not None and (learned.issuer, learned.level, learned.region) == (
-        "泗县人民政府办公室",
-        "county",
-        "泗县",
+def test_a_department_code_names_the_provincial_department_of_its_year() -> None:
+    registry = load_registry()
+    named = {(p, y): registry.lookup(p, y) for p, y in [("鄂卫发", 2012), ("鄂卫发", 2016), ("鄂卫发", 2020)]}
+    assert [i.issuer if i else None for i in named.values()] == [
+        "湖北省卫生厅",
+        "湖北省卫生和计划生育委员会",
+        "湖北省卫生健康委员会",
+    ]
+    office = registry.lookup("鄂卫健办发", 2021)
+    assert office is not None and (office.issuer, office.level, office.region) == (
+        "湖北省卫生健康委员会办公室",
+        "provincial",
+        "湖北省",
     )
+    municipal = registry.lookup("京卫发", 2012)  # a municipality's departments are 局
+    assert municipal is not None and municipal.issuer == "北京市卫生局"
+    national = registry.lookup("国卫办体改发", 2016)
+    assert national is not None and (national.issuer, national.level) == ("国家卫生和计划生育委员会办公厅", "national")
+
+
+def test_a_reviewed_extra_table_is_loaded_on_top(tmp_path: Path) -> None:
+    extra = tmp_path / "prefixes.csv"
+    extra.write_text("prefix,issuer,level,region\n泗政办发,泗县人民政府办公室,county,泗县\n", encoding="utf-8")
+    assert load_registry().lookup("泗政办发") is None
+    found = load_registry(extra).lookup("泗政办发")
+    assert found is not None and (found.issuer, found.level, found.region) == ("泗县人民政府办公室", "county", "泗县")
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,21 @@
 
 import typer
 
-from policygraph.cli import ask, citations, db, demo, diffusion, export, extract, ingest, network, query, serve, viz
+from policygraph.cli import (
+    ask,
+    citations,
+    db,
+    demo,
+    diffusion,
+    export,
+    extract,
+    ingest,
+    network,
+    prefixes,
+    query,
+    serve,
+    viz,
+)
 
 app = typer.Typer(
     name="policygraph",
@@ -15,6 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(prefixes.app, name="prefixes")
 extract.register(app)
 ingest.register(app)
 query.register(app)

@@ -1,7 +1,7 @@
 """All settings in one place: environment variables and an optional `.env` file.
 
 Names are part of the contract (other tools set them): POLICYGRAPH_ENGINE, POLICYGRAPH_DATA_DIR, FALKORDB_URL,
-NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY.
+NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY, POLICYGRAPH_DOCNO_PREFIXES.
 """
 
 from functools import lru_cache
@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     # The API caches read answers this long (0: no cache); loads through the API empty the cache at once.
     cache_seconds: float = Field(default=10.0, ge=0, validation_alias=AliasChoices("POLICYGRAPH_CACHE_SECONDS"))
     max_upload_mb: float = Field(default=25.0, validation_alias=AliasChoices("POLICYGRAPH_MAX_UPLOAD_MB"))
+    # A reviewed CSV of 文号 代字 (prefix,issuer,level,region) loaded on top of the shipped table.
+    docno_prefixes: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_DOCNO_PREFIXES"))
 
 
 @lru_cache(maxsize=1)

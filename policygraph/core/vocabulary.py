@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-# A notice's level: the tier of its issuer, or `department` for a single department's notice.
+# A notice's level: the tier of its issuer. Extraction no longer emits `department` (a department's notice has the
+# tier of its government, docs/extraction.md); it stays a valid value for graphs loaded before and for API filters.
 Level = Literal["national", "provincial", "prefectural", "county", "department"]
 LEVELS: tuple[Level, ...] = get_args(Level)
+
+# What kind of organ issued a notice: a government or its office, one department, a Party committee or its office,
+# a (医改) leading group or its office, or several organs jointly (中共遵义市委 遵义市人民政府).
+IssuerKind = Literal["government", "department", "party", "leading_group", "joint"]
+ISSUER_KINDS: tuple[IssuerKind, ...] = get_args(IssuerKind)
 
 # The tiers of government, top first; a region's level is one of them. A notice's `tier` property is the number
 # (national 0 … county 3): a department notice sits at the tier of its government's region.
