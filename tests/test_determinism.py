@@ -18,7 +18,7 @@ from policygraph.core.settings import get_settings
 from policygraph.ingest.docno import default_registry
 from policygraph.ingest.extract import extract_text
 
-BODY = "一、总体要求\n(一)推进分级诊疗。完善上下联动机制。(县卫健委牵头,财政部、县医保局配合)\n(二)加强基层能力。补齐短板。\n"
+BODY = "一、重点任务\n(一)推进分级诊疗。完善上下联动机制。(县卫健委牵头,财政部、县医保局配合)\n(二)加强基层能力。补齐短板。\n"
 
 # The first carries only a 代字 no table knows; the second prints its issuer with that 代字. A process that learned
 # 代字 from the notices it had seen gave the first an issuer only when the second came before it.

@@ -144,7 +144,7 @@ def test_a_department_plan_divides_sub_items_among_its_divisions() -> None:
 (2)提升基层服务能力。培养全科医生。(基层卫生处负责,财务处配合,2021年10月底前完成)
 """
     record = extract(text)
-    assert record.level == "department"
+    assert (record.level, record.issuer_kind) == ("provincial", "department")  # a department's level is its tier
     assert [(t.section, t.number) for t in record.tasks] == [("(一)", "(1)"), ("(一)", "(2)")]
     first, second = record.tasks
     assert roles(first) == ([("山西省卫生健康委员会医政处", "sole")], [])

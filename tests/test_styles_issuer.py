@@ -6,7 +6,7 @@ from __future__ import annotations
 from policygraph.ingest.extract import extract_text
 from policygraph.ingest.record import DocumentRecord
 
-BODY = "一、总体要求\n(一)推进分级诊疗。完善上下联动机制。\n(二)加强基层能力。补齐服务短板。\n"
+BODY = "一、重点任务\n(一)推进分级诊疗。完善上下联动机制。\n(二)加强基层能力。补齐服务短板。\n"
 
 
 def read(head: str, tail: str = "") -> DocumentRecord:
@@ -217,7 +217,7 @@ def test_an_issuer_line_spaced_out() -> None:
 
 def test_national_organs_in_a_local_notice_keep_their_national_names() -> None:
     text = (
-        "毕节市人民政府办公室关于印发2019年医改重点任务的通知\n一、总体要求\n"
+        "毕节市人民政府办公室关于印发2019年医改重点任务的通知\n一、重点任务\n"
         "(一)推进分级诊疗。完善机制。(市卫生健康局牵头,财政部、国家医保局、人力资源社会保障部、中央编办配合)\n"
         "(二)推进医联体。完善机制。(国家卫生计生委、发展改革委负责)\n"
         "(三)规范用药。完善机制。(人社部、食药监总局、卫生部负责)\n"
