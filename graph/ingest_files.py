@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from policygraph.core.errors import InputError
+from policygraph.graph import corrections
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.loader import LoadResult, Outcome, load_records
 from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.store import GraphStore
+from policygraph.ingest import corrections as correction_file
 from policygraph.ingest.extract import extract_text
 from policygraph.ingest.readers import SourceText, read_document
 
@@ -105,11 +107,25 @@ def ingest_paths(
     *,
     on_outcome: Callable[[Outcome], None] | None = None,
     batch_size: int = 50,
+    corrections_file: Path | None = None,
 ) -> LoadResult:
-    """Extract and load every file; one bad file never stops the others."""
+    """Extract and load every file; one bad file never stops the others. Then the analysts' corrections file, when
+    given, is applied (a file that does not parse or contradicts itself is refused before anything is loaded)."""
+    listed = correction_file.read_file(corrections_file) if corrections_file else []
     failures: list[Outcome] = []
     with one_writer(store):
         result = load_records(store, records_of(expand(paths), failures, on_outcome), batch_size=batch_size,
                               on_outcome=on_outcome)  # fmt: skip
+        apply_corrections(store, listed, str(corrections_file), result)
     result.outcomes = failures + result.outcomes
     return result
+
+
+def apply_corrections(store: GraphStore, listed: list[correction_file.Correction], source: str,
+                      result: LoadResult) -> None:  # fmt: skip
+    """Re-apply the corrections after a load and note in `result` how many held and which are orphaned."""
+    if not listed:
+        return
+    applied = corrections.apply(store, listed)
+    result.corrections_applied = len(applied.applied)
+    result.orphaned_corrections = [orphan.line(source) for orphan in applied.orphans]

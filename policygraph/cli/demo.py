@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
         settings = settings_for(engine)
         started = time.perf_counter()
         with open_store(settings) as store:  # starts the local engine if none runs; it lives as long as we do
-            result = ingest_paths(store, [seeds], on_outcome=print_outcome)
+            result = ingest_paths(store, [seeds], on_outcome=print_outcome, corrections_file=settings.corrections_path)
             print_report(store, result, time.perf_counter() - started)
             show_findings(store)
         if serve:

@@ -1,7 +1,7 @@
 """All settings in one place: environment variables and an optional `.env` file.
 
 Names are part of the contract (other tools set them): POLICYGRAPH_ENGINE, POLICYGRAPH_DATA_DIR, FALKORDB_URL,
-NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY.
+NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY, POLICYGRAPH_CORRECTIONS.
 """
 
 from functools import lru_cache
@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     # The API caches read answers this long (0: no cache); loads through the API empty the cache at once.
     cache_seconds: float = Field(default=10.0, ge=0, validation_alias=AliasChoices("POLICYGRAPH_CACHE_SECONDS"))
     max_upload_mb: float = Field(default=25.0, validation_alias=AliasChoices("POLICYGRAPH_MAX_UPLOAD_MB"))
+    # The analysts' corrections (docs/corrections.md), applied at every ingest; unset: corrections.toml in data_dir.
+    corrections_file: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_CORRECTIONS"))
+
+    @property
+    def corrections_path(self) -> Path:
+        return self.corrections_file or self.data_dir / "corrections.toml"
 
 
 @lru_cache(maxsize=1)
