@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from policygraph.graph import lineage
 from policygraph.graph.rows import agency_row, issuer_row, region_chain, tier_of
 from policygraph.graph.store import GraphStore
-from policygraph.ingest.corrections import Correction, Orphan, TaskRef
+from policygraph.graph.writer import one_writer
+from policygraph.ingest import corrections as correction_file
+from policygraph.ingest.corrections import Correction, CorrectionError, Orphan, TaskRef
 from policygraph.ingest.docno import find_doc_nos
 
 TaskFacts = tuple[str | None, str | None, str]  # number, title, key
@@ -110,6 +113,31 @@ def apply(store: GraphStore, corrections: list[Correction]) -> Applied:
     if parents:
         store.run("corrections_parents", {"edges": parents}, write=True)
     return Applied(usable, orphans)
+
+
+def add(store: GraphStore, path: Path, correction: Correction) -> Correction:
+    """Check a new correction against the graph (its notice and task must be there as it names them), append it to
+    the file (refused whole if the file would then contradict itself), and apply the notice's corrections at once.
+    Returns the correction with its line in the file. CorrectionError names the file, the line and the reason."""
+
+    def accept(new: Correction) -> None:
+        _, orphans = check(store, [new])
+        if orphans:
+            raise CorrectionError(f"{path}:{new.line}", orphans[0].reason)
+
+    with one_writer(store):
+        written = correction_file.append(path, correction, accept)
+        apply(store, [c for c in correction_file.read_file(path) if c.notice == written.notice])
+    return written
+
+
+def task_as_printed(store: GraphStore, notice: str, ordinal: int) -> TaskRef | None:
+    """The number and title the graph holds for task `ordinal` of a notice, to name it in a new correction."""
+    found = notices(store, [notice]).get(notice)
+    if found is None or ordinal not in found.tasks:
+        return None
+    number, title, _ = found.tasks[ordinal]
+    return TaskRef(ordinal, number or "", title or "")
 
 
 # ---- notices ----------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -303,21 +303,28 @@ def render(correction: Correction) -> str:
     return "\n".join(lines) + "\n"
 
 
-def append(path: Path, correction: Correction) -> Correction:
-    """Add a correction to the file, unless the file with it would be refused (CorrectionError, file unchanged).
-    Returns the correction with its line. The file is replaced atomically, under a lock against other writers."""
+def append(path: Path, correction: Correction, accept: Callable[[Correction], None] | None = None) -> Correction:
+    """Add a correction to the file, unless the file with it would be refused (CorrectionError, file unchanged)
+    or `accept` raises on it (it gets the correction with its line). Returns the correction with its line. The file
+    is replaced atomically, under a lock against other writers."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with (path.parent / f".{path.name}.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         old = path.read_text(encoding="utf-8") if path.exists() else PREAMBLE
         text = old + ("" if old.endswith("\n") else "\n") + "\n" + render(correction)
-        written = parse_text(text, str(path))
+        written = parse_text(text, str(path))[-1]
+        if accept:
+            accept(written)
         _replace(path, text)
-    return written[-1]
+    return written
 
 
 def _replace(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(handle, "w", encoding="utf-8") as f:
         f.write(text)
+    if path.exists():
+        os.chmod(temporary, path.stat().st_mode)  # mkstemp makes it private; keep the file's own mode
+    else:
+        os.chmod(temporary, 0o644)
     os.replace(temporary, path)

@@ -2,7 +2,21 @@
 
 import typer
 
-from policygraph.cli import ask, citations, db, demo, diffusion, export, extract, ingest, network, query, serve, viz
+from policygraph.cli import (
+    ask,
+    citations,
+    correct,
+    db,
+    demo,
+    diffusion,
+    export,
+    extract,
+    ingest,
+    network,
+    query,
+    serve,
+    viz,
+)
 
 app = typer.Typer(
     name="policygraph",
@@ -26,6 +40,7 @@ diffusion.register(app)
 ask.register(app)
 export.register(app)
 citations.register(app)
+correct.register(app)
 
 
 def main() -> None:
