@@ -113,8 +113,9 @@ def parse_text(text: str, source: str) -> list[Correction]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        found = TOML_LINE.search(str(e))
-        raise CorrectionError(f"{source}:{found.group(1) if found else 1}", f"not valid TOML: {e}") from None
+        found = TOML_LINE.search(str(e))  # tomllib says "at line N", or "at end of document"
+        line = found.group(1) if found else max(1, text.rstrip("\n").count("\n") + 1)
+        raise CorrectionError(f"{source}:{line}", f"not valid TOML: {e}") from None
     unknown = sorted(set(data) - {"correction"})
     if unknown:
         raise CorrectionError(f"{source}:1", f"unknown top-level key {unknown[0]!r}: write [[correction]] tables")

@@ -30,7 +30,7 @@ from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageParams
 from policygraph.api.params import Collectives, Year
-from policygraph.api.routes import agencies, documents, programmes, search, subgraph
+from policygraph.api.routes import agencies, corrections, documents, programmes, search, subgraph
 from policygraph.core.errors import NotFound, PolicyGraphError
 from policygraph.core.vocabulary import Level
 from policygraph.graph.subgraph import MAX_LIMIT, Kind
@@ -143,7 +143,7 @@ def _search(store: Any, q: str, level: str | None, region: str | None, twins: li
 def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Depth = 3,
                 limit: Limit = GRAPH_LIMIT) -> HTMLResponse:  # fmt: skip
     """A notice: its lineage up to the national notice (hierarchical: national at the top), stubs and missing tiers
-    marked; its tasks and their agencies."""
+    marked; its tasks and their agencies; the analysts' corrections and a form to add one."""
     try:
         chain = answer(documents.lineage, key=key, store=store)
         detail = answer(documents.get_document, key=key, store=store)
@@ -152,8 +152,10 @@ def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
         return error_page(e)
     graph = network.graph_payload(lineage.with_lineage(sub, chain), "layered", graph_url=urls.GRAPH)
     base = f"/documents/{urls.encode(key)}"
+    fixes = corrections.listed(store, settings, key).model_dump(mode="json")["corrections"]
     return page("notice.html", [f"{base}/lineage", base, sub_url], title=detail["doc_no"] or detail["title"] or key,
-                lineage=chain, detail=detail, graph=graph, more_url=more_url(urls.notice(key), graph, depth, limit))  # fmt: skip
+                lineage=chain, detail=detail, graph=graph, more_url=more_url(urls.notice(key), graph, depth, limit),
+                corrections=fixes)  # fmt: skip
 
 
 @router.get(f"{urls.AGENCY}/{{key:path}}", response_class=HTMLResponse)
