@@ -273,7 +273,9 @@ def check_consistent(corrections: Iterable[Correction], source: str) -> None:
         both = set(lead) & set(cooperating[0]) if cooperating else set()
         if cooperating and both:
             later = max(correction.line, cooperating[1].line)
-            raise CorrectionError(f"{source}:{later}", f"{sorted(both)[0]} is both lead and cooperating of task {ordinal}")
+            raise CorrectionError(
+                f"{source}:{later}", f"{sorted(both)[0]} is both lead and cooperating of task {ordinal}"
+            )
 
 
 # ---- writing ----------------------------------------------------------------------------------------------------

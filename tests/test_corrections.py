@@ -81,7 +81,9 @@ def test_appending_keeps_the_file_and_round_trips_hostile_text(tmp_path: Path) -
     written = corrections.append(path, fix)
     assert written.line == 3 and written.note == hostile.strip() and written.cooperating == ()
     assert path.read_text(encoding="utf-8").startswith("# our corrections, reviewed in git\n\n[[correction]]\n")
-    second = corrections.append(path, Correction(notice="k", note="n", corrected_on="2026-12-02", fields={"date": "2023-08-12"}))
+    second = corrections.append(
+        path, Correction(notice="k", note="n", corrected_on="2026-12-02", fields={"date": "2023-08-12"})
+    )
     assert second.line == 13 and [c.line for c in corrections.read_file(path)] == [3, 13]
 
 
@@ -103,7 +105,9 @@ def test_refused_by_the_caller_means_not_written(tmp_path: Path) -> None:
         raise CorrectionError(f"{path}:{new.line}", "no such task")
 
     with pytest.raises(CorrectionError, match="no such task"):
-        corrections.append(path, Correction(notice="k", note="n", corrected_on="2026-12-01", fields={"issuer": "X"}), refuse)
+        corrections.append(
+            path, Correction(notice="k", note="n", corrected_on="2026-12-01", fields={"issuer": "X"}), refuse
+        )
     assert not path.exists()
 
 

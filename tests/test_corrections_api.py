@@ -29,8 +29,8 @@ def served(store: GraphStore, tmp_path: Path) -> Iterator[tuple[httpx.Client, Pa
     notice.write_text(NOTICE, encoding="utf-8")
     fixes = tmp_path / "corrections.toml"
     ingest_paths(store, [notice], corrections_file=fixes)
-    settings = Settings(POLICYGRAPH_ENGINE=store.engine, POLICYGRAPH_API_KEY=TEST_API_KEY,
-                        POLICYGRAPH_CORRECTIONS=str(fixes), POLICYGRAPH_CACHE_SECONDS=0)  # fmt: skip
+    settings = Settings.model_validate({"POLICYGRAPH_ENGINE": store.engine, "POLICYGRAPH_API_KEY": TEST_API_KEY,
+                                       "POLICYGRAPH_CORRECTIONS": str(fixes), "POLICYGRAPH_CACHE_SECONDS": 0})  # fmt: skip
     with LiveServer(create_app(settings, store)) as server, httpx.Client(base_url=server.url, timeout=20) as client:
         yield client, fixes
 
@@ -47,12 +47,16 @@ def leads(client: httpx.Client, ordinal: int) -> list[tuple[str, str]]:
 def test_a_correction_is_applied_at_once_and_listed(served: tuple[httpx.Client, Path]) -> None:
     client, fixes = served
     assert leads(client, 2) == [("黄山市卫生健康委员会", "explicit")]
-    answer = post(client, {**TASK_2, "lead": ["黄山市医疗保障局"], "note": "以盖章件为准", "corrected_on": "2026-12-01"})
+    answer = post(
+        client, {**TASK_2, "lead": ["黄山市医疗保障局"], "note": "以盖章件为准", "corrected_on": "2026-12-01"}
+    )
     assert answer.status_code == 201, answer.text
     assert answer.json()["line"] == 4 and answer.json()["correction"]["lead"] == ["黄山市医疗保障局"]
     assert leads(client, 2) == [("黄山市医疗保障局", "corrected")]
     listed = client.get(URL).json()
-    assert [(c["line"], c["correction"]["note"], c["orphaned"]) for c in listed["corrections"]] == [(4, "以盖章件为准", None)]
+    assert [(c["line"], c["correction"]["note"], c["orphaned"]) for c in listed["corrections"]] == [
+        (4, "以盖章件为准", None)
+    ]
     assert 'lead = ["黄山市医疗保障局"]' in fixes.read_text(encoding="utf-8")
 
 
@@ -89,7 +93,10 @@ def test_a_contradiction_with_the_file_is_refused(served: tuple[httpx.Client, Pa
     assert post(client, {**TASK_2, "lead": ["黄山市医疗保障局"], "note": "n"}).status_code == 201
     before = fixes.read_text(encoding="utf-8")
     answer = post(client, {**TASK_2, "lead": ["黄山市财政局"], "note": "n"})
-    assert answer.status_code == 422 and "corrections.toml:13: contradicts the correction at line 4" in answer.json()["detail"]
+    assert (
+        answer.status_code == 422
+        and "corrections.toml:13: contradicts the correction at line 4" in answer.json()["detail"]
+    )
     assert fixes.read_text(encoding="utf-8") == before and leads(client, 2) == [("黄山市医疗保障局", "corrected")]
 
 
@@ -98,6 +105,8 @@ def test_an_unknown_notice_is_404_and_writes_off_is_503(served: tuple[httpx.Clie
     answer = client.post("/documents/%E9%BB%84%E6%94%BF%E5%8A%9E%E5%8F%91%E3%80%942099%E3%80%951%E5%8F%B7/corrections",
                          json={"issuer": "X", "note": "n"}, headers={"X-API-Key": TEST_API_KEY})  # fmt: skip
     assert answer.status_code == 404
-    closed = Settings(POLICYGRAPH_ENGINE=store.engine, POLICYGRAPH_API_KEY=None)
+    closed = Settings.model_validate({"POLICYGRAPH_ENGINE": store.engine, "POLICYGRAPH_API_KEY": None})
     with LiveServer(create_app(closed, store)) as server, httpx.Client(base_url=server.url) as other:
-        assert other.post(URL, json={"issuer": "X", "note": "n"}, headers={"X-API-Key": TEST_API_KEY}).status_code == 503
+        assert (
+            other.post(URL, json={"issuer": "X", "note": "n"}, headers={"X-API-Key": TEST_API_KEY}).status_code == 503
+        )

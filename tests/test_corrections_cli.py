@@ -45,7 +45,9 @@ def test_correct_applies_at_once_survives_ingest_and_reports_orphans(falkordb_ur
 
     refused = run_cli("correct", "task", KEY, "2", "--lead", "黄山市财政局", "--note", "n", settings=settings)
     assert refused.returncode == 1
-    assert refused.stderr.strip() == f"policygraph: {fixes}:13: contradicts the correction at line 4: lead set differently"
+    assert (
+        refused.stderr.strip() == f"policygraph: {fixes}:13: contradicts the correction at line 4: lead set differently"
+    )
     unknown = run_cli("correct", "task", KEY, "3", "--title", "推进医保改革", "--lead", "X", "--note", "n",
                       settings=settings)  # fmt: skip
     assert unknown.returncode == 1 and unknown.stderr.count("\n") == 1

@@ -55,13 +55,18 @@ def roles(store: GraphStore, ordinal: int) -> dict[str, list[tuple[str, str | No
     return {kind: sorted(rows) for kind, rows in found.items()}
 
 
-def test_a_corrected_lead_survives_reingest_and_is_orphaned_when_the_task_goes(store: GraphStore, tmp_path: Path) -> None:
+def test_a_corrected_lead_survives_reingest_and_is_orphaned_when_the_task_goes(
+    store: GraphStore, tmp_path: Path
+) -> None:
     notice = write(tmp_path, "notice.txt", NOTICE)
     corrections = write(tmp_path, "corrections.toml", "# reviewed in git\n" + LEAD_FIX)
     note, day = "原文牵头单位印错，以盖章件为准", "2026-12-01"
     expected = {
         "LEADS": [("黄山市医疗保障局", "corrected", note, day)],
-        "COOPERATES_ON": [("黄山市卫生健康委员会", "corrected", note, day), ("黄山市教育体育局", "corrected", note, day)],
+        "COOPERATES_ON": [
+            ("黄山市卫生健康委员会", "corrected", note, day),
+            ("黄山市教育体育局", "corrected", note, day),
+        ],
     }
 
     first = ingest_paths(store, [notice], corrections_file=corrections)
@@ -93,7 +98,10 @@ def test_a_corrected_lead_survives_reingest_and_is_orphaned_when_the_task_goes(s
 
 def test_a_notice_s_fields_deadline_and_parent_are_corrected_and_exported(store: GraphStore, tmp_path: Path) -> None:
     notice = write(tmp_path, "notice.txt", NOTICE)
-    corrections = write(tmp_path, "corrections.toml", """
+    corrections = write(
+        tmp_path,
+        "corrections.toml",
+        """
 [[correction]]
 notice = "黄政办发〔2023〕5号"
 issuer = "黄山市人民政府"
@@ -111,7 +119,8 @@ title = "推进DRG付费"
 deadline = { kind = "by_date", date = 2023-12-31, as_written = "2023年底前" }
 note = "期限见附件"
 corrected_on = 2026-12-03
-""")
+""",
+    )
     result = ingest_paths(store, [notice], corrections_file=corrections)
     assert (result.corrections_applied, result.orphaned_corrections) == (2, [])
 
@@ -122,7 +131,11 @@ corrected_on = 2026-12-03
     assert sorted(doc["corrected_fields"]) == ["date", "issuer", "parent", "region"]
     assert doc["correction_note"] == "签发日期以印发件为准；上级文件为国卫体改发〔2023〕23号"
     task = nodes[f"{KEY}#3"]
-    assert (task["deadline_kind"], task["deadline_date"], task["deadline_as_written"]) == ("by_date", "2023-12-31", "2023年底前")
+    assert (task["deadline_kind"], task["deadline_date"], task["deadline_as_written"]) == (
+        "by_date",
+        "2023-12-31",
+        "2023年底前",
+    )
     assert task["corrected_fields"] == ["deadline"]
 
     edges = [json.loads(line) for line in export["edges"]]
@@ -135,4 +148,6 @@ corrected_on = 2026-12-03
 
     again = ingest_paths(store, [notice], corrections_file=corrections)  # lineage recomputed: the parent holds
     assert again.corrections_applied == 2
-    assert [e for e in map(json.loads, canonical_export(store)["edges"]) if e["type"] == "IMPLEMENTS" and e["source"] == KEY] == implements
+    assert [
+        e for e in map(json.loads, canonical_export(store)["edges"]) if e["type"] == "IMPLEMENTS" and e["source"] == KEY
+    ] == implements

@@ -33,8 +33,8 @@ def server(falkordb_url: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     notice.write_text(NOTICE, encoding="utf-8")
     fixes = tmp_path / "corrections.toml"
     ingest_paths(store, [notice], corrections_file=fixes)
-    settings = Settings(POLICYGRAPH_ENGINE="falkordb", POLICYGRAPH_API_KEY=TEST_API_KEY,
-                        POLICYGRAPH_CORRECTIONS=str(fixes), POLICYGRAPH_CACHE_SECONDS=0)  # fmt: skip
+    settings = Settings.model_validate({"POLICYGRAPH_ENGINE": "falkordb", "POLICYGRAPH_API_KEY": TEST_API_KEY,
+                                       "POLICYGRAPH_CORRECTIONS": str(fixes), "POLICYGRAPH_CACHE_SECONDS": 0})  # fmt: skip
     with LiveServer(create_app(settings, store)) as live:
         yield live.url, fixes
     store.close()

@@ -42,9 +42,7 @@ FileOption = Annotated[
     Path | None, typer.Option("--file", help="The corrections file (default: POLICYGRAPH_CORRECTIONS).")
 ]
 NoteOption = Annotated[str, typer.Option("--note", help="Why: the evidence for the correction (required).")]
-OnOption = Annotated[
-    str | None, typer.Option("--on", help="The date of the correction, YYYY-MM-DD (default: today).")
-]
+OnOption = Annotated[str | None, typer.Option("--on", help="The date of the correction, YYYY-MM-DD (default: today).")]
 
 
 def path_of(settings: Settings, given: Path | None) -> Path:
@@ -67,7 +65,11 @@ def add(engine: EngineOption, file: Path | None, table: Mapping[str, Any], task:
             printed = corrections.task_as_printed(store, str(table["notice"]), task)
             if printed is None:
                 raise fail(f"{path}: correction refused: {table['notice']} has no task {task} in the graph")
-            table = {**table, "number": table.get("number") or printed.number, "title": table.get("title") or printed.title}
+            table = {
+                **table,
+                "number": table.get("number") or printed.number,
+                "title": table.get("title") or printed.title,
+            }
         written = corrections.add(store, path, build(table))
     target = f"task {written.task.ordinal} {written.task.number} {written.task.title}" if written.task else "the notice"
     console.print(f"corrected {escape(written.notice)}, {escape(target)}: {', '.join(written.changes())} "
@@ -80,14 +82,20 @@ def task(
     notice: Annotated[str, typer.Argument(help="The notice's key: its 文号, or region|year|title without one.")],
     ordinal: Annotated[int, typer.Argument(help="The task's position in the notice (1, 2, …), as the page shows.")],
     note: NoteOption,
-    number: Annotated[str | None, typer.Option(help="The task's number as printed, e.g. (三) (default: the graph's).")] = None,
+    number: Annotated[
+        str | None, typer.Option(help="The task's number as printed, e.g. (三) (default: the graph's).")
+    ] = None,
     title: Annotated[str | None, typer.Option(help="The task's title as printed (default: the graph's).")] = None,
-    lead: Annotated[list[str] | None, typer.Option("--lead", help="A lead agency's full name (repeat for more).")] = None,
+    lead: Annotated[
+        list[str] | None, typer.Option("--lead", help="A lead agency's full name (repeat for more).")
+    ] = None,
     cooperating: Annotated[
         list[str] | None, typer.Option("--cooperating", help="A cooperating agency's full name (repeat for more).")
     ] = None,
     no_lead: Annotated[bool, typer.Option("--no-lead", help="The task has no lead agency.")] = False,
-    no_cooperating: Annotated[bool, typer.Option("--no-cooperating", help="The task has no cooperating agency.")] = False,
+    no_cooperating: Annotated[
+        bool, typer.Option("--no-cooperating", help="The task has no cooperating agency.")
+    ] = False,
     deadline_kind: Annotated[str | None, typer.Option(help="by_date, ongoing or none.")] = None,
     deadline_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD, with --deadline-kind by_date.")] = None,
     deadline_text: Annotated[str | None, typer.Option(help="The deadline as printed, e.g. 2023年底前.")] = None,
