@@ -19,6 +19,8 @@ SET doc.doc_no = d.doc_no, doc.doc_no_prefix = d.doc_no_prefix, doc.title = d.ti
     doc.level = d.level, doc.tier = d.tier, doc.region = d.region, doc.date = d.date, doc.year = d.year,
     doc.sha256 = d.sha256, doc.source = d.source, doc.series = d.series, doc.task_count = size(d.tasks),
     doc.stub = false
+// Analysts' corrections go on top after the load (graph/corrections.py): a notice written again starts as extracted.
+SET doc.corrected_fields = null, doc.correction_note = null, doc.corrected_on = null
 FOREACH (i IN range(0, size(d.regions) - 1) |
   MERGE (region:Region {code: d.regions[i].code})
   ON CREATE SET region.name = d.regions[i].name, region.level = d.regions[i].level, region.path = d.regions[i].path

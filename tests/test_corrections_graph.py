@@ -151,3 +151,71 @@ corrected_on = 2026-12-03
     assert [
         e for e in map(json.loads, canonical_export(store)["edges"]) if e["type"] == "IMPLEMENTS" and e["source"] == KEY
     ] == implements
+
+
+COUNTY_KEY = "休政办〔2023〕9号"
+COUNTY = """休宁县人民政府办公室关于印发休宁县深化医药卫生体制改革2023年重点工作任务的通知
+休政办〔2023〕9号
+
+各乡镇人民政府，县政府各部门：
+    根据《黄山市人民政府办公室关于印发黄山市深化医药卫生体制改革2023年重点工作任务的通知》（黄政办发〔2023〕6号）要求，现将有关工作任务印发给你们。
+    一、推进医疗资源扩容
+    （一）建设紧密型县域医共体。年内完成医共体组建。（牵头单位：县卫生健康委；配合单位：县医保局）
+    （二）提升基层服务能力。完成乡镇卫生院达标建设。（牵头单位：县卫生健康委；配合单位：县财政局）
+
+休宁县人民政府办公室
+2023年9月1日
+"""
+
+
+def test_a_corrected_doc_no_keeps_the_key_and_takes_the_citations_of_its_stub(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """The county notice cites the prefecture's notice by its true 文号 (6号); the prefecture's file prints 5号."""
+    files = [write(tmp_path, "prefecture.txt", NOTICE), write(tmp_path, "county.txt", COUNTY)]
+    fixes = write(
+        tmp_path,
+        "corrections.toml",
+        f"""
+[[correction]]
+notice = "{KEY}"
+doc_no = "黄政办发〔2023〕6号"
+note = "文号印错，以盖章件为准"
+corrected_on = 2026-12-04
+""",
+    )
+    before = ingest_paths(store, files)  # without the corrections: the county notice cites a stub
+    assert before.corrections_applied == 0
+    assert ("CITES", COUNTY_KEY, "黄政办发〔2023〕6号") in edges_of(store, "CITES")
+
+    for _ in range(2):  # applied, then kept by a second ingest that finds both files unchanged
+        ingest_paths(store, files, corrections_file=fixes)
+        nodes = {n["properties"].get("key"): n["properties"] for n in map(json.loads, canonical_export(store)["nodes"])}
+        assert nodes[KEY]["doc_no"] == "黄政办发〔2023〕6号" and nodes[KEY]["corrected_fields"] == ["doc_no"]
+        assert "黄政办发〔2023〕6号" not in nodes  # the stub is gone: its citation moved to the notice
+        assert ("CITES", COUNTY_KEY, KEY) in edges_of(store, "CITES")
+        assert ("IMPLEMENTS", COUNTY_KEY, KEY) in edges_of(store, "IMPLEMENTS")  # and lineage follows it
+
+
+def edges_of(store: GraphStore, kind: str) -> list[tuple[str, str, str]]:
+    edges = [json.loads(line) for line in canonical_export(store)["edges"]]
+    return [(e["type"], e["source"], e["target"]) for e in edges if e["type"] == kind]
+
+
+def test_a_notice_written_again_without_its_correction_is_as_extracted(store: GraphStore, tmp_path: Path) -> None:
+    notice = write(tmp_path, "notice.txt", NOTICE)
+    fixes = write(tmp_path, "corrections.toml", f'[[correction]]\nnotice = "{KEY}"\nissuer = "黄山市人民政府"\n'
+                                                'note = "n"\ncorrected_on = 2026-12-05\n')  # fmt: skip
+    ingest_paths(store, [notice], corrections_file=fixes)
+    assert document(store)["corrected_fields"] == ["issuer"]
+    write(tmp_path, "corrections.toml", "")
+    write(tmp_path, "notice.txt", NOTICE.replace("完成乡镇卫生院达标建设", "完成全部乡镇卫生院达标建设"))
+    assert ingest_paths(store, [notice], corrections_file=fixes).outcomes[0].status == "replaced"
+    doc = document(store)
+    assert doc["issuer"] == "黄山市人民政府办公室" and "corrected_fields" not in doc and "correction_note" not in doc
+
+
+def document(store: GraphStore) -> dict[str, object]:
+    nodes = {n["properties"].get("key"): n["properties"] for n in map(json.loads, canonical_export(store)["nodes"])}
+    found: dict[str, object] = nodes[KEY]
+    return found
