@@ -34,6 +34,7 @@ from policygraph.api.routes import agencies, corrections, documents, programmes,
 from policygraph.core.errors import NotFound, PolicyGraphError
 from policygraph.core.vocabulary import Level
 from policygraph.graph.subgraph import MAX_LIMIT, Kind
+from policygraph.ingest.corrections import CorrectionError
 from policygraph.visualize import assets, lineage, network, urls
 
 router = APIRouter(include_in_schema=False)
@@ -152,10 +153,19 @@ def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
         return error_page(e)
     graph = network.graph_payload(lineage.with_lineage(sub, chain), "layered", graph_url=urls.GRAPH)
     base = f"/documents/{urls.encode(key)}"
-    fixes = corrections.listed(store, settings, key).model_dump(mode="json")["corrections"]
+    fixes, refused = notice_corrections(store, settings, key)
     return page("notice.html", [f"{base}/lineage", base, sub_url], title=detail["doc_no"] or detail["title"] or key,
                 lineage=chain, detail=detail, graph=graph, more_url=more_url(urls.notice(key), graph, depth, limit),
-                corrections=fixes)  # fmt: skip
+                corrections=fixes, corrections_refused=refused)  # fmt: skip
+
+
+def notice_corrections(store: Any, settings: Any, key: str) -> tuple[list[dict[str, Any]], str | None]:
+    """The notice's corrections; a refused corrections file is said on the page (line and reason, not the server's
+    path) instead of taking the whole page down."""
+    try:
+        return corrections.listed(store, settings, key).model_dump(mode="json")["corrections"], None
+    except CorrectionError as e:
+        return [], f"line {e.where.rsplit(':', 1)[-1]}: {e.reason}"
 
 
 @router.get(f"{urls.AGENCY}/{{key:path}}", response_class=HTMLResponse)
