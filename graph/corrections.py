@@ -184,46 +184,52 @@ def parent_rows(corrections: list[Correction]) -> list[dict[str, Any]]:
 # ---- tasks ------------------------------------------------------------------------------------------------------
 
 
-def resolve_agencies(store: GraphStore, names: set[str], region: str | None) -> dict[str, dict[str, Any]]:
-    """Each name as an agency row: the graph's agency of that name whose jurisdiction contains the notice's region
-    (the nearest), else a national one, else a new agency of the notice's region. Names are taken as written."""
+def agencies_named(store: GraphStore, corrections: list[Correction]) -> dict[str, list[dict[str, Any]]]:
+    """The graph's agencies under each name the corrections give (one query for all of them)."""
+    names = sorted({n for c in corrections for n in (c.lead or ()) + (c.cooperating or ())})
     candidates: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in store.run("corrections_agencies", {"names": sorted(names)}):
+    for row in store.run("corrections_agencies", {"names": names}):
         candidates[row["name"]].append(row)
-    resolved = {}
-    for name in names:
-        fitting = [a for a in candidates[name] if not a["jurisdiction"] or (region or "").startswith(a["jurisdiction"])]
-        if fitting:
-            best = max(fitting, key=lambda a: (len(a["jurisdiction"] or ""), a["key"]))
-            resolved[name] = {k: best[k] for k in ("key", "jurisdiction", "level", "kind", "function")} | {"name": name}
-        else:
-            resolved[name] = agency_row({"canonical": name, "jurisdiction": region or "", "kind": "agency"})
-    return resolved
+    return candidates
+
+
+def resolve_agency(name: str, candidates: list[dict[str, Any]], region: str | None) -> dict[str, Any]:
+    """A name as an agency row: the graph's agency of that name whose jurisdiction contains the notice's region
+    (the nearest), else a national one, else a new agency of the notice's region. Names are taken as written."""
+    fitting = [a for a in candidates if not a["jurisdiction"] or (region or "").startswith(a["jurisdiction"])]
+    if not fitting:
+        return agency_row({"canonical": name, "jurisdiction": region or "", "kind": "agency"})
+    best = max(fitting, key=lambda a: (len(a["jurisdiction"] or ""), a["key"]))
+    return {k: best[k] for k in ("key", "jurisdiction", "level", "kind", "function")} | {"name": name}
 
 
 def task_rows(store: GraphStore, corrections: list[Correction], found: Mapping[str, Notice]) -> list[dict[str, Any]]:
-    """One row per corrected task, merging the corrections of it (the file never sets one thing twice)."""
+    """One row per corrected task (cypher/corrections_tasks.cypher), merging the corrections of it."""
     by_task: dict[tuple[str, int], list[Correction]] = defaultdict(list)
     for correction in corrections:
         assert correction.task is not None
         by_task[(correction.notice, correction.task.ordinal)].append(correction)
+    named = agencies_named(store, corrections)
     rows = []
     for (notice, ordinal), group in sorted(by_task.items()):
         region = found[notice].fields.get("region")
         names = {n for c in group for n in (c.lead or ()) + (c.cooperating or ())}
-        agencies = resolve_agencies(store, names, region)
-        row: dict[str, Any] = {"key": found[notice].tasks[ordinal][2], "leads": [], "cooperating": [],
-                               "set_lead": False, "set_cooperating": False, "set_deadline": False, "deadline": None,
-                               "lead_note": None, "lead_on": None, "cooperating_note": None, "cooperating_on": None}  # fmt: skip
-        for c in group:
-            for role in ("lead", "cooperating"):
-                names_set = getattr(c, role)
-                if names_set is not None:
-                    row[{"lead": "leads", "cooperating": "cooperating"}[role]] = [agencies[n] for n in names_set]
-                    row |= {f"set_{role}": True, f"{role}_note": c.note, f"{role}_on": c.corrected_on}
-            if c.deadline is not None:
-                row |= {"set_deadline": True, "deadline": c.deadline.to_json()}
-        row |= {"corrected_fields": sorted({name for c in group for name in c.changes()}), "note": _notes(group),
-                "corrected_on": max(c.corrected_on for c in group)}  # fmt: skip
-        rows.append(row)
+        agencies = {name: resolve_agency(name, named[name], region) for name in names}
+        rows.append(task_row(found[notice].tasks[ordinal][2], group, agencies))
     return rows
+
+
+def task_row(key: str, group: list[Correction], agencies: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """What the corrections of one task set; each role keeps the note and date of the correction that set it (the
+    file never sets one thing of a task twice differently)."""
+    row: dict[str, Any] = {"key": key, "deadline": None, "set_deadline": False}
+    for role, edges in (("lead", "leads"), ("cooperating", "cooperating")):
+        setting = next((c for c in group if getattr(c, role) is not None), None)
+        row |= {edges: [agencies[n] for n in getattr(setting, role)] if setting else [], f"set_{role}": bool(setting),
+                f"{role}_note": setting.note if setting else None,
+                f"{role}_on": setting.corrected_on if setting else None}  # fmt: skip
+    dated = next((c for c in group if c.deadline is not None), None)
+    if dated and dated.deadline:
+        row |= {"set_deadline": True, "deadline": dated.deadline.to_json()}
+    return row | {"corrected_fields": sorted({name for c in group for name in c.changes()}), "note": _notes(group),
+                  "corrected_on": max(c.corrected_on for c in group)}  # fmt: skip
