@@ -61,3 +61,10 @@ def test_correct_applies_at_once_survives_ingest_and_reports_orphans(falkordb_ur
     assert checked.returncode == 1 and orphan in checked.stderr.splitlines()
     listed = run_cli("correct", "list", "--format", "json", settings=settings)
     assert '"lead": ["黄山市医疗保障局"]' in listed.stdout and '"line": 4' in listed.stdout
+
+    fixes.write_text(fixes.read_text(encoding="utf-8") + '\n[[correction]]\nnotice = "k"\nlevel = "city"\nnote = "n"\n'
+                     'corrected_on = 2026-12-06\n', encoding="utf-8")  # fmt: skip
+    bad = run_cli("ingest", str(notice), settings=settings)
+    assert bad.returncode == 1 and "new" not in bad.stdout and "replaced" not in bad.stdout
+    assert [line for line in bad.stderr.splitlines() if line] == [f"policygraph: {fixes}:13: level must be one of national, provincial, "
+                                       "prefectural, county, department"]  # fmt: skip
