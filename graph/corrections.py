@@ -131,6 +131,16 @@ def add(store: GraphStore, path: Path, correction: Correction) -> Correction:
     return written
 
 
+def notice_key(store: GraphStore, given: str) -> str:
+    """The key of the notice the analyst means: `given` when a loaded notice has that key (its 文号, or
+    region|year|title), else the one notice read from the file `given` names (its path or file name). A file name
+    that names no notice, or several, is returned unchanged, to be refused as a notice not in the graph."""
+    if notices(store, [given]):
+        return given
+    keys = {row["key"] for row in store.run("corrections_key_of_source", {"source": given})}
+    return keys.pop() if len(keys) == 1 else given
+
+
 def task_as_printed(store: GraphStore, notice: str, ordinal: int) -> TaskRef | None:
     """The number and title the graph holds for task `ordinal` of a notice, to name it in a new correction."""
     found = notices(store, [notice]).get(notice)

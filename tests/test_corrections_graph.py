@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from policygraph.graph import corrections
 from policygraph.graph.export import canonical_export
 from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.store import GraphStore
@@ -219,3 +220,12 @@ def document(store: GraphStore) -> dict[str, object]:
     nodes = {n["properties"].get("key"): n["properties"] for n in map(json.loads, canonical_export(store)["nodes"])}
     found: dict[str, object] = nodes[KEY]
     return found
+
+
+def test_a_notice_is_named_by_its_key_or_its_file(store: GraphStore, tmp_path: Path) -> None:
+    notice = write(tmp_path, "notice.txt", NOTICE)
+    ingest_paths(store, [notice])
+    assert corrections.notice_key(store, KEY) == KEY
+    assert corrections.notice_key(store, str(notice)) == KEY
+    assert corrections.notice_key(store, "notice.txt") == KEY
+    assert corrections.notice_key(store, "tice.txt") == "tice.txt"  # a whole file name, not a suffix of one

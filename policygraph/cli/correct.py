@@ -61,6 +61,7 @@ def add(engine: EngineOption, file: Path | None, table: Mapping[str, Any], task:
     settings = settings_for(engine)
     path = path_of(settings, file)
     with open_store(settings, schema=False) as store:
+        table = {**table, "notice": corrections.notice_key(store, str(table["notice"]))}
         if task is not None and (table.get("number") is None or table.get("title") is None):
             printed = corrections.task_as_printed(store, str(table["notice"]), task)
             if printed is None:
@@ -79,7 +80,7 @@ def add(engine: EngineOption, file: Path | None, table: Mapping[str, Any], task:
 @app.command()
 @reports_errors
 def task(
-    notice: Annotated[str, typer.Argument(help="The notice's key: its 文号, or region|year|title without one.")],
+    notice: Annotated[str, typer.Argument(help="The notice: its key (its 文号, or region|year|title), or its file.")],
     ordinal: Annotated[int, typer.Argument(help="The task's position in the notice (1, 2, …), as the page shows.")],
     note: NoteOption,
     number: Annotated[
@@ -118,7 +119,7 @@ def task(
 @app.command()
 @reports_errors
 def notice(
-    key: Annotated[str, typer.Argument(help="The notice's key: its 文号, or region|year|title without one.")],
+    key: Annotated[str, typer.Argument(help="The notice: its key (its 文号, or region|year|title), or its file.")],
     note: NoteOption,
     doc_no: Annotated[str | None, typer.Option("--doc-no", help="Its 文号, e.g. 临州办发〔2021〕76号.")] = None,
     issuer: Annotated[str | None, typer.Option(help="The issuing organ's full name.")] = None,
