@@ -16,7 +16,7 @@ from policygraph.core.settings import Settings
 from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.store import GraphStore
 from tests.support.live_server import TEST_API_KEY, LiveServer
-from tests.test_corrections_graph import KEY, NOTICE
+from tests.test_corrections_graph import KEY, LEAD_FIX, NOTICE
 
 URL = f"/documents/{quote(KEY, safe='')}/corrections"
 TASK_2 = {"task": 2, "number": "(二)", "title": "提升基层服务能力"}
@@ -120,3 +120,13 @@ def test_the_notice_page_says_a_refused_file_without_its_path(served: tuple[http
     assert "The corrections file is refused, none of it is applied: line 1: unknown key &#39;leader&#39;" in page.text
     assert str(fixes.parent) not in page.text
     assert client.get(URL).status_code == 422  # the JSON route refuses it with file and line
+
+
+def test_an_upload_applies_the_corrections_file(served: tuple[httpx.Client, Path]) -> None:
+    client, fixes = served
+    fixes.write_text(LEAD_FIX, encoding="utf-8")
+    changed = NOTICE.replace("完成乡镇卫生院达标建设", "完成全部乡镇卫生院达标建设").encode("utf-8")
+    answer = client.post("/documents/upload", files={"file": ("notice.txt", changed)},
+                         headers={"X-API-Key": TEST_API_KEY})  # fmt: skip
+    assert answer.status_code == 200 and answer.json()["status"] == "replaced", answer.text
+    assert leads(client, 2) == [("黄山市医疗保障局", "corrected")]
