@@ -12,6 +12,7 @@ from policygraph.api import blank_fields, errors
 from policygraph.api.routes import (
     agencies,
     citations,
+    corrections,
     cypher_console,
     diffusion,
     documents,
@@ -52,7 +53,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.stores = stores
     errors.install(app)
     blank_fields.install(app)
-    routers = (health, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
+    routers = (health, corrections, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
                citations, cypher_console, uploads, pages)  # fmt: skip
     for module in routers:
         app.include_router(module.router)

@@ -24,6 +24,8 @@ SET doc.doc_no = d.doc_no, doc.doc_no_prefix = d.doc_no_prefix, doc.title = d.ti
     doc.tasks_with_deadline = d.coverage.tasks_with_deadline, doc.unconsumed_count = d.coverage.unconsumed_count,
     doc.unconsumed_json = d.coverage.unconsumed_json, doc.missing_json = d.coverage.missing_json,
     doc.needs_review = d.coverage.needs_review, doc.review_reasons = d.coverage.review_reasons
+// Analysts' corrections go on top after the load (graph/corrections.py): a notice written again starts as extracted.
+SET doc.corrected_fields = null, doc.correction_note = null, doc.corrected_on = null
 FOREACH (i IN range(0, size(d.regions) - 1) |
   MERGE (region:Region {code: d.regions[i].code})
   ON CREATE SET region.name = d.regions[i].name, region.level = d.regions[i].level, region.path = d.regions[i].path

@@ -3,28 +3,22 @@
 Each file is read and extracted on its own: a file that cannot be read or understood becomes a `failed` outcome
 with its reason, and the others go on. Then the records are loaded (graph/loader.py).
 
-One writer per graph at a time: loading ends by recomputing lineage from the whole graph, and two loads that
-interleave could leave the lineage of the one whose refresh read the graph first. So a load holds an exclusive
-advisory lock (flock) named after its engine target, and a second `policygraph ingest` or API upload on this machine
-waits for it: concurrent ingests give the graph of one after the other (tests/reliability/test_concurrency.py).
-Writers on other machines are not covered by a file lock; point them at one ingest host.
+One writer per graph at a time (graph/writer.py): a second `policygraph ingest`, API upload or correction on this
+machine waits for the first.
 """
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from policygraph.core.errors import InputError
-from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph import corrections
 from policygraph.graph.loader import LoadResult, Outcome, load_records
-from policygraph.graph.neo4j_store import Neo4jStore
 from policygraph.graph.store import GraphStore
+from policygraph.graph.writer import one_writer
+from policygraph.ingest import corrections as correction_file
 from policygraph.ingest.extract import extract_text
 from policygraph.ingest.readers import SourceText, read_document
 
@@ -77,39 +71,31 @@ def records_of(
                 on_outcome(outcome)
 
 
-def _target(store: GraphStore) -> str:
-    """Which graph a store writes to (a cache's inner store's graph)."""
-    inner = getattr(store, "inner", None)
-    if isinstance(inner, GraphStore):
-        return _target(inner)
-    if isinstance(store, FalkorDBStore):
-        return f"falkordb {store.url} {store.graph_name}"
-    if isinstance(store, Neo4jStore):
-        return f"neo4j {store.uri} {store.database}"
-    return store.engine
-
-
-@contextmanager
-def one_writer(store: GraphStore) -> Iterator[None]:
-    """Hold the machine-wide write lock of the store's graph (see the module docstring)."""
-    name = hashlib.sha256(_target(store).encode("utf-8")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"policygraph-{name}.lock"
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed, also if the process is killed
-        yield
-
-
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[Path],
     *,
     on_outcome: Callable[[Outcome], None] | None = None,
     batch_size: int = 50,
+    corrections_file: Path | None = None,
 ) -> LoadResult:
-    """Extract and load every file; one bad file never stops the others."""
+    """Extract and load every file; one bad file never stops the others. Then the analysts' corrections file, when
+    given, is applied (a file that does not parse or contradicts itself is refused before anything is loaded)."""
+    listed = correction_file.read_file(corrections_file) if corrections_file else []
     failures: list[Outcome] = []
     with one_writer(store):
         result = load_records(store, records_of(expand(paths), failures, on_outcome), batch_size=batch_size,
                               on_outcome=on_outcome)  # fmt: skip
+        apply_corrections(store, listed, str(corrections_file), result)
     result.outcomes = failures + result.outcomes
     return result
+
+
+def apply_corrections(store: GraphStore, listed: list[correction_file.Correction], source: str,
+                      result: LoadResult) -> None:  # fmt: skip
+    """Re-apply the corrections after a load and note in `result` how many held and which are orphaned."""
+    if not listed:
+        return
+    applied = corrections.apply(store, listed)
+    result.corrections_applied = len(applied.applied)
+    result.orphaned_corrections = [orphan.line(source) for orphan in applied.orphans]

@@ -36,6 +36,8 @@ class Outcome:
 class LoadResult:
     outcomes: list[Outcome] = field(default_factory=list)
     lineage_edges: int = 0
+    corrections_applied: int = 0  # analysts' corrections re-applied after the load (graph/corrections.py)
+    orphaned_corrections: list[str] = field(default_factory=list)  # one line each: file:line, notice, reason
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)

@@ -29,6 +29,7 @@ ASSETS = {
     "vis-network.css": Asset(VIS_DIR / "vis-network.css", "text/css; charset=utf-8"),
     "explorer.js": Asset(OWN_DIR / "explorer.js", "text/javascript; charset=utf-8"),
     "explorer.css": Asset(OWN_DIR / "explorer.css", "text/css; charset=utf-8"),
+    "corrections.js": Asset(OWN_DIR / "corrections.js", "text/javascript; charset=utf-8"),  # the notice page's form
 }
 SCRIPTS = ("vis-network.min.js", "explorer.js")  # in this order: explorer.js uses the global `vis`
 STYLESHEETS = ("vis-network.css", "explorer.css")

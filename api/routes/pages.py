@@ -30,10 +30,11 @@ from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageParams
 from policygraph.api.params import Collectives, Year
-from policygraph.api.routes import agencies, documents, programmes, search, subgraph
+from policygraph.api.routes import agencies, corrections, documents, programmes, search, subgraph
 from policygraph.core.errors import NotFound, PolicyGraphError
 from policygraph.core.vocabulary import Level
 from policygraph.graph.subgraph import MAX_LIMIT, Kind
+from policygraph.ingest.corrections import CorrectionError
 from policygraph.visualize import assets, lineage, network, urls
 
 router = APIRouter(include_in_schema=False)
@@ -143,7 +144,7 @@ def _search(store: Any, q: str, level: str | None, region: str | None, twins: li
 def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Depth = 3,
                 limit: Limit = GRAPH_LIMIT) -> HTMLResponse:  # fmt: skip
     """A notice: its lineage up to the national notice (hierarchical: national at the top), stubs and missing tiers
-    marked; its tasks and their agencies."""
+    marked; its tasks and their agencies; the analysts' corrections and a form to add one."""
     try:
         chain = answer(documents.lineage, key=key, store=store)
         detail = answer(documents.get_document, key=key, store=store)
@@ -152,8 +153,19 @@ def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
         return error_page(e)
     graph = network.graph_payload(lineage.with_lineage(sub, chain), "layered", graph_url=urls.GRAPH)
     base = f"/documents/{urls.encode(key)}"
+    fixes, refused = notice_corrections(store, settings, key)
     return page("notice.html", [f"{base}/lineage", base, sub_url], title=detail["doc_no"] or detail["title"] or key,
-                lineage=chain, detail=detail, graph=graph, more_url=more_url(urls.notice(key), graph, depth, limit))  # fmt: skip
+                lineage=chain, detail=detail, graph=graph, more_url=more_url(urls.notice(key), graph, depth, limit),
+                corrections=fixes, corrections_refused=refused)  # fmt: skip
+
+
+def notice_corrections(store: Any, settings: Any, key: str) -> tuple[list[dict[str, Any]], str | None]:
+    """The notice's corrections; a refused corrections file is said on the page (line and reason, not the server's
+    path) instead of taking the whole page down."""
+    try:
+        return corrections.listed(store, settings, key).model_dump(mode="json")["corrections"], None
+    except CorrectionError as e:
+        return [], f"line {e.where.rsplit(':', 1)[-1]}: {e.reason}"
 
 
 @router.get(f"{urls.AGENCY}/{{key:path}}", response_class=HTMLResponse)

@@ -4,7 +4,7 @@ The body is streamed and counted as it arrives (a Content-Length is only a first
 file over POLICYGRAPH_MAX_UPLOAD_MB is refused with a 413 after at most that much has been read. Then the same path
 as `policygraph ingest`: ingest.readers.read_bytes → ingest.extract.extract_text → graph.loader.load_records, which
 writes the notice whole or not at all and recomputes lineage; uploads run one at a time in this process, so two
-lineage refreshes never interleave.
+lineage refreshes never interleave. Then the analysts' corrections file is applied, as at every ingest.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.api.security import require_api_key
-from policygraph.graph.ingest_files import extract_source, one_writer
+from policygraph.graph.ingest_files import apply_corrections, extract_source
 from policygraph.graph.loader import load_records
-from policygraph.ingest import readers
+from policygraph.graph.writer import one_writer
+from policygraph.ingest import corrections, readers
 
 router = APIRouter(tags=["uploads"])
 
@@ -140,14 +141,18 @@ MULTIPART_BODY = {
         503: {"description": "Uploads are disabled: no POLICYGRAPH_API_KEY on the server."},
     },
 )
-def upload_document(upload: Annotated[Upload, Depends(read_upload)], store: StoreDep) -> JSONResponse:
+def upload_document(upload: Annotated[Upload, Depends(read_upload)], store: StoreDep,
+                    settings: SettingsDep) -> JSONResponse:  # fmt: skip
     """Read, extract and load one notice, exactly as `policygraph ingest` does: the notice is written whole or not
     at all, a notice whose content is already in the graph is left alone, a changed one replaces its tasks and
     edges, and lineage is recomputed. A file that cannot be read, or in which no notice is found (neither a title
     nor numbered tasks), is a 422 with the reason."""
     record = extract_source(readers.read_bytes(upload.data, upload.name), upload.name)
+    listed = corrections.read_file(settings.corrections_path)  # a file refused refuses the upload, as ingest does
     with _LOCK, one_writer(store):  # one_writer: also not while a `policygraph ingest` loads the same graph
-        outcome = load_records(store, [record]).outcomes[0]
+        loaded = load_records(store, [record])
+        apply_corrections(store, listed, str(settings.corrections_path), loaded)
+        outcome = loaded.outcomes[0]
     result = UploadResult(source=outcome.source, status=outcome.status, key=outcome.key, reason=outcome.reason,
                           tasks=len(record["tasks"]))  # fmt: skip
     return JSONResponse(result.model_dump(), status_code=STATUS_CODES[outcome.status])

@@ -5,6 +5,7 @@ import typer
 from policygraph.cli import (
     ask,
     citations,
+    correct,
     db,
     demo,
     diffusion,
@@ -41,6 +42,7 @@ diffusion.register(app)
 ask.register(app)
 export.register(app)
 citations.register(app)
+correct.register(app)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import typer
 from policygraph.analysis import questions
 from policygraph.cli.common import console, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
-from policygraph.cli.ingest import print_outcome, print_report
+from policygraph.cli.ingest import print_corrections, print_outcome, print_report
 from policygraph.cli.query import print_table
 from policygraph.cli.serve import run_server
 from policygraph.core.seeds import SEEDS_DIR as REPO_SEEDS
@@ -71,8 +71,9 @@ def register(app: typer.Typer) -> None:
         settings = settings_for(engine)
         started = time.perf_counter()
         with open_store(settings) as store:  # starts the local engine if none runs; it lives as long as we do
-            result = ingest_paths(store, [seeds], on_outcome=print_outcome)
+            result = ingest_paths(store, [seeds], on_outcome=print_outcome, corrections_file=settings.corrections_path)
             print_report(store, result, time.perf_counter() - started)
+            print_corrections(result)
             show_findings(store)
         if serve:
             run_server(settings, host, port)

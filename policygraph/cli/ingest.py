@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -57,6 +58,13 @@ def print_review(source: str, reasons: list[str]) -> None:
     """A notice that needs review, on one line like the outcomes (its name and reasons are data: no markup)."""
     line = review_line(source, reasons).replace("\r", "\\r").replace("\n", "\\n")
     console.print(line, style="yellow", highlight=False, markup=False, soft_wrap=True)
+def print_corrections(result: LoadResult) -> None:
+    """How many analysts' corrections were re-applied; each orphaned one on its own line (never silently dropped)."""
+    if result.corrections_applied or result.orphaned_corrections:
+        console.print(f"corrections: {result.corrections_applied} applied, {len(result.orphaned_corrections)} orphaned",
+                      highlight=False)  # fmt: skip
+    for line in result.orphaned_corrections:
+        print(f"policygraph: {line}", file=sys.stderr)
 
 
 def dry_run(paths: list[Path]) -> int:
@@ -105,7 +113,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1 if dry_run(paths) else 0)
         files = expand(paths)
         started = time.perf_counter()
-        with open_store(settings_for(engine)) as store:
+        settings = settings_for(engine)
+        with open_store(settings) as store:
             with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                           console=err_console, transient=True) as progress:  # fmt: skip
                 task = progress.add_task("files", total=len(files))
@@ -114,8 +123,9 @@ def register(app: typer.Typer) -> None:
                     progress.advance(task)
                     print_outcome(outcome)
 
-                result = ingest_paths(store, files, on_outcome=report)
+                result = ingest_paths(store, files, on_outcome=report, corrections_file=settings.corrections_path)
             print_coverage(store, result)
             print_report(store, result, time.perf_counter() - started)
+            print_corrections(result)
         if result.failed:
             raise typer.Exit(1)

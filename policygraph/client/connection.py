@@ -8,6 +8,7 @@ own one-line error: InvalidParameter (a level, region or year range refused) or 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import asdict
 from os import PathLike
@@ -54,7 +55,7 @@ def connect(engine: Engine | None = None, *, start: bool = True, **settings: Any
     except BaseException:
         store.close()
         raise
-    return Graph(store)
+    return Graph(store, corrections_file=chosen.corrections_path)
 
 
 def _paged(rows: list[Row], limit: int, title: str) -> Rows:
@@ -76,8 +77,9 @@ class Graph:
     晋) and include everything below them. `g.store` is the underlying GraphStore.
     """
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, corrections_file: Path | None = None) -> None:
         self.store = store
+        self.corrections_file = corrections_file  # the analysts' corrections, applied at every ingest
 
     # --- who leads ---------------------------------------------------------------------------------------------------
 
@@ -224,9 +226,13 @@ class Graph:
 
         One row per file: `source`, `status` (new, replaced, unchanged, failed), `key` of the notice, and for a
         file that failed the `reason`; a failed file never stops the others. (graph.ingest_files.ingest_paths)
+        The analysts' corrections file (POLICYGRAPH_CORRECTIONS) is applied after the load; each correction whose
+        notice or task is gone is a warning.
         """
         self.store.apply_schema()
-        result = ingest_paths(self.store, _as_paths(paths))
+        result = ingest_paths(self.store, _as_paths(paths), corrections_file=self.corrections_file)
+        for line in result.orphaned_corrections:  # a correction whose notice or task is gone: said, never dropped
+            warnings.warn(line, stacklevel=2)
         return Rows([asdict(outcome) for outcome in result.outcomes], title="ingested")
 
     # --- the connection ----------------------------------------------------------------------------------------------

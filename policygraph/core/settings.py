@@ -1,7 +1,8 @@
 """All settings in one place: environment variables and an optional `.env` file.
 
 Names are part of the contract (other tools set them): POLICYGRAPH_ENGINE, POLICYGRAPH_DATA_DIR, FALKORDB_URL,
-NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY, POLICYGRAPH_DOCNO_PREFIXES.
+NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY, POLICYGRAPH_DOCNO_PREFIXES,
+POLICYGRAPH_CORRECTIONS.
 """
 
 from functools import lru_cache
@@ -45,6 +46,12 @@ class Settings(BaseSettings):
     max_upload_mb: float = Field(default=25.0, validation_alias=AliasChoices("POLICYGRAPH_MAX_UPLOAD_MB"))
     # A reviewed CSV of 文号 代字 (prefix,issuer,level,region) loaded on top of the shipped table.
     docno_prefixes: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_DOCNO_PREFIXES"))
+    # The analysts' corrections (docs/corrections.md), applied at every ingest; unset: corrections.toml in data_dir.
+    corrections_file: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_CORRECTIONS"))
+
+    @property
+    def corrections_path(self) -> Path:
+        return self.corrections_file or self.data_dir / "corrections.toml"
 
 
 @lru_cache(maxsize=1)
