@@ -58,6 +58,8 @@ def print_review(source: str, reasons: list[str]) -> None:
     """A notice that needs review, on one line like the outcomes (its name and reasons are data: no markup)."""
     line = review_line(source, reasons).replace("\r", "\\r").replace("\n", "\\n")
     console.print(line, style="yellow", highlight=False, markup=False, soft_wrap=True)
+
+
 def print_corrections(result: LoadResult) -> None:
     """How many analysts' corrections were re-applied; each orphaned one on its own line (never silently dropped)."""
     if result.corrections_applied or result.orphaned_corrections:
