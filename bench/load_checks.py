@@ -21,6 +21,7 @@ def record_problems(records: list[Record], corpus: Corpus, limit: int = 4) -> tu
     for record, (name, _, expected) in zip(records, corpus, strict=True):
         tasks = record["tasks"]
         roles = tuple((len(t["lead"]), len(t["cooperating"])) for t in tasks)
+        deadlines = tuple((t.get("deadline") or {}).get("date") for t in tasks)
         basis = {c["doc_no"] or f"《{c['title']}》" for c in record["cited"] if c["relation"] == "basis"}
         found: dict[str, tuple[object, object]] = {
             "doc_no": (record["doc_no"], expected.doc_no),
@@ -29,6 +30,8 @@ def record_problems(records: list[Record], corpus: Corpus, limit: int = 4) -> tu
             "region": (record["region"], expected.region),
             "level": (record["level"], expected.level),
             "year": (record["year"], expected.year),
+            "date": (record["date"], expected.date),
+            "deadlines": (deadlines, expected.deadlines),
             "basis": (sorted(basis), sorted(expected.basis)),
         }
         for field_name, (got, wanted) in found.items():

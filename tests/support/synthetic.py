@@ -27,6 +27,7 @@ Deterministic for a given (n, seed).
 
 from __future__ import annotations
 
+import calendar
 import csv
 import random
 import zlib
@@ -41,8 +42,24 @@ from policygraph.ingest.divisions import Region
 YEARS = tuple(range(2015, 2025))
 EXCLUDED_PROVINCES = ("台湾省", "香港特别行政区", "澳门特别行政区")
 TIER_WEIGHTS = {"provincial": 3, "prefectural": 17, "county": 80}  # per 100 notices
-HEADER_WEIGHTS = {"letterhead": 30, "docno_first": 25, "web": 15, "plan_only": 10, "signature": 20}
-STYLE_WEIGHTS = {"labelled": 25, "lead_coop": 20, "shared": 30, "respective": 10, "none": 15}
+# Per 100 notices. The seeds' five headers, then the publication styles of docs/extraction.md's catalogue: a law
+# database's metadata block (lawdb), a gazette's bracket line under the title (gazette), a provincial department's
+# own notice (department), and an abstract database's run-together text (runon).
+HEADER_WEIGHTS = {
+    "letterhead": 22, "docno_first": 18, "web": 12, "plan_only": 8, "signature": 15,
+    "lawdb": 9, "gazette": 8, "runon": 8,
+}  # fmt: skip
+DEPARTMENT_SHARE = 0.25  # provincial notices issued by the province's health commission (its level is provincial)
+# Attribution styles: the seeds' five, then 牵头 + 配合, several units 负责 with 参与 (joint, all lead unless the notice
+# prints a first-leads rule), and the national lists' bracket with a deadline.
+STYLE_WEIGHTS = {
+    "labelled": 18, "lead_coop": 14, "shared": 22, "respective": 7, "none": 11,
+    "qiantou": 8, "joint": 10, "deadline": 10,
+}  # fmt: skip
+# How the tasks are laid out: numbered paragraphs each with its attribution, numbered paragraphs under section
+# headings that carry the attribution, or a task table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限).
+LAYOUT_WEIGHTS = {"numbered": 84, "heading": 8, "table": 8}
+WATERMARK_SHARE = 0.04  # notices whose lines carry anti-copy ASCII junk
 TASK_CHARS = (300, 600)
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -64,6 +81,10 @@ class Expected:
     task_roles: tuple[tuple[int, int], ...]  # per task: (lead count, cooperating count)
     basis: tuple[str, ...]  # what the preamble cites as its basis: 文号, or 《title》 where the registry has none
     chars: int
+    layout: str = "numbered"  # LAYOUT_WEIGHTS
+    date: str | None = None  # the signed date, YYYY-MM-DD, where the header prints one
+    deadlines: tuple[str | None, ...] = ()  # per task: the deadline's date, or None
+    watermark: bool = False  # lines carry anti-copy junk
 
     @property
     def tasks(self) -> int:
@@ -384,27 +405,57 @@ class Generator:
         header = _pick(rng, HEADER_WEIGHTS)
         if header in ("web", "plan_only") and n.second:
             header = "letterhead"
-        doc_no = n.doc_no if header in ("letterhead", "docno_first", "signature") else None
+        if n.region.level == "provincial" and rng.random() < DEPARTMENT_SHARE:
+            header = "department"  # a province's health commission issues its own plan
+        if header == "department":
+            n = _Notice(
+                n.region, n.year, self._fresh(f"{province_abbreviations()[n.region.code]}卫发", n.year, 5), n.second
+            )
+        doc_no = None if header in ("web", "plan_only") else n.doc_no
         style = _pick(rng, STYLE_WEIGHTS)
+        layout = _pick(rng, LAYOUT_WEIGHTS) if style != "none" else "numbered"
         structure = "paren_cn/arabic" if header == "web" or rng.random() < 0.15 else "cn/paren_cn"
         half_width = rng.random() < 0.5
+        first_leads = style == "joint" and rng.random() < 0.5
+        date = self._date(n)
         basis, preamble = self._preamble(n, header)
-        body, roles = self._body(n, style, structure)
-        text = self._header(n, header, doc_no) + preamble + "\n" + body + self._closing(n, header)
+        if first_leads:
+            preamble += "各项任务中排在第一位的为牵头部门。\n" if preamble else ""
+            first_leads = bool(preamble)
+        body, roles, deadlines = self._body(n, style, structure, layout, first_leads)
+        text = self._header(n, header, doc_no, date) + preamble + "\n" + body + self._closing(n, header)
         if half_width:
             text = text.translate(_HALF_WIDTH)
+        watermark = rng.random() < WATERMARK_SHARE
+        if watermark:
+            text = self._watermark(text)
+        if header == "runon":
+            text = _run_together(text)
         region_path = divisions.full_path(n.region)
         expected = Expected(
             doc_no=doc_no, region=region_path, level=n.region.level, year=n.year, header=header,
             structure=structure, style=style, task_roles=tuple(roles), basis=tuple(basis), chars=len(text),
+            layout=layout, date=_iso(date) if header not in ("web", "plan_only") else None,
+            deadlines=tuple(deadlines), watermark=watermark,
         )  # fmt: skip
         name = f"{index:06d}_{n.year}_{region_path}_{doc_no or '无文号'}.txt"
         return name, text, expected
 
+    def _watermark(self, text: str) -> str:
+        """Anti-copy junk: a short run of ASCII letters and digits glued after some lines."""
+        alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if line.strip() and self.rng.random() < 0.3:
+                lines[i] = line + "".join(self.rng.choices(alphabet, k=self.rng.randint(4, 8)))
+        return "\n".join(lines)
+
     # -- header --
 
-    def issuer(self, region: Region) -> str:
+    def issuer(self, region: Region, header: str = "") -> str:
         name = display_name(region)
+        if header == "department":
+            return f"{name}卫生健康委员会"
         if region.level == "provincial":
             return f"{name}人民政府办公厅"
         if tier_prefix(region) in ("地区", "盟"):
@@ -425,23 +476,42 @@ class Generator:
     def _date(self, n: _Notice) -> str:
         return f"{n.year}年{self.rng.randint(3, 11)}月{self.rng.randint(1, 28)}日"
 
-    def _recipients(self, region: Region) -> str:
+    def _recipients(self, region: Region, header: str = "") -> str:
+        if header == "department":
+            return "各市、县（市、区）卫生健康委，委机关各处室、委直属各单位："
         if region.level == "provincial":
             return "各市、县人民政府，省人民政府各委、办、厅、局："
         if region.level == "prefectural":
             return "各县（市、区）人民政府，市政府各部门："
         return "各乡镇人民政府、街道办事处，县政府各部门："
 
-    def _header(self, n: _Notice, style: str, doc_no: str | None) -> str:
-        issuer, plan, date = self.issuer(n.region), self.plan_title(n), self._date(n)
+    def _header(self, n: _Notice, style: str, doc_no: str | None, date: str) -> str:
+        issuer, plan = self.issuer(n.region, style), self.plan_title(n)
         title = f"{issuer}关于印发{plan}的通知"
         government = f"{tier_prefix(n.region)}人民政府" if tier_prefix(n.region) not in ("地区", "盟") else "行政公署"
-        if style == "letterhead":
+        recipients = self._recipients(n.region, style)
+        agreed = f"《{plan}》已经{government}同意，现印发给你们，请认真贯彻执行。"
+        if style in ("letterhead", "department"):
+            attached = self.rng.random() < 0.3  # the plan printed as the notice's 附件
             return (
-                f"\n\n{issuer}文件\n\n{doc_no}\n\n{issuer} 关于印发{plan}的通知\n\n{self._recipients(n.region)}\n\n"
-                f"《{plan}》已经{government}同意，现印发给你们，请认真贯彻执行。\n\n{issuer}\n\n{date}\n\n"
-                f"（此件公开发布）\n\n{display_name(n.region)}深化医药卫生体制改革\n\n{n.year} 年重点工作任务\n\n"
+                f"\n\n{issuer}文件\n\n{doc_no}\n\n{issuer} 关于印发{plan}的通知\n\n{recipients}\n\n{agreed}\n\n"
+                + (f"附件：{plan}\n\n" if attached else "")
+                + f"{issuer}\n\n{date}\n\n（此件公开发布）\n\n"
+                + ("附件\n\n" if attached else "")
+                + f"{display_name(n.region)}深化医药卫生体制改革\n\n{n.year} 年重点工作任务\n\n"
             )
+        if style == "lawdb":
+            published = f"{n.year}-{self.rng.randint(11, 12)}-{self.rng.randint(10, 28)}"
+            return (
+                f"首页 > 法规库 > 地方法规\n{title}\n发布部门：{issuer}\n文 号:{doc_no}颁发日期:{_iso(date)}\n"
+                f"索引号：{self.rng.randint(10**8, 10**9)}/{n.year}-{self.rng.randint(10000, 99999)}\n"
+                f"时效性：现行有效\n发布日期：{published}\n\n{title}\n{recipients}\n{agreed}\n{issuer}\n{date}\n"
+                f"{plan}\n"
+            )
+        if style == "gazette":  # the gazette prints the date and 文号 in a bracket under the title, no signature
+            return f"{title}\n（{date} {doc_no}）\n{recipients}\n{agreed}\n{plan}\n"
+        if style == "runon":  # an abstract database: the title, then the whole text as one line after <正>
+            return f"{title}\n{doc_no}{recipients}\n{agreed}\n{issuer}\n{date}\n{plan}\n"
         if style == "docno_first":
             cut = title.index("深化医药") + 4  # the title printed over two lines, as in the 临夏 seed
             return (
@@ -451,7 +521,7 @@ class Generator:
             )
         if style == "web":
             group = f"{display_name(n.region)}深化医药卫生体制改革领导小组"
-            month, day = self.rng.randint(3, 11), self.rng.randint(1, 28)
+            month, day = int(date.split("年")[1].split("月")[0]), self.rng.randint(1, 28)
             return (
                 f"无障碍阅读\n\n当前位置: 首页>政府信息公开>政策法规\n\n{group}关于印发《{plan}》的通知\n\n"
                 f"发布时间:{n.year}/{month:02d}/{day:02d} 10:{self.rng.randint(10, 59)} 作者: "
@@ -500,7 +570,10 @@ class Generator:
 
     # -- body --
 
-    def _body(self, n: _Notice, style: str, structure: str) -> tuple[str, list[tuple[int, int]]]:
+    def _body(
+        self, n: _Notice, style: str, structure: str, layout: str, first_leads: bool
+    ) -> tuple[str, list[tuple[int, int]], list[str | None]]:
+        """The tasks as text, and per task its (lead, cooperating) counts and deadline date."""
         rng = self.rng
         task_count = rng.randint(20, 26)
         section_count = rng.randint(4, 7)
@@ -512,19 +585,51 @@ class Generator:
             if task_count <= len(TASK_TITLES)
             else rng.choices(TASK_TITLES, k=task_count)
         )
-        lines: list[str] = []
+        lines: list[str] = ["序号\t重点任务\t牵头单位\t配合单位\t完成时限"] if layout == "table" else []
         roles: list[tuple[int, int]] = []
+        deadlines: list[str | None] = []
         number = 0
         for s, (section, size) in enumerate(zip(sections, sizes, strict=True), start=1):
-            lines.append(f"{cn_number(s)}、{section}" if structure == "cn/paren_cn" else f"（{cn_number(s)}）{section}")
+            heading = f"{cn_number(s)}、{section}" if structure == "cn/paren_cn" else f"（{cn_number(s)}）{section}"
+            heading_roles = (0, 0)
+            if layout == "heading":  # the heading carries the attribution of every task under it
+                names = self._agencies(n.region, 2)
+                heading += f"（{names[0]}牵头，{names[1]}配合）"
+                heading_roles = (1, 1)
+            lines.append(heading)
             for k in range(1, size + 1):
                 number += 1
+                title = titles[number - 1]
+                if layout == "table":
+                    row, counts, due = self._table_row(n, number, title)
+                    lines.append(row)
+                    roles.append(counts)
+                    deadlines.append(due)
+                    continue
                 task_style = style if style == "none" or rng.random() < 0.85 else _pick(rng, STYLE_WEIGHTS)
-                attribution, counts = self._attribution(n.region, task_style)
+                if layout == "heading":
+                    task_style = "none"
+                attribution, counts, due = self._attribution(n, task_style, first_leads)
                 marker = f"（{cn_number(number)}）" if structure == "cn/paren_cn" else f"{k}."
-                lines.extend(self._task(n, marker, titles[number - 1], attribution))
-                roles.append(counts)
-        return "\n".join(lines) + "\n", roles
+                lines.extend(self._task(n, marker, title, attribution))
+                roles.append(heading_roles if layout == "heading" else counts)
+                deadlines.append(due)
+        return "\n".join(lines) + "\n", roles, deadlines
+
+    def _table_row(self, n: _Notice, number: int, title: str) -> tuple[str, tuple[int, int], str]:
+        """One row of a task table: 序号, the task, its lead, its cooperating units, its deadline."""
+        coop = self.rng.randint(1, 3)
+        names = self._agencies(n.region, 1 + coop)
+        written, due = self._deadline(n)
+        work = self.rng.choice(SENTENCES).format(r=display_name(n.region), y=n.year, p=80, n=5)
+        return f"{number}\t{title}。{work}。\t{names[0]}\t{'、'.join(names[1:])}\t{written}", (1, coop), due
+
+    def _deadline(self, n: _Notice) -> tuple[str, str]:
+        """A deadline as printed (2024年9月底前 / 2024年底前) and its date."""
+        if self.rng.random() < 0.3:
+            return f"{n.year}年底前", f"{n.year}-12-31"
+        month = self.rng.randint(3, 12)
+        return f"{n.year}年{month}月底前", f"{n.year}-{month:02d}-{calendar.monthrange(n.year, month)[1]:02d}"
 
     def _task(self, n: _Notice, marker: str, title: str, attribution: str) -> list[str]:
         """A task's paragraph(s): heading sentence, work sentences up to the drawn length, the attribution."""
@@ -583,28 +688,53 @@ class Generator:
             names.append(prefix + written if keep_prefix else written)
         return names
 
-    def _attribution(self, region: Region, style: str) -> tuple[str, tuple[int, int]]:
-        """One attribution as printed and its (lead, cooperating) counts."""
-        rng = self.rng
+    def _attribution(self, n: _Notice, style: str, first_leads: bool) -> tuple[str, tuple[int, int], str | None]:
+        """One attribution as printed, its (lead, cooperating) counts and its deadline's date."""
+        rng, region = self.rng, n.region
         if style == "none":
-            return "", (0, 0)
+            return "", (0, 0), None
         if style == "labelled":
             coop = rng.randint(1, 5)
             names = self._agencies(region, 1 + coop)
-            return f"（牵头单位：{names[0]}；配合单位：{'、'.join(names[1:])}）", (1, coop)
-        if style == "lead_coop":
+            return f"（牵头单位：{names[0]}；配合单位：{'、'.join(names[1:])}）", (1, coop), None
+        if style in ("lead_coop", "qiantou"):
             coop = rng.randint(1, 4)
             names = self._agencies(region, 1 + coop)
-            return f"（{names[0]}负责，{'、'.join(names[1:])}配合）", (1, coop)
+            verb = "负责" if style == "lead_coop" else "牵头"
+            return f"（{names[0]}{verb}，{'、'.join(names[1:])}配合）", (1, coop), None
         if style == "shared":
             count = rng.randint(2, 6)
             names = self._agencies(region, count)
             wording = rng.choice(("等按职责分工负责", "等按职责分工负责", "按职责分工负责"))
             label = "责任单位：" if region.level == "county" and rng.random() < 0.3 else ""
-            return f"（{label}{'、'.join(names)}{wording}）", (1, count - 1)
+            return f"（{label}{'、'.join(names)}{wording}）", (1, count - 1), None
+        if style == "joint":  # all 负责 units lead, unless the notice says the first one leads
+            leads, coop = rng.randint(2, 3), rng.randint(1, 2)
+            names = self._agencies(region, leads + coop)
+            counts = (1, leads + coop - 1) if first_leads else (leads, coop)
+            return f"（{'、'.join(names[:leads])}负责，{'、'.join(names[leads:])}参与）", counts, None
+        if style == "deadline":  # the national lists of 2016–2020: one unit, or several 共同负责, and a deadline
+            written, due = self._deadline(n)
+            if rng.random() < 0.7:
+                return f"（{self._agencies(region, 1)[0]}负责，{written}完成）", (1, 0), due
+            names = self._agencies(region, 2)
+            return f"（{'、'.join(names)}共同负责，{written}完成）", (1, 1) if first_leads else (2, 0), due
         count = rng.randint(2, 4)  # respective
         names = self._agencies(region, count)
-        return f"（{'、'.join(names)}分别负责）", (count, 0)
+        return f"（{'、'.join(names)}分别负责）", (count, 0), None
+
+
+def _iso(date: str) -> str:
+    """2021年3月5日 → 2021-03-05."""
+    year, rest = date.split("年")
+    month, rest = rest.split("月")
+    return f"{year}-{int(month):02d}-{int(rest.rstrip('日')):02d}"
+
+
+def _run_together(text: str) -> str:
+    """An abstract database's text: the title on its own line, then everything else on one line after <正>."""
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    return f"{lines[0]}\n<正>{''.join(lines[1:])}\n"
 
 
 def generate(n: int, seed: int = 0, *, task_chars: tuple[int, int] = TASK_CHARS) -> Iterator[tuple[str, str, Expected]]:
