@@ -611,7 +611,9 @@ class Generator:
                     task_style = "none"
                 attribution, counts, due = self._attribution(n, task_style, first_leads)
                 marker = f"（{cn_number(number)}）" if structure == "cn/paren_cn" else f"{k}."
-                lines.extend(self._task(n, marker, title, attribution))
+                task_lines, text_due = self._task(n, marker, title, attribution)
+                lines.extend(task_lines)
+                due = due or text_due  # the attribution's deadline wins over one written in the text
                 roles.append(heading_roles if layout == "heading" else counts)
                 deadlines.append(due)
         return "\n".join(lines) + "\n", roles, deadlines
@@ -631,25 +633,32 @@ class Generator:
         month = self.rng.randint(3, 12)
         return f"{n.year}年{month}月底前", f"{n.year}-{month:02d}-{calendar.monthrange(n.year, month)[1]:02d}"
 
-    def _task(self, n: _Notice, marker: str, title: str, attribution: str) -> list[str]:
-        """A task's paragraph(s): heading sentence, work sentences up to the drawn length, the attribution."""
+    def _task(self, n: _Notice, marker: str, title: str, attribution: str) -> tuple[list[str], str | None]:
+        """A task's paragraph(s): heading sentence, work sentences up to the drawn length, the attribution; and the
+        latest year end its sentences promise with 前 (2024年底前实现…), the deadline the extractor reads from text."""
         rng = self.rng
         target = rng.randint(*self.task_chars) - len(attribution) - len(marker)
         sentences = [title]
         length = len(title) + 1
         bank = rng.sample(SENTENCES, len(SENTENCES))  # no sentence twice in one task
+        due: str | None = None
         while length < target and bank:
-            sentence = bank.pop().format(
-                r=display_name(n.region), y=n.year + rng.randint(0, 1), p=rng.randint(60, 98), n=rng.randint(2, 30)
-            )
+            year = n.year + rng.randint(0, 1)
+            template = bank.pop()
+            sentence = template.format(r=display_name(n.region), y=year, p=rng.randint(60, 98), n=rng.randint(2, 30))
+            if "{y}年底前" in template:
+                due = max(due or "", f"{year}-12-31")
             if rng.random() < 0.03:
                 sentence = f"贯彻落实《{rng.choice(INNER_TITLES)}》，{sentence}"
             sentences.append(sentence)
             length += len(sentence) + 1
         if len(sentences) > 4 and rng.random() < 0.1:  # a task over two paragraphs (西藏)
             split = rng.randint(2, len(sentences) - 2)
-            return [marker + "。".join(sentences[:split]) + "。", "。".join(sentences[split:]) + "。" + attribution]
-        return [marker + "。".join(sentences) + "。" + attribution]
+            return [
+                marker + "。".join(sentences[:split]) + "。",
+                "。".join(sentences[split:]) + "。" + attribution,
+            ], due
+        return [marker + "。".join(sentences) + "。" + attribution], due
 
     def _closing(self, n: _Notice, header: str) -> str:
         if header == "web":
