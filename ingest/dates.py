@@ -1,7 +1,14 @@
-"""Dates as printed in notices: 2021年10月27日, 二〇二一年十月二十七日 (also with ○ or 零) → ISO 8601."""
+"""Dates as printed in notices: 2021年10月27日, 二〇二一年十月二十七日 (also with ○ or 零) → ISO 8601.
+
+Where a date is expected (after a 日期 label, at a signature), two more forms count: digits with separators
+(2017-05-12, 2017.05.12, 2017/5/12) and digit runs whose 年月日 were dropped (20180315, 2018315). A run is read only
+when one split into month and day makes a calendar date (2018315 → 03-15); 2019111 (1-11 or 11-1) stays unread.
+Elsewhere such digits are page timestamps, 索引号 or amounts, never a date.
+"""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 _CN = "〇○零一二三四五六七八九十"
@@ -11,6 +18,8 @@ DATE = re.compile(rf"([0-9]{{4}}|[{_CN}]{{4}})年([0-9]{{1,2}}|[{_CN}]{{1,3}})�
 # A line that is nothing but a date: the signature date. "…日印发" lines are the printing date, not the signature.
 DATE_LINE = re.compile(rf"^{DATE.pattern}$")
 PRINTED_LINE = re.compile(rf"^{DATE.pattern}印发$")
+SEPARATED_DATE = re.compile(r"((?:19|20)[0-9]{2})([-./])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])")
+DIGIT_RUN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{4,6}(?![0-9])")
 
 
 def _number(text: str) -> int:
@@ -43,3 +52,35 @@ def parse_date(text: str) -> str | None:
 def year_number(text: str) -> int:
     """A four-digit year in Arabic or Chinese digits: "2021" or "二〇二一" → 2021."""
     return _number(text)
+
+
+def slot_date(text: str) -> str | None:
+    """The date at the start of a date slot's text: printed, with separators, or an unambiguous digit run."""
+    text = text.strip()
+    m = DATE.match(text)
+    if m:
+        return to_iso(m)
+    m = SEPARATED_DATE.match(text)
+    if m:
+        return _calendar(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    m = DIGIT_RUN.match(text)
+    return digit_run_date(m.group(0)) if m else None
+
+
+def digit_run_date(run: str) -> str | None:
+    """A date whose 年月日 were dropped: the year, then the one month/day split that is a calendar date."""
+    year, rest = int(run[:4]), run[4:]
+    readings = set()
+    for cut in (1, 2):  # a month of one or two digits, the rest is the day
+        month, day = rest[:cut], rest[cut:]
+        iso = _calendar(year, int(month), int(day)) if 1 <= len(day) <= 2 else None
+        if iso:
+            readings.add(iso)
+    return readings.pop() if len(readings) == 1 else None
+
+
+def _calendar(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat() if 1949 <= year <= 2100 else None
+    except ValueError:
+        return None

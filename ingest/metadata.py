@@ -19,14 +19,19 @@ from dataclasses import dataclass, field
 from policygraph.ingest import regions
 from policygraph.ingest.agencies import Context, resolve
 from policygraph.ingest.attribution import Name
-from policygraph.ingest.dates import DATE_LINE, to_iso, year_number
-from policygraph.ingest.docno import DOC_NO, DocNo, default_registry, find_doc_nos
+from policygraph.ingest.dates import DATE, DATE_LINE, slot_date, to_iso, year_number
+from policygraph.ingest.docno import DocNo, default_registry, find_doc_nos
+from policygraph.ingest.pagefields import labelled_date, labelled_doc_no
 from policygraph.ingest.pipeline import mentions
 from policygraph.ingest.regions import Path
 
 _NOTICE_TITLE = re.compile(r"关于.+(通知|意见|决定|通报|批复|函|办法|方案|规划)$")
 _PLAN_TITLE = re.compile(r"(任务|方案|要点|计划|安排|意见|规划|通知)$")
-_DOC_NO_LABEL = re.compile(r"^(发文字号|发文号|文号|索引号)\s*:?\s*")
+_DOC_NO_LABEL = re.compile(r"^(发文字号|发文号|文号)\s*:?\s*")
+# A gazette prints the 文号 and the date in brackets under the title; a bracket line with nothing else.
+_GAZETTE = re.compile(r"^\((?P<inner>[^()]{4,40})\)$")
+_GAZETTE_REST = re.compile(r"[\s,、;]")  # separators left between the 文号 and the date
+_SLOT_LINE = re.compile(r"^(?:(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}|(?:19|20)[0-9]{4,6})$")
 _ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|领导小组|委员会|卫健委|委|厅|局|部|院|办)$")
 # A 地区 or 盟 is governed by a 行政公署 (行署), the province's agency, not by a 人民政府.
 _GOVERNMENT = re.compile(r"人民政府|政府办|行政公署|行署|领导小组|^中共.+委员会|党委|^国务院")
@@ -53,7 +58,7 @@ def read_header(text: str, body_start: int) -> Header:
     header_lines = _lines(text, 0, body_start)
     all_lines = _lines(text, 0, len(text))
     header = Header()
-    header.doc_no = _own_doc_no(header_lines)
+    header.doc_no = _own_doc_no(header_lines, all_lines)
     header.own_titles = [line for _, line in header_lines if _is_title_line(line)]
     header.title = _title(header.own_titles)
     header.date, signature = _signed_date(all_lines)
@@ -79,18 +84,40 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return lines
 
 
-def _own_doc_no(lines: list[tuple[int, str]]) -> DocNo | None:
+def _own_doc_no(lines: list[tuple[int, str]], all_lines: list[tuple[int, str]]) -> DocNo | None:
+    """A header line that opens with a 文号 or is a gazette's bracket line under the title; else a 文号 label's value
+    anywhere (a site's metadata table may come after the notice)."""
     for offset, line in lines:
-        label = _DOC_NO_LABEL.match(line)
-        head = line[label.end() :] if label else line
-        m = DOC_NO.match(head)
-        if m and "《" not in line:
-            found = find_doc_nos(head)
-            if found:
-                doc_no = found[0]
-                shift = offset + (label.end() if label else 0)
-                return DocNo(doc_no.prefix, doc_no.year, doc_no.number, doc_no.start + shift, doc_no.end + shift)
+        found = _line_doc_no(line) or _labelled_doc_no(line)
+        if found:
+            return _shifted(found, offset)
+    for offset, line in all_lines:
+        found = _labelled_doc_no(line)
+        if found:
+            return _shifted(found, offset)
     return None
+
+
+def _line_doc_no(line: str) -> DocNo | None:
+    """A 文号 opening a line ("临州办发〔2021〕76号…"), or the 文号 of a gazette's bracket line."""
+    gazette = _gazette(line)
+    if gazette:
+        return gazette[1]
+    found = find_doc_nos(line) if "《" not in line else []
+    return found[0] if found and found[0].start == 0 else None
+
+
+def _labelled_doc_no(line: str) -> DocNo | None:
+    label = _DOC_NO_LABEL.match(line)
+    if label and not line.startswith("索引号"):
+        found = _line_doc_no(line[label.end() :])
+        if found:
+            return _shifted(found, label.end())
+    return labelled_doc_no(line)
+
+
+def _shifted(found: DocNo, shift: int) -> DocNo:
+    return DocNo(found.prefix, found.year, found.number, found.start + shift, found.end + shift)
 
 
 def _is_title_line(line: str) -> bool:
@@ -108,14 +135,55 @@ def _title(title_lines: list[str]) -> str | None:
 
 
 def _signed_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
-    """The signed date and the signature line above it (None when that line is not an organ's name)."""
+    """The signed date and the signature line above it (None when that line is not an organ's name).
+
+    In order: a 成文日期 label; the date line under the signature (a damaged one, 2018315, only right under an
+    organ's name); a gazette's bracket line under the title; a 发布日期 label. Page timestamps, 索引号 and dates
+    inside sentences (经…常务会议) never count.
+    """
+    text = "\n".join(line for _, line in lines)
+    signed, signature = _signature_date(lines)
+    date = labelled_date(text, "signed") or signed or _gazette_date(lines) or labelled_date(text, "published")
+    return date, signature
+
+
+def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     for k, (_, line) in enumerate(lines):
+        above = lines[k - 1][1] if k else ""
+        signature = above if 0 < len(above) <= _MAX_SIGNATURE and _ORGAN_END.search(above) else None
         m = DATE_LINE.match(line)
         if m:
-            above = lines[k - 1][1] if k else ""
-            signature = above if 0 < len(above) <= _MAX_SIGNATURE and _ORGAN_END.search(above) else None
             return to_iso(m), signature
+        if signature and _SLOT_LINE.match(line) and slot_date(line):
+            return slot_date(line), signature
     return None, None
+
+
+def _gazette_date(lines: list[tuple[int, str]]) -> str | None:
+    for _, line in lines:
+        gazette = _gazette(line)
+        if gazette and gazette[0]:
+            return gazette[0]
+    return None
+
+
+def _gazette(line: str) -> tuple[str | None, DocNo | None] | None:
+    """The date and 文号 of a gazette's bracket line under the title: (2016年3月4日 国办发〔2016〕11号),
+    (国办发〔2016〕11号 2016年3月4日), or either alone; None when the brackets hold anything else."""
+    m = _GAZETTE.match(line)
+    if not m:
+        return None
+    inner, shift = m.group("inner"), m.start("inner")
+    date = DATE.search(inner)
+    if date:  # blank the date out, so that its 日 is not read as the start of a 代字
+        inner = inner[: date.start()] + " " * (date.end() - date.start()) + inner[date.end() :]
+    found = find_doc_nos(inner)
+    doc_no = found[0] if found else None
+    if doc_no:
+        inner = inner[: doc_no.start] + inner[doc_no.end :]
+    if _GAZETTE_REST.sub("", inner) or not (date or doc_no):
+        return None
+    return (to_iso(date) if date else None), (_shifted(doc_no, shift) if doc_no else None)
 
 
 def _written_issuer(title: str | None, lines: list[tuple[int, str]], signature: str | None) -> str | None:

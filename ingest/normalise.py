@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from policygraph.ingest.dates import DATE_LINE, PRINTED_LINE
+from policygraph.ingest.dates import DATE, DATE_LINE, PRINTED_LINE, SEPARATED_DATE
 from policygraph.ingest.docno import DOC_NO
 from policygraph.ingest.markers import match_marker
 from policygraph.ingest.offsets import OffsetMap, kept_intervals
@@ -38,6 +38,17 @@ _ARTIFACTS = re.compile(
     r"|\[bookmark:[^\]\n]*\]"  # Word bookmarks left by converters
     rf"|\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)"  # pinyin glosses: 醫(yī), checked below for the 醫
 )
+# Damage that copies of a notice carry: UTF-8 read as Windows-1252 (é«˜è´¨é‡), GBK's 锟斤拷 and MSVC's 烫烫烫/屯屯屯
+# fillers, replacement characters, base64 blobs of pasted images, and the <正> mark of abstract databases.
+_CP1252_TAIL = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_DAMAGE = re.compile(
+    rf"(?:[\u00c2-\u00ef][{_CP1252_TAIL}]{{1,2}}){{2,}}"
+    r"|(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+"
+    r"|[A-Za-z0-9+/]{40,}={0,2}"
+    r"|<正>"
+)
+# Anti-copy watermarks: a random latin run glued to the end of a Chinese line (…的通知。aB3xQ9).
+_WATERMARK = re.compile(r"(?<=[^\x00-\x7f])[A-Za-z0-9]{4,24}$", re.MULTILINE)
 # Line ends other than "\n" (vertical tab, form feed, NEL, U+2028/2029), each replaced by one "\n".
 _LINE_ENDS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUN = re.compile(r" +")
@@ -53,6 +64,7 @@ _TITLE_END = re.compile(r"(通知|任务|方案|意见|要点|计划|办法|安�
 _STANDALONE_START = re.compile(
     r"^(抄送|主送|附件|联系人|签发人|\(此件|\(联系|(牵头|责任|配合|协办|参与)(单位|部门|处室):)"
 )
+_LINK_START = re.compile(r"[·•●◆■▪▸>《-]")
 _MAX_TITLE_LINE = 80
 _MAX_CHROME_LINE = 120
 
@@ -78,10 +90,13 @@ class NormalisedText:
 
 
 @cache
-def _chrome() -> re.Pattern[str]:
+def _chrome() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """chrome_lines.txt: the lines to drop, and (after "> ") the headings of related-link lists."""
     lines = (DATA / "chrome_lines.txt").read_text(encoding="utf-8").splitlines()
     patterns = [p for p in lines if p.strip() and not p.startswith("#")]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    related = [p[2:] for p in patterns if p.startswith("> ")]
+    plain = [p for p in patterns if not p.startswith("> ")]
+    return re.compile("|".join(f"(?:{p})" for p in plain)), re.compile("|".join(f"(?:{p})" for p in related))
 
 
 class _Editor:
@@ -104,6 +119,22 @@ def _artifacts(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ARTIFACTS.finditer(text) if m.group(0)[0] != "(" or _is_han(text, m.start() - 1)]
 
 
+def _damage(text: str) -> list[tuple[int, int]]:
+    """Mojibake, fillers, base64 blobs (a long run of letters and digits mixed) and watermark runs."""
+    deleted = [m.span() for m in _DAMAGE.finditer(text) if len(m.group(0)) < 40 or _mixed(m.group(0), 3)]
+    deleted += [m.span() for m in _WATERMARK.finditer(text) if _mixed(m.group(0), 2 if _after_stop(text, m) else 3)]
+    return deleted
+
+
+def _mixed(run: str, kinds: int) -> bool:
+    """Whether `run` mixes at least `kinds` of lower case, upper case and digits, as random runs do."""
+    return sum((any(c.islower() for c in run), any(c.isupper() for c in run), any(c.isdigit() for c in run))) >= kinds
+
+
+def _after_stop(text: str, m: re.Match[str]) -> bool:
+    return text[m.start() - 1] in _TERMINAL
+
+
 def _is_han(text: str, i: int) -> bool:
     return i >= 0 and "\u4e00" <= text[i] <= "\u9fff"
 
@@ -122,16 +153,29 @@ def _spaces(text: str) -> list[tuple[int, int]]:
 
 def _chrome_lines(text: str) -> list[tuple[int, int]]:
     """Intervals of whole chrome lines, each with its line break. Chrome lines are short; paragraphs are not
-    searched."""
-    chrome = _chrome()
+    searched. Under a related-links heading, the link lines go too."""
+    chrome, related = _chrome()
     deleted = []
     pos = 0
+    in_links = False
     for line in text.split("\n"):
         end = pos + len(line)
-        if len(line) <= _MAX_CHROME_LINE and chrome.search(line.strip()):
+        stripped = line.strip()
+        if related.search(stripped):
+            in_links = True
+        elif in_links and stripped:
+            in_links = _is_link_line(stripped)
+        if in_links or (len(line) <= _MAX_CHROME_LINE and chrome.search(stripped)):
             deleted.append((pos, min(end + 1, len(text))))
         pos = end + 1
     return deleted
+
+
+def _is_link_line(line: str) -> bool:
+    """A line of a related-links list: short, no sentence, and a 文号, a date, a bullet or a 《title》."""
+    if len(line) > _MAX_CHROME_LINE or "。" in line:
+        return False
+    return bool(_LINK_START.match(line) or DOC_NO.search(line) or DATE.search(line) or SEPARATED_DATE.search(line))
 
 
 def _starts_paragraph(line: str) -> bool:
@@ -186,6 +230,7 @@ def normalise(text: str) -> NormalisedText:
     """Clean `text` (see the module docstring) and keep the map back to it."""
     editor = _Editor(to_simplified(to_half_width(_LINE_ENDS.sub("\n", text))))  # all three keep every offset
     editor.delete(_artifacts(editor.text))
+    editor.delete(_damage(editor.text))
     editor.delete(_chrome_lines(editor.text))
     editor.delete(_spaces(editor.text))
     editor.delete(_line_breaks(editor.text))

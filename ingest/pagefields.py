@@ -1,0 +1,75 @@
+"""Labelled metadata printed around a notice by sites, law databases and gazettes: 文号, signed and published dates.
+
+    文号:晋政办发[2017]58号颁发日期:2017-05-12          (the value glued to the next label)
+    | 发文机关 | 湖北省卫生健康委员会 | 发文字号 | 鄂卫发〔2019〕12号 |   (a metadata table: label cell, value cell)
+    成文日期:2019年06月03日    索引号:000014349/2019-00056
+
+A label counts when a colon, a table cell's edge ("|" or a tab) follows it. Its value runs to the next label, cell
+edge or line end. The labels and what they stand for are data (`data/header_labels.csv`); a label whose value is
+never used (索引号, 时效性) still ends the value before it, so an 索引号 is never read as a 文号 or a date.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from policygraph.ingest.dates import slot_date
+from policygraph.ingest.docno import DocNo, find_doc_nos
+
+DATA = Path(__file__).parent / "data"
+_CELL_EDGE = "|\t"
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # doc_no, signed, published or other (header_labels.csv)
+    value: str
+    start: int  # offset of the value in the searched text
+
+
+@cache
+def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    with (DATA / "header_labels.csv").open(encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f) if not row["label"].startswith("#")]
+    kinds = {row["label"].strip(): row["field"].strip() for row in rows}
+    names = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    # A label opens the text, a line or a cell, or is glued after a value ("…58号颁发日期:"), then a colon or an edge.
+    return re.compile(rf"(?P<label>{names})[ ]*(?::|(?=[|\t]))[ |\t:]*"), kinds
+
+
+def fields(text: str) -> list[Field]:
+    """Every labelled field in `text`, in order."""
+    pattern, kinds = _labels()
+    found = list(pattern.finditer(text))
+    result = []
+    for k, m in enumerate(found):
+        stop = found[k + 1].start() if k + 1 < len(found) else len(text)
+        value = text[m.end() : stop]
+        cut = min((i for i in (value.find("\n"), *(value.find(e) for e in _CELL_EDGE)) if i >= 0), default=len(value))
+        result.append(Field(kinds[m.group("label")], value[:cut].strip(), m.end()))
+    return result
+
+
+def labelled_doc_no(text: str) -> DocNo | None:
+    """The first 文号 given under a 文号 label, its span in `text`."""
+    for field in fields(text):
+        if field.kind == "doc_no":
+            found = find_doc_nos(field.value)
+            if found:
+                d = found[0]
+                return DocNo(d.prefix, d.year, d.number, d.start + field.start, d.end + field.start)
+    return None
+
+
+def labelled_date(text: str, kind: str) -> str | None:
+    """The first date given under a label of `kind` (signed or published)."""
+    for field in fields(text):
+        if field.kind == kind:
+            date = slot_date(field.value)
+            if date:
+                return date
+    return None
