@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from policygraph.ingest import runtogether
 from policygraph.ingest.dates import DATE, DATE_LINE, PRINTED_LINE, SEPARATED_DATE
 from policygraph.ingest.docno import DOC_NO
 from policygraph.ingest.markers import match_marker
+from policygraph.ingest.pagefields import opens_with_label
 from policygraph.ingest.offsets import OffsetMap, kept_intervals
 from policygraph.ingest.textutil import to_half_width, to_simplified
 
@@ -41,14 +43,12 @@ _ARTIFACTS = re.compile(
 # Damage that copies of a notice carry: UTF-8 read as Windows-1252 (é«˜è´¨é‡), GBK's 锟斤拷 and MSVC's 烫烫烫/屯屯屯
 # fillers, replacement characters, base64 blobs of pasted images, and the <正> mark of abstract databases.
 _CP1252_TAIL = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-_DAMAGE = re.compile(
-    rf"(?:[\u00c2-\u00ef][{_CP1252_TAIL}]{{1,2}}){{2,}}"
-    r"|(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+"
-    r"|[A-Za-z0-9+/]{40,}={0,2}"
-    r"|<正>"
-)
-# Anti-copy watermarks: a random latin run glued to the end of a Chinese line (…的通知。aB3xQ9).
-_WATERMARK = re.compile(r"(?<=[^\x00-\x7f])[A-Za-z0-9]{4,24}$", re.MULTILINE)
+_DAMAGE = re.compile(rf"(?:[\u00c2-\u00ef][{_CP1252_TAIL}]{{1,2}}){{2,}}|(?:锟斤拷)+|烫{{3,}}|屯{{3,}}|\ufffd+|<正>")
+_DAMAGE_HINT = re.compile("[\u00c2-\u00ef锟烫屯\ufffd<]")  # one character class: a fast scan of clean texts
+# Runs of ASCII letters and digits, judged one by one: a base64 blob (40 or more, mixed) or an anti-copy watermark
+# glued to the end of a Chinese line (…的通知。aB3xQ9: random, mixed case and digits).
+_ASCII_RUN = re.compile(r"[A-Za-z0-9+/]{4,}={0,2}")
+_MIN_BASE64, _MAX_WATERMARK = 40, 24
 # Line ends other than "\n" (vertical tab, form feed, NEL, U+2028/2029), each replaced by one "\n".
 _LINE_ENDS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUN = re.compile(r" +")
@@ -113,6 +113,15 @@ class _Editor:
         self.text = "".join(self.text[a:b] for a, b in kept)
         self.offsets = self.offsets.keep(kept)
 
+    def insert_breaks(self, at: list[int]) -> None:
+        """A line break before each of the sorted positions `at`."""
+        at = [p for p in at if 0 < p < len(self.text)]
+        if not at:
+            return
+        pieces = [self.text[a:b] for a, b in zip([0, *at], [*at, len(self.text)], strict=True)]
+        self.text = "\n".join(pieces)
+        self.offsets = self.offsets.insert(at)
+
 
 def _artifacts(text: str) -> list[tuple[int, int]]:
     """Carriage returns, zero-width characters, Word bookmarks, and pinyin glosses glued after a character."""
@@ -120,19 +129,28 @@ def _artifacts(text: str) -> list[tuple[int, int]]:
 
 
 def _damage(text: str) -> list[tuple[int, int]]:
-    """Mojibake, fillers, base64 blobs (a long run of letters and digits mixed) and watermark runs."""
-    deleted = [m.span() for m in _DAMAGE.finditer(text) if len(m.group(0)) < 40 or _mixed(m.group(0), 3)]
-    deleted += [m.span() for m in _WATERMARK.finditer(text) if _mixed(m.group(0), 2 if _after_stop(text, m) else 3)]
+    """Mojibake, fillers, base64 blobs and watermark runs."""
+    deleted = [m.span() for m in _DAMAGE.finditer(text)] if _DAMAGE_HINT.search(text) else []
+    for m in _ASCII_RUN.finditer(text):
+        run, (a, b) = m.group(0), m.span()
+        if len(run) >= _MIN_BASE64 and _mixed(run, 3):
+            deleted.append((a, b))
+        elif len(run) <= _MAX_WATERMARK and run.isalnum() and _is_watermark(text, a, b):
+            deleted.append((a, b))
     return deleted
+
+
+def _is_watermark(text: str, a: int, b: int) -> bool:
+    """A random run glued to the end of a Chinese line: after a sentence's end two kinds of characters mixed
+    (aB3xQ9) are enough; after a character all three, so that terms such as DRG or H7N9 stay."""
+    if a == 0 or text[a - 1].isascii() or (b < len(text) and text[b] != "\n"):
+        return False
+    return _mixed(text[a:b], 2 if text[a - 1] in _TERMINAL else 3)
 
 
 def _mixed(run: str, kinds: int) -> bool:
     """Whether `run` mixes at least `kinds` of lower case, upper case and digits, as random runs do."""
     return sum((any(c.islower() for c in run), any(c.isupper() for c in run), any(c.isdigit() for c in run))) >= kinds
-
-
-def _after_stop(text: str, m: re.Match[str]) -> bool:
-    return text[m.start() - 1] in _TERMINAL
 
 
 def _is_han(text: str, i: int) -> bool:
@@ -179,9 +197,12 @@ def _is_link_line(line: str) -> bool:
 
 
 def _starts_paragraph(line: str) -> bool:
-    """A numbered item, a date, a 文号, a cc list or an attachment line begins a paragraph of its own."""
+    """A numbered item, a date, a 文号, a cc list, an attachment line, a labelled metadata line or a row of a
+    "|" table begins a paragraph of its own."""
     return bool(
-        match_marker(line)
+        line[0] == "|"
+        or opens_with_label(line)
+        or match_marker(line)
         or DATE_LINE.match(line)
         or PRINTED_LINE.match(line)
         or _STANDALONE_START.match(line)
@@ -191,7 +212,7 @@ def _starts_paragraph(line: str) -> bool:
 
 def _ends_paragraph(line: str) -> bool:
     """A sentence's end, a heading, a date, a 文号 or the last line of a title ends its paragraph."""
-    if line[-1] in _TERMINAL:
+    if line[-1] in _TERMINAL or line[-1] == "|" or opens_with_label(line):
         return True
     if match_marker(line) and "。" not in line:  # a heading: "一、总体要求", "(二)扎实推进分级诊疗制度建设"
         return True
@@ -226,6 +247,16 @@ def _line_breaks(text: str) -> list[tuple[int, int]]:
     return deleted
 
 
+def _run_together(text: str) -> list[int]:
+    """Where a notice printed without line breaks had them (ingest.runtogether), as offsets in `text`."""
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        found += [pos + p for p in runtogether.breaks(line)]
+        pos += len(line) + 1
+    return found
+
+
 def normalise(text: str) -> NormalisedText:
     """Clean `text` (see the module docstring) and keep the map back to it."""
     editor = _Editor(to_simplified(to_half_width(_LINE_ENDS.sub("\n", text))))  # all three keep every offset
@@ -234,4 +265,5 @@ def normalise(text: str) -> NormalisedText:
     editor.delete(_chrome_lines(editor.text))
     editor.delete(_spaces(editor.text))
     editor.delete(_line_breaks(editor.text))
+    editor.insert_breaks(_run_together(editor.text))
     return NormalisedText(editor.text, text, editor.offsets)

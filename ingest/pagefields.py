@@ -54,6 +54,11 @@ def fields(text: str) -> list[Field]:
     return result
 
 
+def opens_with_label(line: str) -> bool:
+    """Whether a line opens with a label ("成文日期:…", "发文字号|…"): a metadata line of its own."""
+    return _labels()[0].match(line) is not None
+
+
 def labelled_doc_no(text: str) -> DocNo | None:
     """The first 文号 given under a 文号 label, its span in `text`."""
     for field in fields(text):
