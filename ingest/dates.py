@@ -20,6 +20,8 @@ DATE_LINE = re.compile(rf"^{DATE.pattern}$")
 PRINTED_LINE = re.compile(rf"^{DATE.pattern}印发$")
 SEPARATED_DATE = re.compile(r"((?:19|20)[0-9]{2})([-./])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])")
 DIGIT_RUN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{4,6}(?![0-9])")
+# A line that is only a date with separators or a digit run: a date slot when it stands under a signature.
+BARE_DATE_LINE = re.compile(r"^(?:(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}|(?:19|20)[0-9]{4,6})$")
 
 
 def _number(text: str) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from policygraph.ingest import regions
 from policygraph.ingest.agencies import Context, resolve
 from policygraph.ingest.attribution import Name
-from policygraph.ingest.dates import DATE, DATE_LINE, slot_date, to_iso, year_number
+from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, slot_date, to_iso, year_number
 from policygraph.ingest.docno import DocNo, default_registry, find_doc_nos
 from policygraph.ingest.pagefields import labelled_date, labelled_doc_no
 from policygraph.ingest.pipeline import mentions
@@ -31,7 +31,7 @@ _DOC_NO_LABEL = re.compile(r"^(发文字号|发文号|文号)\s*:?\s*")
 # A gazette prints the 文号 and the date in brackets under the title; a bracket line with nothing else.
 _GAZETTE = re.compile(r"^\((?P<inner>[^()]{4,40})\)$")
 _GAZETTE_REST = re.compile(r"[\s,、;]")  # separators left between the 文号 and the date
-_SLOT_LINE = re.compile(r"^(?:(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}|(?:19|20)[0-9]{4,6})$")
+
 _ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|领导小组|委员会|卫健委|委|厅|局|部|院|办)$")
 # A 地区 or 盟 is governed by a 行政公署 (行署), the province's agency, not by a 人民政府.
 _GOVERNMENT = re.compile(r"人民政府|政府办|行政公署|行署|领导小组|^中共.+委员会|党委|^国务院")
@@ -154,7 +154,7 @@ def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | Non
         m = DATE_LINE.match(line)
         if m:
             return to_iso(m), signature
-        if signature and _SLOT_LINE.match(line) and slot_date(line):
+        if signature and BARE_DATE_LINE.match(line) and slot_date(line):
             return slot_date(line), signature
     return None, None
 

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from policygraph.ingest import runtogether
-from policygraph.ingest.dates import DATE, DATE_LINE, PRINTED_LINE, SEPARATED_DATE
+from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, PRINTED_LINE, SEPARATED_DATE
 from policygraph.ingest.docno import DOC_NO
 from policygraph.ingest.markers import match_marker
 from policygraph.ingest.pagefields import opens_with_label
@@ -179,11 +179,12 @@ def _chrome_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         end = pos + len(line)
         stripped = line.strip()
-        if related.search(stripped):
-            in_links = True
+        heading = related.match(stripped)
+        if heading:  # a heading alone opens a list; with the links on its own line, only that line goes
+            in_links = heading.end() == len(stripped)
         elif in_links and stripped:
             in_links = _is_link_line(stripped)
-        if in_links or (len(line) <= _MAX_CHROME_LINE and chrome.search(stripped)):
+        if heading or in_links or (len(line) <= _MAX_CHROME_LINE and chrome.search(stripped)):
             deleted.append((pos, min(end + 1, len(text))))
         pos = end + 1
     return deleted
@@ -205,6 +206,7 @@ def _starts_paragraph(line: str) -> bool:
         or match_marker(line)
         or DATE_LINE.match(line)
         or PRINTED_LINE.match(line)
+        or BARE_DATE_LINE.match(line)
         or _STANDALONE_START.match(line)
         or DOC_NO.fullmatch(line)
     )
@@ -217,6 +219,8 @@ def _ends_paragraph(line: str) -> bool:
     if match_marker(line) and "。" not in line:  # a heading: "一、总体要求", "(二)扎实推进分级诊疗制度建设"
         return True
     if DATE_LINE.match(line) or PRINTED_LINE.match(line) or _STANDALONE_START.match(line) or DOC_NO.fullmatch(line):
+        return True
+    if BARE_DATE_LINE.match(line):
         return True
     return len(line) <= _MAX_TITLE_LINE and bool(_TITLE_END.search(line))
 

@@ -25,6 +25,7 @@ from policygraph.ingest.docno import find_doc_nos
 
 _MIN_LENGTH = 200  # shorter lines are paragraphs, whatever they hold
 _MIN_ITEMS = 2
+_MAX_BRACKETED = 24  # characters between a gazette's bracket and the date or 文号 inside it
 _CN = "一二三四五六七八九十"
 _ITEM = re.compile(
     rf"(?P<cn>[{_CN}]{{1,3}})、|\((?P<paren_cn>[{_CN}]{{1,3}})\)|(?P<arabic>[0-9]{{1,2}})[.、](?![0-9])"
@@ -102,13 +103,22 @@ def _head_breaks(line: str) -> list[int]:
     title = _TITLE.search(line, 0, end)
     if title:
         found.append(title.end())
-    for doc_no in find_doc_nos(line[:end]):
-        found += [doc_no.start, doc_no.end]
-    for date in DATE.finditer(line, 0, end):
-        found += [date.start(), date.end()]
+    parts = [(d.start, d.end) for d in find_doc_nos(line[:end])] + [m.span() for m in DATE.finditer(line, 0, end)]
+    for start, stop in parts:
+        found += _bracketed(line, start, stop)
     if colon >= 0 and found:
         found.append(colon + 1)
     return found
+
+
+def _bracketed(line: str, start: int, stop: int) -> list[int]:
+    """The edges of a part of the head, or of the brackets around it: a gazette's (2019年4月2日 国办发〔2019〕3号)
+    stays one line."""
+    opening = line.rfind("(", max(0, start - _MAX_BRACKETED), start)
+    closing = line.find(")", stop, stop + _MAX_BRACKETED)
+    if opening >= 0 and closing >= 0 and ")" not in line[opening:start] and "(" not in line[stop:closing]:
+        return [opening, closing + 1]
+    return [start, stop]
 
 
 def _signature_breaks(line: str) -> list[int]:

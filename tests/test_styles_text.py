@@ -1,0 +1,250 @@
+"""Header styles of the catalogue (docs/extraction.md, "Headers: 文号 and dates in publication chrome, run-together
+and damaged text"): each test is a notice constructed for it, read end to end by the extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.ingest.dates import slot_date
+from policygraph.ingest.docno import find_doc_nos
+from policygraph.ingest.extract import extract_text
+from policygraph.ingest.normalise import normalise
+from policygraph.ingest.offsets import OffsetMap
+from policygraph.ingest.record import DocumentRecord
+
+TITLE = "临江市人民政府办公室关于印发临江市深化医药卫生体制改革2018年重点工作任务的通知"
+LETTER = (
+    "各县区人民政府，市政府各部门：\n"
+    "《临江市深化医药卫生体制改革2018年重点工作任务》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+)
+SIGNATURE = "临江市人民政府办公室\n2018年3月15日\n"
+PLAN = (
+    "临江市深化医药卫生体制改革2018年重点工作任务\n"
+    "为深入贯彻《国务院办公厅关于印发深化医药卫生体制改革2017年重点工作任务的通知》（国办发〔2017〕37号）精神，"
+    "现提出以下任务。\n"
+    "一、推进分级诊疗制度建设\n"
+    "（一）加强家庭医生签约服务。扩大签约覆盖面，提高签约服务质量。（市卫生健康委负责）\n"
+    "（二）推进医疗联合体建设。每个县区至少建成一个医共体。（市卫生健康委、市财政局负责）\n"
+    "二、深化公立医院综合改革\n"
+    "（一）完善药品供应保障。巩固药品零差率销售成果。（市医保局负责）\n"
+    "（二）加强绩效考核。建立以公益性为导向的考核机制。（市人社局负责）\n"
+)
+CITED = ["国办发〔2017〕37号"]
+
+
+def extract(text: str) -> DocumentRecord:
+    return extract_text(text, "constructed.txt", "0" * 64)
+
+
+def notice(head: str, signature: str = SIGNATURE, title: str = TITLE, tail: str = "") -> str:
+    """A whole notice: what comes before the title (chrome, 文号), the title, letter, signature, plan and tail."""
+    return f"{head}{title}\n{LETTER}{signature}{PLAN}{tail}"
+
+
+def cited(record: DocumentRecord) -> list[str | None]:
+    return [c.doc_no for c in record.cited]
+
+
+# 1. Web and law-database chrome
+
+
+def test_a_spaced_doc_no_label_glued_to_the_next_label() -> None:
+    record = extract(notice("文 号:晋政办发[2017]58号颁发日期:2017-05-12\n", signature="临江市人民政府办公室\n"))
+    assert record.doc_no == "晋政办发〔2017〕58号"
+    assert record.date == "2017-05-12"  # a publication date counts when the notice prints no signed date
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| 发文机关 | 湖北省卫生健康委员会 | 发文字号 | 鄂卫发〔2019〕12号 |\n"
+        "| 成文日期 | 2019年06月03日 | 发布日期 | 2019-06-10 |\n| 时效性 | 现行有效 | 索引号 | 000014349/2019-00056 |\n",
+        "发文机关\t湖北省卫生健康委员会\t发文字号\t鄂卫发〔2019〕12号\n成文日期\t2019年06月03日\t发布日期\t2019-06-10\n",
+        "索引号：000014349/2019-00056\n发文字号：鄂卫发〔2019〕12号\n成文日期：2019年06月03日\n发布日期：2019-06-10\n",
+    ],
+    ids=["pipes", "tabs", "colons"],
+)
+def test_a_metadata_table_gives_the_doc_no_and_the_signed_date(table: str) -> None:
+    record = extract(notice(table, signature="湖北省卫生健康委员会\n2019年6月10日印发\n"))
+    assert record.doc_no == "鄂卫发〔2019〕12号"
+    assert record.date == "2019-06-03"  # 成文日期 wins over 发布日期 and the 印发 line
+
+
+def test_the_signed_date_wins_over_publication_dates_and_page_timestamps() -> None:
+    chrome = "发布日期：2018-03-20\n2018-03-20 09:30:12\n【字体：大 中 小】\n浏览次数：128\n"
+    record = extract(notice(chrome))
+    assert record.date == "2018-03-15"
+    clean = normalise(notice(chrome)).text
+    assert "09:30:12" not in clean and "字体" not in clean and "浏览次数" not in clean
+
+
+def test_an_index_number_is_never_a_doc_no_or_a_date() -> None:
+    record = extract(notice("索引号：000014349/2018-00056\n", signature="临江市人民政府办公室\n"))
+    assert (record.doc_no, record.date) == (None, None)
+
+
+@pytest.mark.parametrize("printed", ["2017-05-12", "2017.05.12", "2017/5/12", "2017年5月12日"])
+def test_separated_dates_count_after_a_date_label(printed: str) -> None:
+    record = extract(notice(f"成文日期：{printed}\n", signature="临江市人民政府办公室\n"))
+    assert record.date == "2017-05-12"
+
+
+def test_an_unlabelled_separated_date_is_not_the_signed_date() -> None:
+    record = extract(notice("2017-05-12\n", signature="临江市人民政府办公室\n"))
+    assert record.date is None
+
+
+def test_a_meeting_date_is_never_the_signed_date() -> None:
+    letter_with_meeting = notice("").replace("已经市政府同意", "经2018年3月1日市政府第15次常务会议研究同意")
+    assert extract(letter_with_meeting).date == "2018-03-15"
+    unsigned = letter_with_meeting.replace(SIGNATURE, "临江市人民政府办公室\n")
+    assert extract(unsigned).date is None
+
+
+# 2. Gazette style
+
+
+@pytest.mark.parametrize("bracket", ["（2018年3月15日 临府办发〔2018〕5号）", "（临府办发〔2018〕5号 2018年3月15日）"])
+def test_a_gazette_bracket_line_gives_the_doc_no_and_the_date(bracket: str) -> None:
+    text = f"{TITLE}\n{bracket}\n{LETTER}临江市人民政府办公室\n{PLAN}"
+    record = extract(text)
+    assert (record.doc_no, record.date) == ("临府办发〔2018〕5号", "2018-03-15")
+    assert cited(record) == CITED
+
+
+# 3. Run-together notices
+
+
+def _run_together(text: str) -> str:
+    return "<正>" + text.replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("original", "doc_no"),
+    [
+        # 文号 glued between the title and the addressees
+        (_run_together(notice("", title=TITLE + "临府办发〔2018〕5号")), "临府办发〔2018〕5号"),
+        (_run_together(notice("临府办发〔2018〕5号")), "临府办发〔2018〕5号"),  # 文号 glued before the title
+        (_run_together(notice("", signature="临江市人民政府办公室20180315")), None),  # a damaged date, no 文号
+    ],
+    ids=["doc-no-after-title", "doc-no-first", "digit-run-date"],
+)
+def test_a_notice_without_line_breaks_gives_its_tasks_doc_no_and_date(original: str, doc_no: str | None) -> None:
+    record = extract(original)
+    assert (record.doc_no, record.date, record.title) == (doc_no, "2018-03-15", TITLE)
+    assert [(t.section, t.number, t.title) for t in record.tasks] == [
+        ("一", "(一)", "加强家庭医生签约服务"),
+        ("一", "(二)", "推进医疗联合体建设"),
+        ("二", "(一)", "完善药品供应保障"),
+        ("二", "(二)", "加强绩效考核"),
+    ]
+    assert all(task.lead for task in record.tasks)  # each task's attribution stays with it
+    assert cited(record) == CITED
+    for task in record.tasks:  # spans point into the original text, which has no line breaks
+        start, end = task.span
+        assert original[start:end].startswith(task.number.replace("(", "（").replace(")", "）"))
+        assert original[start:end].endswith("负责）")
+
+
+def test_a_run_together_plan_with_a_gazette_bracket_and_numbered_items_under_sections() -> None:
+    original = (
+        "<正>东川县深化医药卫生体制改革2019年重点工作任务（2019年4月2日 东政办发〔2019〕9号）为落实国家和省、"
+        "市医改工作部署，结合我县实际，制定本任务。（一）推进分级诊疗制度建设。1.加强县域医共体建设。"
+        "年底前实现乡镇全覆盖。（县卫生健康局负责）2.做实家庭医生签约服务。重点人群签约率达到60%以上。"
+        "（县卫生健康局负责）（二）深化医保支付方式改革。1.推进按病种付费。（县医保局负责）2.加强医保基金监管。"
+        "（县医保局、县公安局负责）"
+    )
+    record = extract(original)
+    assert (record.doc_no, record.date) == ("东政办发〔2019〕9号", "2019-04-02")
+    assert record.title == "东川县深化医药卫生体制改革2019年重点工作任务"
+    assert [(t.section, t.number) for t in record.tasks] == [("(一)", "1."), ("(一)", "2."), ("(二)", "1."), ("(二)", "2.")]
+
+
+def test_paragraphs_with_numbers_inside_stay_whole() -> None:
+    # A long paragraph of an ordinary notice, with a list inside it, is not a run-together notice.
+    paragraph = "（一）加强签约服务。" + "主要包括：1.扩大签约覆盖面；2.提高签约服务质量；3.完善签约服务收费政策。" * 4
+    assert "\n" not in normalise(paragraph).text
+
+
+def test_an_inserted_break_maps_to_the_character_it_precedes() -> None:
+    inserted = OffsetMap.identity(6).insert([2, 4])  # "ab|cd|ef"
+    assert [inserted(i) for i in range(8)] == [0, 1, 2, 2, 3, 4, 4, 5]
+    original = _run_together(notice(""))
+    norm = normalise(original)
+    for i, ch in enumerate(norm.text):  # every other character still comes from its own original character
+        if ch != "\n":
+            assert original[norm.to_original(i)] in (ch, {"(": "（", ")": "）", ",": "，", ":": "："}.get(ch))
+
+
+# 4. Damaged text
+
+
+@pytest.mark.parametrize("damaged", ["晋政办发〔2016203", "晋政办发〔2016〕203", "晋政办发[2016]203", "晋政办发〔2016203号"])
+def test_a_doc_no_with_dropped_characters(damaged: str) -> None:
+    assert extract(notice(damaged + "\n")).doc_no == "晋政办发〔2016〕203号"
+
+
+def test_numbers_in_brackets_that_are_not_doc_nos() -> None:
+    assert find_doc_nos("覆盖率提高(2016)3个百分点,在(2018)12月底前") == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [("20180315", "2018-03-15"), ("2018315", "2018-03-15"), ("201947", "2019-04-07"), ("2019111", None)],
+)
+def test_digit_run_dates_under_the_signature(printed: str, iso: str | None) -> None:
+    assert slot_date(printed) == iso
+    assert extract(notice("", signature=f"临江市人民政府办公室\n{printed}\n")).date == iso
+
+
+def test_a_digit_run_is_a_date_only_in_a_date_slot() -> None:
+    record = extract(notice("", signature="临江市人民政府办公室\n").replace("现提出以下任务。", "现提出以下任务。\n20180315\n"))
+    assert record.date is None  # not under the signature, not after a label
+    assert extract(notice("成文日期：2018315\n", signature="临江市人民政府办公室\n")).date == "2018-03-15"
+
+
+def test_pinyin_glosses_inside_a_doc_no() -> None:
+    assert extract(notice("川政辦發(fā)〔2019〕37號\n")).doc_no == "川政办发〔2019〕37号"
+
+
+def test_watermarks_mojibake_and_fillers_are_removed() -> None:
+    title = TITLE + "。aB3xQ9"
+    head = "é«˜è´¨é‡锟斤拷锟斤拷\n"
+    text = notice(head, title=title).replace("请认真贯彻执行。", "请认真贯彻执行。烫烫烫烫")
+    clean = normalise(text).text
+    assert "aB3xQ9" not in clean and "锟" not in clean and "烫" not in clean and "è" not in clean
+    assert extract(text).date == "2018-03-15"
+    assert "DRG" in normalise("推进DRG\n付费改革。").text  # terms at a line end stay
+
+
+def test_a_base64_blob_where_the_signature_should_be() -> None:
+    blob = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    record = extract(notice("", signature=f"临江市人民政府办公室\n{blob}\n2018年3月15日\n"))
+    assert record.date == "2018-03-15"
+    assert blob[:20] not in normalise(notice("", signature=blob + "\n")).text
+
+
+def test_site_navigation_and_related_links_are_neither_own_nor_cited() -> None:
+    head = "首页 | 登录 | 注册 | 网站地图 | English\n相关文件：《关于做好分级诊疗工作的通知》（国卫医发〔2017〕3号）\n"
+    tail = (
+        "【相关阅读】\n· 关于推进医疗联合体建设的指导意见（国办发〔2017〕32号） 2017-04-26\n"
+        "关于印发分级诊疗试点工作考核评价标准的通知（国卫办医函〔2016〕1185号）\n"
+    )
+    record = extract(notice(head + "临府办发〔2018〕5号\n", tail=tail))
+    assert record.doc_no == "临府办发〔2018〕5号"
+    assert cited(record) == CITED
+    clean = normalise(notice(head, tail=tail)).text
+    assert "登录" not in clean and "相关" not in clean
+
+
+def test_a_related_file_line_is_not_the_own_doc_no() -> None:
+    record = extract(notice("相关文件：（国卫医发〔2017〕3号）\n"))
+    assert record.doc_no is None and "国卫医发〔2017〕3号" not in cited(record)
+
+
+# 5. Traditional characters and spaced 文号
+
+
+@pytest.mark.parametrize("printed", ["國辦發〔2019〕28號", "国 办 发 〔2019〕 28 号", "國 辦 發 [2019] 28 號"])
+def test_traditional_and_spaced_doc_nos(printed: str) -> None:
+    assert extract(notice(printed + "\n")).doc_no == "国办发〔2019〕28号"
