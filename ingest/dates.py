@@ -20,6 +20,12 @@ DATE_LINE = re.compile(rf"^{DATE.pattern}$")
 PRINTED_LINE = re.compile(rf"^{DATE.pattern}印发$")
 SEPARATED_DATE = re.compile(r"((?:19|20)[0-9]{2})([-./])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])")
 DIGIT_RUN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{4,6}(?![0-9])")
+# An organ's name and the date on one line, as web copies print a signature: 临江市人民政府办公室2018年3月15日, also
+# with the (此件公开发布) note after it.
+SIGNATURE_LINE = re.compile(
+    rf"^(?P<organ>[\u4e00-\u9fff]{{2,36}}?(?:人民政府|政府|办公厅|办公室|领导小组|委员会|委|厅|局|院))?"
+    rf"(?P<date>{DATE.pattern})(?:\(此件[^()]{{0,12}}\))?$"
+)
 # A line that is only a date with separators or a digit run: a date slot when it stands under a signature.
 BARE_DATE_LINE = re.compile(r"^(?:(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}|(?:19|20)[0-9]{4,6})$")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from policygraph.ingest import regions
 from policygraph.ingest.agencies import Context, resolve
 from policygraph.ingest.attribution import Name
-from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, slot_date, to_iso, year_number
+from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, SIGNATURE_LINE, slot_date, to_iso, year_number
 from policygraph.ingest.docno import DocNo, default_registry, find_doc_nos
 from policygraph.ingest.pagefields import labelled_date, labelled_doc_no
 from policygraph.ingest.pipeline import mentions
@@ -148,12 +148,15 @@ def _signed_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
 
 
 def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """The first date line (also with the organ before it on the same line, or a (此件…) note after it)."""
     for k, (_, line) in enumerate(lines):
         above = lines[k - 1][1] if k else ""
         signature = above if 0 < len(above) <= _MAX_SIGNATURE and _ORGAN_END.search(above) else None
-        m = DATE_LINE.match(line)
+        m = DATE_LINE.match(line) or SIGNATURE_LINE.match(line)
         if m:
-            return to_iso(m), signature
+            date = DATE.search(line)
+            assert date is not None
+            return to_iso(date), (m.groupdict().get("organ") or signature)
         if signature and BARE_DATE_LINE.match(line) and slot_date(line):
             return slot_date(line), signature
     return None, None

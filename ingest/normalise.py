@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from policygraph.ingest import runtogether
-from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, PRINTED_LINE, SEPARATED_DATE
+from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, PRINTED_LINE, SEPARATED_DATE, SIGNATURE_LINE
 from policygraph.ingest.docno import DOC_NO
 from policygraph.ingest.markers import match_marker
 from policygraph.ingest.pagefields import opens_with_label
@@ -220,7 +220,9 @@ def _ends_paragraph(line: str) -> bool:
         return True
     if DATE_LINE.match(line) or PRINTED_LINE.match(line) or _STANDALONE_START.match(line) or DOC_NO.fullmatch(line):
         return True
-    if BARE_DATE_LINE.match(line):
+    if BARE_DATE_LINE.match(line) or SIGNATURE_LINE.match(line):
+        return True
+    if line[-1] in ")号" and runtogether.title_then_mark(line) is not None:  # a title or letterhead, then its 文号
         return True
     return len(line) <= _MAX_TITLE_LINE and bool(_TITLE_END.search(line))
 

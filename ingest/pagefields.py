@@ -3,8 +3,9 @@
     文号:晋政办发[2017]58号颁发日期:2017-05-12          (the value glued to the next label)
     | 发文机关 | 湖北省卫生健康委员会 | 发文字号 | 鄂卫发〔2019〕12号 |   (a metadata table: label cell, value cell)
     成文日期:2019年06月03日    索引号:000014349/2019-00056
+    【发文字号】国办发〔2016〕26号【发布日期】2016.04.26                   (a law database's bracketed labels)
 
-A label counts when a colon, a table cell's edge ("|" or a tab) follows it. Its value runs to the next label, cell
+A label counts when a colon or a table cell's edge ("|" or a tab) follows it, or inside 【】. Its value runs to the next label, cell
 edge or line end. The labels and what they stand for are data (`data/header_labels.csv`); a label whose value is
 never used (索引号, 时效性) still ends the value before it, so an 索引号 is never read as a 文号 or a date.
 """
@@ -37,8 +38,9 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
         rows = [row for row in csv.DictReader(f) if not row["label"].startswith("#")]
     kinds = {row["label"].strip(): row["field"].strip() for row in rows}
     names = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
-    # A label opens the text, a line or a cell, or is glued after a value ("…58号颁发日期:"), then a colon or an edge.
-    return re.compile(rf"(?P<label>{names})[ ]*(?::|(?=[|\t]))[ |\t:]*"), kinds
+    # A label, glued after a value or not ("…58号颁发日期:"), then a colon or a cell's edge; law databases print
+    # it in lenticular brackets ("【发文字号】国办发〔2016〕26号【发布日期】…").
+    return re.compile(rf"(?:【(?P<bracketed>{names})】|(?P<label>{names})[ ]*(?::|(?=[|\t])))[ |\t:]*"), kinds
 
 
 def fields(text: str) -> list[Field]:
@@ -50,7 +52,8 @@ def fields(text: str) -> list[Field]:
         stop = found[k + 1].start() if k + 1 < len(found) else len(text)
         value = text[m.end() : stop]
         cut = min((i for i in (value.find("\n"), *(value.find(e) for e in _CELL_EDGE)) if i >= 0), default=len(value))
-        result.append(Field(kinds[m.group("label")], value[:cut].strip(), m.end()))
+        label = m.group("label") or m.group("bracketed")
+        result.append(Field(kinds[label], value[:cut].strip(), m.end()))
     return result
 
 

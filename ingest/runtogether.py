@@ -39,11 +39,18 @@ _TITLE = re.compile(r"关于[^。:]{2,100}?的(?:通知|意见|实施意见|决�
 _ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委)"
 _DATE_OR_RUN = rf"(?:{DATE.pattern}|(?:19|20)[0-9]{{5,6}}(?![0-9]))"
 _SIGNATURE = re.compile(rf"。(?P<organ>{_ORGAN})(?P<date>{_DATE_OR_RUN})(?P<note>\(此件[^()]{{0,12}}\))?")
+_TITLE_OR_LETTERHEAD = re.compile(r"(?:通知|意见|方案|决定|办法|规划|任务|要点|计划|批复|函|通报|文件)$")
+_MIN_TITLE = 6
 _PLAN_TITLE_THEN_SENTENCE = re.compile(r"[^。,:;]{4,60}?(?:任务|方案|要点|计划|安排|意见)(?=为|根据|按照|依据|近年来|当前)")
 
 
 def breaks(line: str) -> list[int]:
-    """Offsets in `line` before which a line break belongs; none unless the line is a run-together notice."""
+    """Offsets in `line` before which a line break belongs: in a run-together notice, or between a title and the
+    文号 or date printed after it."""
+    if line.endswith((")", "号")):
+        title = title_then_mark(line)
+        if title:
+            return [title]
     if len(line) < _MIN_LENGTH or len(_ITEM_AFTER_STOP.findall(line)) < _MIN_ITEMS:  # cheap checks first
         return []
     items = _items(line)
@@ -51,6 +58,28 @@ def breaks(line: str) -> list[int]:
         return []
     found = set(items) | set(_head_breaks(line)) | set(_signature_breaks(line))
     return sorted(p for p in found if 0 < p < len(line) and line[p - 1] != "\n")
+
+
+def title_then_mark(line: str) -> int | None:
+    """Where a title or letterhead ends when its 文号 or gazette bracket follows on the same line:
+    关于…的通知(国办发〔2016〕26号), 关于…的通知(2016年4月21日), …办公厅文件晋政办发〔2022〕83号."""
+    if line.endswith(")"):
+        at = line.rfind("(")
+        if at <= 0 or not _only_doc_no_and_date(line[at + 1 : -1]):
+            return None
+    else:
+        found = find_doc_nos(line)
+        at = found[-1].start if found and found[-1].end == len(line) else 0
+    before = line[:at]
+    return at if len(before) >= _MIN_TITLE and "。" not in before and _TITLE_OR_LETTERHEAD.search(before) else None
+
+
+def _only_doc_no_and_date(inner: str) -> bool:
+    """Whether a bracket holds a 文号, a date or both, and nothing else but separators."""
+    undated = DATE.sub(" ", inner)
+    found = find_doc_nos(undated)
+    rest = undated[: found[0].start] + undated[found[0].end :] if found else undated
+    return (bool(found) or undated != inner) and not rest.strip(" ,、")
 
 
 def _items(line: str) -> list[int]:

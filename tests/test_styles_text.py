@@ -70,6 +70,12 @@ def test_a_metadata_table_gives_the_doc_no_and_the_signed_date(table: str) -> No
     assert record.date == "2019-06-03"  # 成文日期 wins over 发布日期 and the 印发 line
 
 
+def test_law_database_labels_in_lenticular_brackets() -> None:
+    head = "【发布部门】临江市人民政府办公室【发文字号】临府办发〔2018〕5号【发布日期】2018.03.20【时效性】现行有效\n"
+    record = extract(notice(head, signature="临江市人民政府办公室\n"))
+    assert (record.doc_no, record.date) == ("临府办发〔2018〕5号", "2018-03-20")
+
+
 def test_the_signed_date_wins_over_publication_dates_and_page_timestamps() -> None:
     chrome = "发布日期：2018-03-20\n2018-03-20 09:30:12\n【字体：大 中 小】\n浏览次数：128\n"
     record = extract(notice(chrome))
@@ -110,6 +116,22 @@ def test_a_gazette_bracket_line_gives_the_doc_no_and_the_date(bracket: str) -> N
     record = extract(text)
     assert (record.doc_no, record.date) == ("临府办发〔2018〕5号", "2018-03-15")
     assert cited(record) == CITED
+
+
+def test_a_title_printed_with_its_doc_no_in_brackets() -> None:
+    # a site's title line: the 文号 is the notice's own, not a citation, and the title is read without it
+    record = extract(notice("", title=TITLE + "（临府办发〔2018〕5号）"))
+    assert (record.doc_no, record.title, cited(record)) == ("临府办发〔2018〕5号", TITLE, CITED)
+
+
+def test_a_letterhead_glued_to_its_doc_no() -> None:
+    record = extract(notice("临江市人民政府办公室文件临府办发〔2018〕5号\n"))
+    assert record.doc_no == "临府办发〔2018〕5号"
+
+
+def test_the_signature_and_its_date_on_one_line() -> None:
+    record = extract(notice("", signature="临江市人民政府办公室 2018年3月15日（此件公开发布）\n"))
+    assert (record.date, record.issuer) == ("2018-03-15", "临江市人民政府办公室")
 
 
 # 3. Run-together notices
