@@ -1,13 +1,15 @@
 """A notice's header: its own 文号, title, issuer, region, level, signed date and first year.
 
 Where each comes from, in order of preference:
-- `doc_no`: a header line that is (or opens with) a 文号; `文号:` lines of web pages. Never a cited one.
+- `doc_no`: a header line that is (or opens with) a 文号, or a gazette's bracket line; a 文号 label's value
+  (ingest.pagefields: 发文字号:…, metadata tables). Never a cited one, never an 索引号.
 - `title`: the `…关于…的通知` line; without one, the plan's own title line (…重点工作任务).
 - `issuer`: the title's words before 关于; a letterhead (…文件); the signature line above the signed date, with
   abbreviations expanded (省政府办公厅 → 广东省人民政府办公厅); the 代字 registry.
 - `region`: a region named at the start of the issuer or of the title; the 代字 registry; any region in the title.
 - `level`: national for 国务院/国家 organs, department for a single department, else the tier of the region.
-- `date`: the first line that is only a date (…日印发 lines are the printing date, not the signature).
+- `date`: a 成文日期 label; the first date line (…日印发 lines are the printing date, not the signature); a gazette's
+  bracket line; a 发布日期 label (see `_signed_date`).
 - `year`: the first year in the title, else in the plan's title, the 文号 or the date.
 """
 

@@ -26,8 +26,8 @@ from policygraph.ingest import runtogether
 from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, PRINTED_LINE, SEPARATED_DATE, SIGNATURE_LINE
 from policygraph.ingest.docno import DOC_NO
 from policygraph.ingest.markers import match_marker
-from policygraph.ingest.pagefields import opens_with_label
 from policygraph.ingest.offsets import OffsetMap, kept_intervals
+from policygraph.ingest.pagefields import opens_with_label
 from policygraph.ingest.textutil import to_half_width, to_simplified
 
 DATA = Path(__file__).parent / "data"
@@ -131,18 +131,19 @@ def _artifacts(text: str) -> list[tuple[int, int]]:
 def _damage(text: str) -> list[tuple[int, int]]:
     """Mojibake, fillers, base64 blobs and watermark runs."""
     deleted = [m.span() for m in _DAMAGE.finditer(text)] if _DAMAGE_HINT.search(text) else []
-    for m in _ASCII_RUN.finditer(text):
-        run, (a, b) = m.group(0), m.span()
-        if len(run) >= _MIN_BASE64 and _mixed(run, 3):
-            deleted.append((a, b))
-        elif len(run) <= _MAX_WATERMARK and run.isalnum() and _is_watermark(text, a, b):
-            deleted.append((a, b))
+    deleted += [m.span() for m in _ASCII_RUN.finditer(text) if _is_blob(m.group(0)) or _is_watermark(text, *m.span())]
     return deleted
+
+
+def _is_blob(run: str) -> bool:
+    return len(run) >= _MIN_BASE64 and _mixed(run, 3)
 
 
 def _is_watermark(text: str, a: int, b: int) -> bool:
     """A random run glued to the end of a Chinese line: after a sentence's end two kinds of characters mixed
     (aB3xQ9) are enough; after a character all three, so that terms such as DRG or H7N9 stay."""
+    if b - a > _MAX_WATERMARK or not text[a:b].isalnum():
+        return False
     if a == 0 or text[a - 1].isascii() or (b < len(text) and text[b] != "\n"):
         return False
     return _mixed(text[a:b], 2 if text[a - 1] in _TERMINAL else 3)

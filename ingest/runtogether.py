@@ -41,7 +41,9 @@ _DATE_OR_RUN = rf"(?:{DATE.pattern}|(?:19|20)[0-9]{{5,6}}(?![0-9]))"
 _SIGNATURE = re.compile(rf"。(?P<organ>{_ORGAN})(?P<date>{_DATE_OR_RUN})(?P<note>\(此件[^()]{{0,12}}\))?")
 _TITLE_OR_LETTERHEAD = re.compile(r"(?:通知|意见|方案|决定|办法|规划|任务|要点|计划|批复|函|通报|文件)$")
 _MIN_TITLE = 6
-_PLAN_TITLE_THEN_SENTENCE = re.compile(r"[^。,:;]{4,60}?(?:任务|方案|要点|计划|安排|意见)(?=为|根据|按照|依据|近年来|当前)")
+_PLAN_TITLE_THEN_SENTENCE = re.compile(
+    r"[^。,:;]{4,60}?(?:任务|方案|要点|计划|安排|意见)(?=为|根据|按照|依据|近年来|当前)"
+)
 
 
 def breaks(line: str) -> list[int]:

@@ -179,7 +179,12 @@ def test_a_run_together_plan_with_a_gazette_bracket_and_numbered_items_under_sec
     record = extract(original)
     assert (record.doc_no, record.date) == ("东政办发〔2019〕9号", "2019-04-02")
     assert record.title == "东川县深化医药卫生体制改革2019年重点工作任务"
-    assert [(t.section, t.number) for t in record.tasks] == [("(一)", "1."), ("(一)", "2."), ("(二)", "1."), ("(二)", "2.")]
+    assert [(t.section, t.number) for t in record.tasks] == [
+        ("(一)", "1."),
+        ("(一)", "2."),
+        ("(二)", "1."),
+        ("(二)", "2."),
+    ]
 
 
 def test_paragraphs_with_numbers_inside_stay_whole() -> None:
@@ -201,7 +206,9 @@ def test_an_inserted_break_maps_to_the_character_it_precedes() -> None:
 # 4. Damaged text
 
 
-@pytest.mark.parametrize("damaged", ["晋政办发〔2016203", "晋政办发〔2016〕203", "晋政办发[2016]203", "晋政办发〔2016203号"])
+@pytest.mark.parametrize(
+    "damaged", ["晋政办发〔2016203", "晋政办发〔2016〕203", "晋政办发[2016]203", "晋政办发〔2016203号"]
+)
 def test_a_doc_no_with_dropped_characters(damaged: str) -> None:
     assert extract(notice(damaged + "\n")).doc_no == "晋政办发〔2016〕203号"
 
@@ -220,7 +227,9 @@ def test_digit_run_dates_under_the_signature(printed: str, iso: str | None) -> N
 
 
 def test_a_digit_run_is_a_date_only_in_a_date_slot() -> None:
-    record = extract(notice("", signature="临江市人民政府办公室\n").replace("现提出以下任务。", "现提出以下任务。\n20180315\n"))
+    record = extract(
+        notice("", signature="临江市人民政府办公室\n").replace("现提出以下任务。", "现提出以下任务。\n20180315\n")
+    )
     assert record.date is None  # not under the signature, not after a label
     assert extract(notice("成文日期：2018315\n", signature="临江市人民政府办公室\n")).date == "2018-03-15"
 
