@@ -23,7 +23,7 @@ from policygraph.ingest.agencies import Context, resolve
 from policygraph.ingest.attribution import Name
 from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, SIGNATURE_LINE, slot_date, to_iso, year_number
 from policygraph.ingest.docno import DocNo, default_registry, find_doc_nos
-from policygraph.ingest.pagefields import labelled_date, labelled_doc_no
+from policygraph.ingest.pagefields import labelled_date, labelled_doc_no, opens_with_label
 from policygraph.ingest.pipeline import mentions
 from policygraph.ingest.regions import Path
 
@@ -155,6 +155,8 @@ def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | Non
         above = lines[k - 1][1] if k else ""
         signature = above if 0 < len(above) <= _MAX_SIGNATURE and _ORGAN_END.search(above) else None
         m = DATE_LINE.match(line) or SIGNATURE_LINE.match(line)
+        if m and opens_with_label(above) and above.endswith(":"):
+            continue  # the value of a label on the line above ("发布日期:"), read with the labels
         if m:
             date = DATE.search(line)
             assert date is not None

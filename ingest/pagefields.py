@@ -50,10 +50,13 @@ def fields(text: str) -> list[Field]:
     result = []
     for k, m in enumerate(found):
         stop = found[k + 1].start() if k + 1 < len(found) else len(text)
-        value = text[m.end() : stop]
+        start = m.end()
+        if text.startswith("\n", start) and start + 1 < stop:  # the value on the line under its label (a copied table)
+            start += 1
+        value = text[start:stop]
         cut = min((i for i in (value.find("\n"), *(value.find(e) for e in _CELL_EDGE)) if i >= 0), default=len(value))
         label = m.group("label") or m.group("bracketed")
-        result.append(Field(kinds[label], value[:cut].strip(), m.end()))
+        result.append(Field(kinds[label], value[:cut].strip(), start))
     return result
 
 

@@ -70,6 +70,14 @@ def test_a_metadata_table_gives_the_doc_no_and_the_signed_date(table: str) -> No
     assert record.date == "2019-06-03"  # 成文日期 wins over 发布日期 and the 印发 line
 
 
+def test_a_copied_metadata_table_with_each_value_under_its_label() -> None:
+    table = "索引号：\n11220000/2018-00012\n发布日期：\n2018年03月20日\n成文日期：\n2018年03月12日\n发文字号：\n临府办发〔2018〕5号\n"
+    record = extract(notice(table))
+    assert (record.doc_no, record.date) == ("临府办发〔2018〕5号", "2018-03-12")
+    without_label = extract(notice(table.replace("成文日期：\n2018年03月12日\n", "")))
+    assert without_label.date == "2018-03-15"  # the signature's; the date under 发布日期 is no signature date
+
+
 def test_law_database_labels_in_lenticular_brackets() -> None:
     head = "【发布部门】临江市人民政府办公室【发文字号】临府办发〔2018〕5号【发布日期】2018.03.20【时效性】现行有效\n"
     record = extract(notice(head, signature="临江市人民政府办公室\n"))
