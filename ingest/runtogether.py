@@ -38,7 +38,10 @@ _SENTENCE_END = "。!?;)"
 _TITLE = re.compile(r"关于[^。:]{2,100}?的(?:通知|意见|实施意见|决定|批复|函|通报)")
 _ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委)"
 _DATE_OR_RUN = rf"(?:{DATE.pattern}|(?:19|20)[0-9]{{5,6}}(?![0-9]))"
-_SIGNATURE = re.compile(rf"。(?P<organ>{_ORGAN})(?P<date>{_DATE_OR_RUN})(?P<note>\(此件[^()]{{0,12}}\))?")
+# After the letter's last sentence (or the last task's attribution); a date with 前/起/至… after it is a deadline.
+_SIGNATURE = re.compile(
+    rf"[。)](?P<organ>{_ORGAN})(?P<date>{_DATE_OR_RUN})(?![前后起至以之到止开])(?P<note>\(此件[^()]{{0,12}}\))?"
+)
 _TITLE_OR_LETTERHEAD = re.compile(r"(?:通知|意见|方案|决定|办法|规划|任务|要点|计划|批复|函|通报|文件)$")
 _MIN_TITLE = 6
 _PLAN_TITLE_THEN_SENTENCE = re.compile(

@@ -227,7 +227,15 @@ def test_numbers_in_brackets_that_are_not_doc_nos() -> None:
 
 @pytest.mark.parametrize(
     ("printed", "iso"),
-    [("20180315", "2018-03-15"), ("2018315", "2018-03-15"), ("201947", "2019-04-07"), ("2019111", None)],
+    [
+        ("20180315", "2018-03-15"),
+        ("2018315", "2018-03-15"),
+        ("201947", "2019-04-07"),
+        ("2019111", None),  # 1-11 or 11-1: left null
+        ("2018年3月15", "2018-03-15"),  # 日 dropped
+        ("2018年11月1", "2018-11-01"),
+        ("2018年111日", None),  # 月 dropped, ambiguous
+    ],
 )
 def test_digit_run_dates_under_the_signature(printed: str, iso: str | None) -> None:
     assert slot_date(printed) == iso
