@@ -9,7 +9,7 @@ Where each comes from, in order of preference:
 - `region`: a region named at the start of the issuer or of the title; the 代字 registry; any region in the title.
 - `level`: national for 国务院/国家 organs, department for a single department, else the tier of the region.
 - `date`: a 成文日期 label; the first date line (…日印发 lines are the printing date, not the signature); a gazette's
-  bracket line; a 发布日期 label (see `_signed_date`).
+  bracket line (see `_signed_date`); never a site's 发布日期.
 - `year`: the first year in the title, else in the plan's title, the 文号 or the date.
 """
 
@@ -140,13 +140,12 @@ def _signed_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """The signed date and the signature line above it (None when that line is not an organ's name).
 
     In order: a 成文日期 label; the date line under the signature (a damaged one, 2018315, only right under an
-    organ's name); a gazette's bracket line under the title; a 发布日期 label. Page timestamps, 索引号 and dates
-    inside sentences (经…常务会议) never count.
+    organ's name); a gazette's bracket line under the title. A site's 发布日期, page timestamps, 索引号 and dates
+    inside sentences (经…常务会议) never count: the date is the signed one, null when none is printed.
     """
     text = "\n".join(line for _, line in lines)
     signed, signature = _signature_date(lines)
-    date = labelled_date(text, "signed") or signed or _gazette_date(lines) or labelled_date(text, "published")
-    return date, signature
+    return labelled_date(text, "signed") or signed or _gazette_date(lines), signature
 
 
 def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:

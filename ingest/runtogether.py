@@ -7,11 +7,13 @@ line ("<正>" marks where their abstract begins; the normaliser drops it).
 Only a long line that holds a run of numbered items counts as run together (`_is_run_together`); the breaks found in
 it are where the printed notice had them:
 - before numbered items that follow each other (一、 then 二、; (一) then (二)), each after a sentence's end (。 or
-  an attribution's ")"), or right after its parent's heading (一、推进分级诊疗(一)…) for the first of a level;
+  an attribution's ")"), or right after its parent's heading (一、推进分级诊疗(一)…); the first item of all after
+  anything;
 - in the head (before the addressees' colon): after the title (关于…的通知), around the notice's 文号 and a date, and
   after the addressees' colon;
-- at the signature: before the organ's name that follows a 。, before and after the date under it, and after the
-  plan's own title when a sentence opens right after it (…重点工作任务为…).
+- at the signature: before the organ's name that follows a 。, before and after the date under it;
+- after the plan's own title when a sentence opens right after it (…重点工作任务为…, …任务2021年是…), after the
+  signature or at the start of the line.
 
 The normaliser inserts a line break at each; ingest.offsets maps an inserted break to the character it precedes.
 """
@@ -45,7 +47,7 @@ _SIGNATURE = re.compile(
 _TITLE_OR_LETTERHEAD = re.compile(r"(?:通知|意见|方案|决定|办法|规划|任务|要点|计划|批复|函|通报|文件)$")
 _MIN_TITLE = 6
 _PLAN_TITLE_THEN_SENTENCE = re.compile(
-    r"[^。,:;]{4,60}?(?:任务|方案|要点|计划|安排|意见)(?=为|根据|按照|依据|近年来|当前)"
+    r"[^。,:;]{4,60}?(?:任务|方案|要点|计划|安排|意见|通知)(?=为|根据|按照|依据|近年来|当前|[0-9]{4}年是)"
 )
 
 
@@ -62,6 +64,9 @@ def breaks(line: str) -> list[int]:
     if len(items) < _MIN_ITEMS:
         return []
     found = set(items) | set(_head_breaks(line)) | set(_signature_breaks(line))
+    plan = _PLAN_TITLE_THEN_SENTENCE.match(line)  # a plan printed without a letter: its title opens the line
+    if plan:
+        found.add(plan.end())
     return sorted(p for p in found if 0 < p < len(line) and line[p - 1] != "\n")
 
 
@@ -89,27 +94,27 @@ def _only_doc_no_and_date(inner: str) -> bool:
 
 def _items(line: str) -> list[int]:
     """Starts of the numbered items that follow each other in sequence (see the module docstring)."""
-    last: dict[str, int] = {}
-    since_parent: dict[str, bool] = {}  # a shallower item came after this level's last one
-    heading_end: int | None = None  # where the last accepted item's heading runs to (no 。 yet)
+    last: dict[str, int] = {}  # the last number taken at each level
+    restarts: set[str] = set(_LEVELS)  # levels whose numbering may start again at 1 (a shallower item came since)
+    heading: tuple[int, int] | None = None  # (depth, end) of the last item taken
     starts = []
     for m in _ITEM.finditer(line):
         level = m.lastgroup
         assert level is not None
-        n = _number(m.group(level))
+        n, depth = _number(m.group(level)), _LEVELS.index(level)
+        in_sequence = n == last.get(level, 0) + 1 or (n == 1 and level in restarts)
         before = line[m.start() - 1] if m.start() else "。"
-        first = n == 1 and (since_parent.get(level, True))
-        follows = n == last.get(level, 0) + 1
-        after_heading = first and heading_end is not None and "。" not in line[heading_end : m.start()]
-        boundary = before in _SENTENCE_END or (before == ":" and level == "cn" and n == 1)
-        if not ((first or follows) and (boundary or after_heading)):
+        # the first item of all may follow anything: a heading or chrome of the page before it
+        after_stop = before in _SENTENCE_END or (n == 1 and (not starts or (before == ":" and level == "cn")))
+        # right after a shallower item's heading: 一、推进分级诊疗(一)…, 二、推动高质量发展(四)…
+        after_heading = heading is not None and heading[0] < depth and "。" not in line[heading[1] : m.start()]
+        if not (in_sequence and (after_stop or after_heading)):
             continue
         starts.append(m.start())
         last[level] = n
-        since_parent[level] = False
-        for deeper in _LEVELS[_LEVELS.index(level) + 1 :]:
-            since_parent[deeper] = True
-        heading_end = m.end()
+        restarts.discard(level)
+        restarts.update(_LEVELS[depth + 1 :])
+        heading = (depth, m.end())
     return starts if _has_chain(line, starts) else []
 
 

@@ -51,7 +51,7 @@ def cited(record: DocumentRecord) -> list[str | None]:
 def test_a_spaced_doc_no_label_glued_to_the_next_label() -> None:
     record = extract(notice("文 号:晋政办发[2017]58号颁发日期:2017-05-12\n", signature="临江市人民政府办公室\n"))
     assert record.doc_no == "晋政办发〔2017〕58号"
-    assert record.date == "2017-05-12"  # a publication date counts when the notice prints no signed date
+    assert record.date == "2017-05-12"  # 颁发日期, the date of issue, is a signed date
 
 
 @pytest.mark.parametrize(
@@ -80,8 +80,12 @@ def test_a_copied_metadata_table_with_each_value_under_its_label() -> None:
 
 def test_law_database_labels_in_lenticular_brackets() -> None:
     head = "【发布部门】临江市人民政府办公室【发文字号】临府办发〔2018〕5号【发布日期】2018.03.20【时效性】现行有效\n"
-    record = extract(notice(head, signature="临江市人民政府办公室\n"))
-    assert (record.doc_no, record.date) == ("临府办发〔2018〕5号", "2018-03-20")
+    record = extract(notice(head))
+    assert (record.doc_no, record.date) == ("临府办发〔2018〕5号", "2018-03-15")
+    unsigned = extract(notice(head, signature="临江市人民政府办公室\n"))
+    assert unsigned.date is None  # the day the database published it is not the signed date
+    issued = extract(notice(head.replace("发布日期", "颁布日期"), signature="临江市人民政府办公室\n"))
+    assert issued.date == "2018-03-20"
 
 
 def test_the_signed_date_wins_over_publication_dates_and_page_timestamps() -> None:
