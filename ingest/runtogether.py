@@ -97,7 +97,7 @@ def _items(line: str) -> list[int]:
     last: dict[str, int] = {}  # the last number taken at each level
     restarts: set[str] = set(_LEVELS)  # levels whose numbering may start again at 1 (a shallower item came since)
     heading: tuple[int, int] | None = None  # (depth, end) of the last item taken
-    starts = []
+    starts: list[int] = []
     for m in _ITEM.finditer(line):
         level = m.lastgroup
         assert level is not None
