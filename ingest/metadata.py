@@ -87,17 +87,18 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _own_doc_no(lines: list[tuple[int, str]], all_lines: list[tuple[int, str]]) -> DocNo | None:
-    """A header line that opens with a 文号 or is a gazette's bracket line under the title; else a 文号 label's value
-    anywhere (a site's metadata table may come after the notice)."""
+    """The first header line that opens with a 文号 (also after a 文号 label) or is a gazette's bracket line under
+    the title, or holds a 文号 label's value; else a 文号 label's value anywhere (a site's metadata table may come
+    after the notice). `all_lines` cover the whole text, so their offsets are those of their joined text."""
+    labelled = labelled_doc_no("\n".join(line for _, line in all_lines))  # one scan for labels; pagefields caches
     for offset, line in lines:
-        found = _line_doc_no(line) or _labelled_doc_no(line)
+        if labelled and offset <= labelled.start < offset + len(line):
+            return labelled
+        label = _DOC_NO_LABEL.match(line)
+        found = _line_doc_no(line[label.end() :] if label else line)
         if found:
-            return _shifted(found, offset)
-    for offset, line in all_lines:
-        found = _labelled_doc_no(line)
-        if found:
-            return _shifted(found, offset)
-    return None
+            return _shifted(found, offset + (label.end() if label else 0))
+    return labelled
 
 
 def _line_doc_no(line: str) -> DocNo | None:
@@ -107,15 +108,6 @@ def _line_doc_no(line: str) -> DocNo | None:
         return gazette[1]
     found = find_doc_nos(line) if "《" not in line else []
     return found[0] if found and found[0].start == 0 else None
-
-
-def _labelled_doc_no(line: str) -> DocNo | None:
-    label = _DOC_NO_LABEL.match(line)
-    if label and not line.startswith("索引号"):
-        found = _line_doc_no(line[label.end() :])
-        if found:
-            return _shifted(found, label.end())
-    return labelled_doc_no(line)
 
 
 def _shifted(found: DocNo, shift: int) -> DocNo:
