@@ -1,6 +1,6 @@
 """文号 (document numbers): find them, normalise them to `代字〔YYYY〕N号`, and say who issues under a 代字.
 
-A 文号 is printed with any bracket (〔〕 [] ［］ () （） 【】 ﹝﹞), spaces inside, and 號 in traditional texts. The
+A 文号 is printed with any bracket (〔〕 [] ［］ () （） 【】 ﹝﹞ 〈〉), spaces inside, and 號 in traditional texts. The
 代字 (issuing-organ code such as 国办发, 临州办发) runs back from the bracket to the previous punctuation; when that
 run is longer than a 代字 can be ("按照皖政办发…"), the longest known or province-led suffix is taken.
 
@@ -24,8 +24,8 @@ from policygraph.ingest.textutil import to_simplified
 
 DATA = Path(__file__).parent / "data"
 
-_OPEN = "〔[［(（【﹝"
-_CLOSE = "〕]］)）】﹞"
+_OPEN = "〔[［(（【﹝〈"
+_CLOSE = "〕]］)）】﹞〉"
 # The part after the 代字: bracketed year, number, 号. Spaces are tolerated (normalisation removes them).
 _NUMBER_PART = re.compile(
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>[0-9]{{4}})\s*[{re.escape(_CLOSE)}]\s*第?\s*(?P<num>[0-9]{{1,5}})\s*[号號]"

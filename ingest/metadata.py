@@ -141,20 +141,25 @@ def _signed_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
 
 
 def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
-    """The first date line (also with the organ before it on the same line, or a (此件…) note after it)."""
+    """The first date line under an organ's name (or with it on the same line, or a (此件…) note after it); failing
+    that, the first date line at all. A damaged date (2018315) counts only under an organ's name."""
+    first: str | None = None
     for k, (_, line) in enumerate(lines):
         above = lines[k - 1][1] if k else ""
         signature = above if 0 < len(above) <= _MAX_SIGNATURE and _ORGAN_END.search(above) else None
         m = DATE_LINE.match(line) or SIGNATURE_LINE.match(line)
-        if m and opens_with_label(above) and above.endswith(":"):
+        date = DATE.search(line) if m else None
+        if m is None or date is None:
+            if signature and BARE_DATE_LINE.match(line) and slot_date(line):
+                return slot_date(line), signature
+            continue
+        if opens_with_label(above) and above.endswith(":"):
             continue  # the value of a label on the line above ("发布日期:"), read with the labels
-        if m:
-            date = DATE.search(line)
-            assert date is not None
-            return to_iso(date), (m.groupdict().get("organ") or signature)
-        if signature and BARE_DATE_LINE.match(line) and slot_date(line):
-            return slot_date(line), signature
-    return None, None
+        organ = m.groupdict().get("organ")
+        if signature or organ:
+            return to_iso(date), organ or signature
+        first = first or to_iso(date)
+    return first, None
 
 
 def _gazette_date(lines: list[tuple[int, str]]) -> str | None:

@@ -13,6 +13,7 @@ import pytest
 from policygraph.ingest.dates import slot_date
 from policygraph.ingest.docno import find_doc_nos
 from policygraph.ingest.extract import extract_text
+from policygraph.ingest.html_text import html_to_text
 from policygraph.ingest.normalise import normalise
 from policygraph.ingest.offsets import OffsetMap
 from policygraph.ingest.record import DocumentRecord
@@ -99,6 +100,13 @@ def test_the_signed_date_wins_over_publication_dates_and_page_timestamps() -> No
     assert record.date == "2018-03-15"
     clean = normalise(notice(chrome)).text
     assert "09:30:12" not in clean and "字体" not in clean and "浏览次数" not in clean
+
+
+def test_a_date_under_the_signature_wins_over_a_bare_date_under_the_title() -> None:
+    # news-style pages print the day of publication under the title
+    record = extract(notice("", title=TITLE + "\n2018年3月20日"))
+    assert record.date == "2018-03-15"
+    assert extract(notice("", title=TITLE + "\n2018年3月20日", signature="临江市人民政府办公室\n")).date == "2018-03-20"
 
 
 def test_an_index_number_is_never_a_doc_no_or_a_date() -> None:
@@ -280,6 +288,15 @@ def test_a_base64_blob_where_the_signature_should_be() -> None:
     assert blob[:20] not in normalise(notice("", signature=blob + "\n")).text
 
 
+def test_related_links_and_hidden_watermarks_of_an_html_page() -> None:
+    page = (
+        "<body><p>临府办发〔2018〕5号</p><p>" + TITLE + "<span style='font-size:0px'>aB3x</span></p>"
+        "<div class='related-list'><a>关于推进医疗联合体建设的指导意见（国办发〔2017〕32号）</a></div>"
+        "<div id='xgwj'>国卫医发〔2017〕3号</div></body>"
+    )
+    assert html_to_text(page) == "临府办发〔2018〕5号\n" + TITLE
+
+
 def test_site_navigation_and_related_links_are_neither_own_nor_cited() -> None:
     head = "首页 | 登录 | 注册 | 网站地图 | English\n相关文件：《关于做好分级诊疗工作的通知》（国卫医发〔2017〕3号）\n"
     tail = (
@@ -301,7 +318,9 @@ def test_a_related_file_line_is_not_the_own_doc_no() -> None:
 # 5. Traditional characters and spaced 文号
 
 
-@pytest.mark.parametrize("printed", ["國辦發〔2019〕28號", "国 办 发 〔2019〕 28 号", "國 辦 發 [2019] 28 號"])
+@pytest.mark.parametrize(
+    "printed", ["國辦發〔2019〕28號", "国 办 发 〔2019〕 28 号", "國 辦 發 [2019] 28 號", "国办发〈2019〉28号"]
+)
 def test_traditional_and_spaced_doc_nos(printed: str) -> None:
     assert extract(notice(printed + "\n")).doc_no == "国办发〔2019〕28号"
 
