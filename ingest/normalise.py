@@ -5,14 +5,20 @@ What real notices bring and what becomes of it:
   (〔〕《》、。 stay);
 - control characters (NUL, BEL, escape, DEL, C1 controls) → removed: they are never text, and an engine may cut a
   string at a NUL; vertical tab, form feed (page breaks), NEL and the Unicode line/paragraph separators → line breaks;
-- web-site chrome (无障碍阅读, 当前位置, 发布时间, "您访问的链接即将离开…") and Word's "[bookmark: _GoBack]" → removed;
+- web-site chrome (无障碍阅读, 当前位置, 发布时间, navigation, timestamps, "您访问的链接即将离开…", related-link lists
+  under 相关文件/【相关阅读】) and Word's "[bookmark: _GoBack]" → removed;
 - pinyin glosses glued after characters on mirror sites (醫(yī)) → removed;
+- damage: mojibake (é«˜è´¨é‡), 锟斤拷/烫烫烫 fillers, base64 blobs, anti-copy watermark runs at line ends (。aB3xQ9),
+  the <正> mark of abstract databases → removed;
 - spaces next to Chinese characters ("2022 年", "办公厅 关于", "、 医保局") → removed;
 - line and page breaks inside a sentence or a name ("省\n\n卫健委", a title over two lines) → joined; blank lines
-  between paragraphs → one line break.
+  between paragraphs → one line break; metadata lines (发文字号:…) and "|" table rows stay lines of their own;
+- a notice printed without line breaks, or a title with its 文号 in brackets after it → line breaks restored
+  (ingest.runtogether).
 
-Every step only deletes characters or replaces one by one, so `NormalisedText.to_original` can say for each
-character where it came from, and spans found in the clean text point into the original.
+Every step deletes characters or replaces one by one, except the restored line breaks, which are inserted; the
+offset map records an inserted break at the position of the character after it. So `NormalisedText.to_original`
+can say for each character where it came from, and spans found in the clean text point into the original.
 """
 
 from __future__ import annotations

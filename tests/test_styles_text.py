@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policygraph.ingest.dates import slot_date
 from policygraph.ingest.docno import find_doc_nos
@@ -17,6 +19,7 @@ from policygraph.ingest.html_text import html_to_text
 from policygraph.ingest.normalise import normalise
 from policygraph.ingest.offsets import OffsetMap
 from policygraph.ingest.record import DocumentRecord
+from policygraph.ingest.textutil import to_half_width, to_simplified
 
 TITLE = "临江市人民政府办公室关于印发临江市深化医药卫生体制改革2018年重点工作任务的通知"
 LETTER = (
@@ -226,6 +229,29 @@ def test_an_inserted_break_maps_to_the_character_it_precedes() -> None:
     for i, ch in enumerate(norm.text):  # every other character still comes from its own original character
         if ch != "\n":
             assert original[norm.to_original(i)] in (ch, {"(": "（", ")": "）", ",": "，", ":": "："}.get(ch))
+
+
+RUN_PIECES = st.sampled_from(
+    ["一、", "二、", "三、", "（一）", "（二）", "（三）", "1.", "2.", "加强组织领导", "推进改革。", "扩大签约覆盖面，",
+     "（市卫生健康委负责）", "临府办发〔2018〕5号", "2018年3月15日", "临江市人民政府办公室", "关于印发任务的通知",
+     "各县区人民政府：", "。", "醫", " ", "<正>", "aB3xQ9"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(RUN_PIECES, min_size=20, max_size=80).map("".join))
+def test_any_run_together_text_maps_back_to_its_original(original: str) -> None:
+    norm = normalise(original)
+    positions = [norm.to_original(i) for i in range(len(norm.text))]
+    assert positions == sorted(positions)
+    for i, ch in enumerate(norm.text):
+        inserted = ch == "\n" and original[positions[i]] != "\n"
+        if inserted:  # a restored break stands where the next character came from
+            assert i + 1 < len(norm.text) and positions[i + 1] == positions[i]
+        else:
+            assert to_simplified(to_half_width(original[positions[i]])) == ch
+    record = extract(original)
+    assert all(0 <= t.span[0] <= t.span[1] <= len(original) for t in record.tasks)
 
 
 # 4. Damaged text
