@@ -264,6 +264,19 @@ def test_a_doc_no_with_dropped_characters(damaged: str) -> None:
     assert extract(notice(damaged + "\n")).doc_no == "晋政办发〔2016〕203号"
 
 
+@pytest.mark.parametrize(
+    ("text", "doc_no"),
+    [
+        ("按照市政府办公室临政办发〔2016〕5号文件要求", "临政办发〔2016〕5号"),  # the organ's name before its 代字
+        ("县卫生健康委员会东卫发〔2019〕3号", "东卫发〔2019〕3号"),
+        ("…重点工作任务的通知临府办发〔2018〕5号各县区人民政府", "临府办发〔2018〕5号"),  # run-together title
+        ("2018年3月15日临府办发〔2018〕5号", "临府办发〔2018〕5号"),  # a date glued before it
+    ],
+)
+def test_the_prefix_is_cut_from_words_glued_before_it(text: str, doc_no: str) -> None:
+    assert [d.text for d in find_doc_nos(text)] == [doc_no]
+
+
 def test_numbers_in_brackets_that_are_not_doc_nos() -> None:
     assert find_doc_nos("覆盖率提高(2016)3个百分点,在(2018)12月底前") == []
 
