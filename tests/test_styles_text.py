@@ -347,6 +347,8 @@ def test_site_navigation_and_related_links_are_neither_own_nor_cited() -> None:
     assert cited(record) == CITED
     clean = normalise(notice(head, tail=tail)).text
     assert "登录" not in clean and "相关" not in clean
+    one_a_line = normalise("首页\n登录\n注册\nEnglish\n2018-03-20 09:30:12 来源：临江市卫生健康委\n" + TITLE).text
+    assert one_a_line == TITLE
 
 
 def test_a_related_file_line_is_not_the_own_doc_no() -> None:
