@@ -34,6 +34,7 @@ from policygraph.ingest.docno import DOC_NO
 from policygraph.ingest.markers import match_marker
 from policygraph.ingest.offsets import OffsetMap, kept_intervals
 from policygraph.ingest.pagefields import opens_with_label
+from policygraph.ingest.readers import MAX_CHARS
 from policygraph.ingest.textutil import to_half_width, to_simplified
 
 DATA = Path(__file__).parent / "data"
@@ -278,5 +279,6 @@ def normalise(text: str) -> NormalisedText:
     editor.delete(_chrome_lines(editor.text))
     editor.delete(_spaces(editor.text))
     editor.delete(_line_breaks(editor.text))
-    editor.insert_breaks(_run_together(editor.text))
+    room = max(len(text), MAX_CHARS) - len(editor.text)  # inserted breaks never push a text past the extractor's limit
+    editor.insert_breaks(_run_together(editor.text)[:room])
     return NormalisedText(editor.text, text, editor.offsets)
