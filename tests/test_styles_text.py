@@ -18,6 +18,7 @@ from policygraph.ingest.extract import extract_text
 from policygraph.ingest.html_text import html_to_text
 from policygraph.ingest.normalise import normalise
 from policygraph.ingest.offsets import OffsetMap
+from policygraph.ingest.readers import MAX_CHARS
 from policygraph.ingest.record import DocumentRecord
 from policygraph.ingest.textutil import to_half_width, to_simplified
 
@@ -229,6 +230,13 @@ def test_an_inserted_break_maps_to_the_character_it_precedes() -> None:
     for i, ch in enumerate(norm.text):  # every other character still comes from its own original character
         if ch != "\n":
             assert original[norm.to_original(i)] in (ch, {"(": "（", ")": "）", ",": "，", ":": "："}.get(ch))
+
+
+def test_restored_breaks_never_push_a_text_past_the_extractors_limit() -> None:
+    items = "".join(f"（{cn}）推进改革。扩大签约覆盖面。（州卫生健康委负责）" for cn in "一二三四五六七八九十")
+    text = (items * (MAX_CHARS // len(items) + 1))[: MAX_CHARS - 5]
+    assert len(normalise(text).text) == MAX_CHARS  # five breaks restored, then no room for more
+    assert normalise(items).text.count("\n") == 9  # with room, every item on its own line
 
 
 RUN_PIECES = st.sampled_from(
