@@ -1,8 +1,12 @@
 """文号 (document numbers): find them, normalise them to `代字〔YYYY〕N号`, and say who issues under a 代字.
 
-A 文号 is printed with any bracket (〔〕 [] ［］ () （） 【】 ﹝﹞), spaces inside, and 號 in traditional texts. The
+A 文号 is printed with any bracket (〔〕 [] ［］ () （） 【】 ﹝﹞ 〈〉), spaces inside, and 號 in traditional texts. The
 代字 (issuing-organ code such as 国办发, 临州办发) runs back from the bracket to the previous punctuation; when that
 run is longer than a 代字 can be ("按照皖政办发…"), the longest known or province-led suffix is taken.
+
+Damaged copies drop characters: the closing bracket (晋政办发〔2016203号), the 号 (晋政办发〔2016〕203), or both
+(晋政办发〔2016203). Such a 文号 counts only when its 代字 ends the way 代字 end (…发, …函, …字) and no digit,
+unit or date word follows the number, so that "(2016)3个" or a bracketed date is never one.
 
 `DocNoRegistry` answers "who issues under this 代字": a shipped table (`data/docno_prefixes.csv`) with an optional
 reviewed table on top (POLICYGRAPH_DOCNO_PREFIXES), the department rule (`data/docno_departments.csv`: 鄂卫健发 →
@@ -23,18 +27,29 @@ from policygraph.ingest.textutil import to_simplified
 
 DATA = Path(__file__).parent / "data"
 
-_OPEN = "〔[［(（【﹝"
-_CLOSE = "〕]］)）】﹞"
+_OPEN = "〔[［(（【﹝〈"
+_CLOSE = "〕]］)）】﹞〉"
 # The part after the 代字: bracketed year, number, 号. Spaces are tolerated (normalisation removes them).
 _NUMBER_PART = re.compile(
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>[0-9]{{4}})\s*[{re.escape(_CLOSE)}]\s*第?\s*(?P<num>[0-9]{{1,5}})\s*[号號]"
 )
+# The same, tolerating a dropped closing bracket or 号 (checked in _damaged_ok).
+_DAMAGED_PART = re.compile(
+    rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>(?:19|20)[0-9]{{2}})\s*(?P<close>[{re.escape(_CLOSE)}])?\s*第?\s*"
+    r"(?P<num>[0-9]{1,5})(?P<hao>\s*[号號])?"
+)
+_NOT_AFTER_NUMBER = re.compile(r"[0-9年月日万亿元个%.\-~:]")
 # A whole 文号: the 代字 is a run of CJK characters before the bracket.
 DOC_NO = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}){_NUMBER_PART.pattern}")
 _PREFIX_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*$")
 _MAX_PREFIX = 7  # longer runs carry words of the sentence before the 代字
 # Words that end a sentence's lead-in right before a 代字 the registry does not know.
-_LEAD_IN = re.compile(r"^.*?(根据|按照|依据|依照|贯彻|落实|参照|结合|转发|印发|和|及|与|的)")
+# The last one counts: in run-together text a title runs into the 文号 (…任务的通知临府办发), and an organ's name
+# may stand right before its 代字 (市政府办公室临政办发). 代字 are abbreviations: no organ's full word is inside one.
+_LEAD_IN = re.compile(
+    r"^.*(根据|按照|依据|依照|贯彻|落实|参照|结合|转发|印发|和|及|与|的|通知|意见|方案|文件"
+    r"|办公室|办公厅|人民政府|委员会|领导小组)"
+)
 _PREFIX_END = "发函字办电令文通"  # how 代字 end: 国办发, 国办函, 晋政办发, 国卫体改发, 京政办字
 
 
@@ -77,17 +92,26 @@ def find_doc_nos(text: str) -> list[DocNo]:
     """Every 文号 in `text`, in order."""
     registry = default_registry()
     found = []
-    for m in _NUMBER_PART.finditer(text):
+    for m in _DAMAGED_PART.finditer(text):
         # Searching from the bracket (rare) and looking back for the 代字 is much faster than letting the regex
         # try every Chinese character as the start of a 代字.
         head = _PREFIX_BEFORE.search(text, max(0, m.start() - 12 - 3), m.start())
         if head is None:
             continue
         run = to_simplified(head.group(1))
+        if head.start(1) and text[head.start(1) - 1].isdigit() and run[0] in "日号":  # …2018年3月15日临府办发
+            run = run[1:] or run
         prefix = _trim_prefix(run, registry.known_prefixes(), registry.province_abbreviations())
-        start = head.start(1) + (len(run) - len(prefix))
+        if not (m.group("close") and m.group("hao")) and not _damaged_ok(prefix, text, m.end()):
+            continue
+        start = head.end(1) - len(prefix)
         found.append(DocNo(prefix, int(m.group("year")), int(m.group("num")), start, m.end()))
     return found
+
+
+def _damaged_ok(prefix: str, text: str, end: int) -> bool:
+    """A 文号 missing its closing bracket or 号: a 代字 that ends like one, and nothing after that extends the number."""
+    return len(prefix) >= 2 and prefix[-1] in _PREFIX_END and not _NOT_AFTER_NUMBER.match(text, end)
 
 
 def normalise_doc_no(text: str) -> str | None:

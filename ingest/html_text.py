@@ -26,11 +26,12 @@ _PAGE_PART_NAME = re.compile(
 )
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"})
 # class/id words that name chrome, matched as whole words so that "unavailable" or "canvas-note" do not match;
-# "position" is the 当前位置 breadcrumb of Chinese government sites.
+# "position" is the 当前位置 breadcrumb of Chinese government sites; "related" and "xgwj"/"xgyd" (相关文件, 相关阅读)
+# hold the site's links to other notices, whose 文号 are neither the notice's own nor cited by it.
 _CHROME_WORD = re.compile(
     r"^(sub|top|main|side|site|global|left|right|bottom|page|mobile)?"
     r"(nav|navs|navbar|navigation|menu|menus|menubar|breadcrumbs?|crumbs?|share|sharing|bdshare|"
-    r"sidebar|sidenav|toolbar|copyright|skip|position)"
+    r"sidebar|sidenav|toolbar|copyright|skip|position|related|relevant|xgwj|xgyd|xglj|recommend)"
     r"(bar|box|list|wrap|wrapper|area|links?|s)?$"
 )
 _BLOCKS = frozenset(
@@ -39,7 +40,8 @@ _BLOCKS = frozenset(
      "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "ul",
      "caption", "tr", "br"}
 )  # fmt: skip
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Hidden text, also the zero-size text anti-copy scripts scatter through a page as watermarks.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.0-9])", re.IGNORECASE)
 _CELLS = frozenset({"td", "th"})
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace; U+3000 indentation is text and is kept
 

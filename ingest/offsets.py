@@ -1,8 +1,10 @@
 """Where each character of an edited text came from in the original.
 
-The normaliser only ever deletes characters or replaces one character by one character, so the map from edited to
-original positions is piecewise linear with slope 1: a sorted list of runs (edited start, original start). Storing
-runs instead of one integer per character keeps the map small and composing two edits cheap.
+The normaliser deletes characters or replaces one character by one character, so the map from edited to original
+positions is piecewise linear with slope 1: a sorted list of runs (edited start, original start). Storing runs
+instead of one integer per character keeps the map small and composing two edits cheap. The one insertion it makes
+is a line break restored in a notice printed without any (ingest.runtogether): the inserted character is a run of
+length one that maps to the original position of the character it precedes, so a span starting at it starts there.
 """
 
 from __future__ import annotations
@@ -36,26 +38,57 @@ class OffsetMap:
 
     def keep(self, kept: Iterable[tuple[int, int]]) -> OffsetMap:
         """The map after keeping only the half-open intervals `kept` (sorted, disjoint) of the edited text."""
-        starts: list[int] = []
-        origins: list[int] = []
-        out = 0
+        runs = _Runs()
         for a, b in kept:
-            # An interval may span several runs of this map: split it at their boundaries.
-            k = bisect.bisect_right(self.starts, a) - 1
-            pos = a
-            while pos < b:
-                run_end = self.starts[k + 1] if k + 1 < len(self.starts) else self.length
-                stop = min(b, run_end)
-                origin = self.origins[k] + (pos - self.starts[k])
-                if not (starts and origins[-1] + (out - starts[-1]) == origin):
-                    starts.append(out)
-                    origins.append(origin)
-                out += stop - pos
-                pos = stop
-                k += 1
-        if not starts:
-            starts, origins = [0], [self.original_length]
-        return OffsetMap(tuple(starts), tuple(origins), out, self.original_length)
+            self._copy(runs, a, b)
+        return runs.done(self.original_length)
+
+    def insert(self, at: Iterable[int]) -> OffsetMap:
+        """The map after inserting one character before each edited position in `at` (sorted, no repeats, inside)."""
+        runs = _Runs()
+        pos = 0
+        for p in at:
+            if not 0 < p < self.length:
+                continue  # a break is restored between two characters, never at either end
+            self._copy(runs, pos, p)
+            runs.add(self(p), 1)  # the inserted character stands where the character after it came from
+            pos = p
+        self._copy(runs, pos, self.length)
+        return runs.done(self.original_length)
+
+    def _copy(self, runs: _Runs, a: int, b: int) -> None:
+        """Append edited [a, b) to `runs`; an interval may span several runs of this map: split it at their
+        boundaries."""
+        if a >= b:
+            return
+        k = bisect.bisect_right(self.starts, a) - 1
+        pos = a
+        while pos < b:
+            run_end = self.starts[k + 1] if k + 1 < len(self.starts) else self.length
+            stop = min(b, run_end)
+            runs.add(self.origins[k] + (pos - self.starts[k]), stop - pos)
+            pos = stop
+            k += 1
+
+
+class _Runs:
+    """Runs of a map being built, merged when one continues the one before."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.origins: list[int] = []
+        self.out = 0
+
+    def add(self, origin: int, length: int) -> None:
+        if not (self.starts and self.origins[-1] + (self.out - self.starts[-1]) == origin):
+            self.starts.append(self.out)
+            self.origins.append(origin)
+        self.out += length
+
+    def done(self, original_length: int) -> OffsetMap:
+        if not self.starts:
+            return OffsetMap((0,), (original_length,), 0, original_length)
+        return OffsetMap(tuple(self.starts), tuple(self.origins), self.out, original_length)
 
 
 def kept_intervals(length: int, deleted: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
