@@ -46,8 +46,9 @@ _MAX_PREFIX = 7  # longer runs carry words of the sentence before the 代字
 # Words that end a sentence's lead-in right before a 代字 the registry does not know.
 # The last one counts: in run-together text a title runs into the 文号 (…任务的通知临府办发), and an organ's name
 # may stand right before its 代字 (市政府办公室临政办发). 代字 are abbreviations: no organ's full word is inside one.
+# A conjunction (和, 及, 与, 的) joins words, so it never opens a run: 和县政办发 and 和署办发 are 代字 of 和县, 和田.
 _LEAD_IN = re.compile(
-    r"^.*(根据|按照|依据|依照|贯彻|落实|参照|结合|转发|印发|和|及|与|的|通知|意见|方案|文件"
+    r"^.*(根据|按照|依据|依照|贯彻|落实|参照|结合|转发|印发|(?<=.)[和及与的]|通知|意见|方案|文件"
     r"|办公室|办公厅|人民政府|委员会|领导小组)"
 )
 _PREFIX_END = "发函字办电令文通"  # how 代字 end: 国办发, 国办函, 晋政办发, 国卫体改发, 京政办字

@@ -239,7 +239,13 @@ def _joins(before: str, after: str) -> bool:
     """Whether the break between two non-blank lines falls inside a sentence, a title or a name."""
     if "\t" in before or "\t" in after:  # table rows (tab-separated cells) are lines of their own
         return False
-    if _CONTINUES.match(after) and before[-1] not in _SENTENCE_END:  # "…(国办发〔2021〕20号)" / "和《…》"
+    # A 代字 may open with 和 (和县政办发〔2023〕38号): a whole 文号 line never continues the line before.
+    # A 代字 or a place may open with 和 (和县政办发〔2023〕38号, 和布克赛尔…): a line after a 文号 or a date, or a
+    # whole 文号 line, never continues the line before.
+    standalone = DOC_NO.fullmatch(before) or DOC_NO.fullmatch(after) or DATE_LINE.match(before)
+    if (
+        _CONTINUES.match(after) and before[-1] not in _SENTENCE_END and not standalone
+    ):  # "…(国办发〔2021〕20号)" / "和《…》"
         return True
     if before.count("(") > before.count(")") and not match_marker(after):  # "(牵头单位:州卫健委;配合单位:" / "州…)"
         return True

@@ -28,8 +28,8 @@ from policygraph.ingest.wordings import wordings
 
 # Paragraphs that close a notice rather than continue its last task.
 _CLOSING = re.compile(
-    r"^(各[^,。:;]{0,24}(要|应|务必)|抄送|主送|附件|联系人|\(此件|印发|[^,。;]{0,16}(电话|联系方式)|以上|本(方案|通知))"
-)
+    r"^(各[^,。:;]{0,24}(要|应|务必)|抄送|主送|附件|联系人|\(此件|印发|[^,。;]{0,16}(电话|联系方式)|以上(各|任务|工作|所列|重点|措施|事项|内容)|本(方案|通知))"
+)  # 以上 closes only as 以上各项任务…: 以上城区实际为基础 is a task's paragraph in 上城区
 # A heading that ends in an attribution carries work too, with a deadline after it or not: (X负责,2020年底前完成)
 _ENDS_WITH_ROLE = re.compile(r"(负责|配合|参与|牵头)([,;][^()\[\]【】]{0,24})?[)\]】]?$")
 _ATTACHMENT = re.compile(r"^附件\s*[0-9]*\s*(:|$)")  # 附件:XX重点工作任务分工 / 附件 / 附件1

@@ -79,6 +79,25 @@ def _phrase_fixes() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, keys))), fixes
 
 
+@cache
+def _kept() -> re.Pattern[str] | None:
+    """Rows of t2s_phrases.csv whose two columns are equal: names t2s must leave as written (乾县, not 干县)."""
+    path = Path(__file__).parent / "data" / "t2s_phrases.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        kept = [row["traditional"] for row in csv.DictReader(f) if row["traditional"] == row["simplified"]]
+    return re.compile("|".join(map(re.escape, sorted(kept, key=len, reverse=True)))) if kept else None
+
+
+def _keep_phrases(original: str, converted: str) -> str:
+    """Put back, as written in `original`, the kept names that t2s changed (both texts have the same length)."""
+    pattern = _kept()
+    if pattern is None:
+        return converted
+    for m in pattern.finditer(original):
+        converted = converted[: m.start()] + m.group(0) + converted[m.end() :]
+    return converted
+
+
 def _fix_phrases(text: str) -> str:
     pattern, fixes = _phrase_fixes()
     return pattern.sub(lambda m: fixes[m.group(0)], text)
@@ -90,7 +109,7 @@ def to_simplified(text: str) -> str:
         return text
     converted: str = _converter().convert(text)
     if len(converted) == len(text):
-        return _fix_phrases(converted)
+        return _keep_phrases(text, _fix_phrases(converted))
     # OpenCC's t2s tables map every phrase to one of equal length; if that ever changes, convert per character
     # so that offsets stay valid.
     return "".join(_converter().convert(ch) for ch in text)

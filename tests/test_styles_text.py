@@ -434,3 +434,33 @@ def test_run_together_seeds_keep_their_tasks(seed: Path) -> None:
     found = [(t.section, t.number, t.title, t.lead) for t in record.tasks]
     assert [(t["section"], t["number"], t["title"], t["lead"]) for t in gold["tasks"]] == found[: len(gold["tasks"])]
     assert record.title == gold["title"]
+
+
+# Place names that look like words: 和 (a conjunction) opening a 代字 or a county, 乾 (also a traditional form).
+
+
+def test_a_doc_no_and_a_county_opening_with_he_are_not_conjunctions() -> None:
+    text = (
+        "和县政办发〔2020〕86号\n和县人民政府办公室\n关于印发和县2020年医改重点任务的通知\n各乡镇人民政府:\n现印发给你们。\n"
+        "和县人民政府办公室\n2020年3月2日\n和县2020年医改重点任务\n一、重点任务\n(一)推进分级诊疗。完善机制。(县卫健委负责)\n"
+    )
+    record = extract(text)
+    assert (record.doc_no, record.date, record.region) == ("和县政办发〔2020〕86号", "2020-03-02", "安徽省马鞍山市和县")
+    assert [d.text for d in find_doc_nos("精神(和署办发〔2022〕43号)")] == ["和署办发〔2022〕43号"]
+    assert [d.text for d in find_doc_nos("省政府和国办发〔2019〕3号")] == ["国办发〔2019〕3号"]
+
+
+def test_a_place_name_t2s_would_change_is_kept() -> None:
+    assert to_simplified("乾县人民政府辦公室") == "乾县人民政府办公室"
+    assert to_simplified("乾坤") == "乾坤"
+
+
+def test_a_paragraph_opening_with_yishang_in_a_place_name_continues_its_task() -> None:
+    text = (
+        "上城区人民政府办公室关于印发2019年医改重点任务的通知\n一、重点任务\n(一)推进分级诊疗。完善机制。\n"
+        "以上城区实际为基础,制定方案。(区卫健委负责)\n(二)加强基层。补齐短板。(区医保局负责)\n"
+        "以上各项任务,各部门要抓好落实。\n"
+    )
+    first, second = extract(text).tasks
+    assert (first.lead, second.lead) == (["上城区卫生健康委员会"], ["上城区医疗保障局"])
+    assert "以上各项任务" not in second.text

@@ -414,6 +414,8 @@ class Generator:
         doc_no = None if header in ("web", "plan_only") else n.doc_no
         style = _pick(rng, STYLE_WEIGHTS)
         layout = _pick(rng, LAYOUT_WEIGHTS) if style != "none" else "numbered"
+        if header == "runon" and layout == "table":
+            layout = "numbered"  # an abstract database keeps no table: its rows would run into one line
         structure = "paren_cn/arabic" if header == "web" or rng.random() < 0.15 else "cn/paren_cn"
         half_width = rng.random() < 0.5
         first_leads = style == "joint" and rng.random() < 0.5
@@ -426,7 +428,7 @@ class Generator:
         text = self._header(n, header, doc_no, date) + preamble + "\n" + body + self._closing(n, header)
         if half_width:
             text = text.translate(_HALF_WIDTH)
-        watermark = rng.random() < WATERMARK_SHARE
+        watermark = header != "runon" and rng.random() < WATERMARK_SHARE  # databases carry no page watermarks
         if watermark:
             text = self._watermark(text)
         if header == "runon":
@@ -443,11 +445,15 @@ class Generator:
 
     def _watermark(self, text: str) -> str:
         """Anti-copy junk: a short run of ASCII letters and digits glued after some lines."""
-        alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+        kinds = ("ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnpqrstuvwxyz", "23456789")
         lines = text.split("\n")
         for i, line in enumerate(lines):
-            if line.strip() and self.rng.random() < 0.3:
-                lines[i] = line + "".join(self.rng.choices(alphabet, k=self.rng.randint(4, 8)))
+            if line.strip() and self.rng.random() < 0.3:  # upper and lower case and digits, as such junk mixes them
+                junk = [self.rng.choice(kind) for kind in kinds] + self.rng.choices(
+                    "".join(kinds), k=self.rng.randint(1, 5)
+                )
+                self.rng.shuffle(junk)
+                lines[i] = line + "".join(junk)
         return "\n".join(lines)
 
     # -- header --
