@@ -12,6 +12,7 @@ import pytest
 
 from bench.common import extract_one
 from bench.load_checks import record_problems
+from tests.support.paths import ROOT
 from tests.support.synthetic import HEADER_WEIGHTS, LAYOUT_WEIGHTS, STYLE_WEIGHTS, generate
 
 NOTICES = 240
@@ -36,3 +37,13 @@ def test_extraction_gives_back_what_was_put_in(corpus: list) -> None:
     records = [extract_one((name, text)) for name, text, _ in corpus]
     counts, examples = record_problems(records, corpus)
     assert dict(counts) == {}, examples
+
+
+def test_the_documented_proportions_are_the_generators() -> None:
+    doc = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    table = doc.split("## The synthetic corpus", 1)[1].split("\n\n")[2]
+    shares = [int(cell) for line in table.splitlines()[2:] for cell in line.split("|")[2::2] if cell.strip()]
+    columns = [list(weights.values()) for weights in (HEADER_WEIGHTS, STYLE_WEIGHTS, LAYOUT_WEIGHTS)]
+    rows = max(map(len, columns))
+    by_row = [column[i] for i in range(rows) for column in columns if i < len(column)]
+    assert shares == by_row

@@ -3,18 +3,27 @@
     from tests.support.synthetic import generate
     for name, text, expected in generate(1000, seed=0): ...
 
-Each notice is TEXT in the styles of the five seeds (seeds/), not a record, so that a benchmark runs the real
-extractor on it and can compare what comes out with what was put in (`Expected`):
+Each notice is TEXT in the styles of the five seeds (seeds/) and of docs/extraction.md's style catalogue, not a
+record, so that a benchmark runs the real extractor on it and can compare what comes out with what was put in
+(`Expected`). The proportions are the weights below; docs/extraction.md ("The synthetic corpus") states them too.
 
-- headers: a letterhead with 文号 (山西, 晋政办发〔2022〕83号), a 文号 line over the issuer and a title broken over two
-  lines (临夏), a web page without 文号 or signed date (西藏), a plan title only (泗县), a 文号 and an abbreviated
-  signature (广东);
+- headers: a letterhead with 文号 (山西, 晋政办发〔2022〕83号), sometimes with the plan as its 附件; a 文号 line over
+  the issuer and a title broken over two lines (临夏); a web page without 文号 or signed date (西藏); a plan title
+  only (泗县); a 文号 and an abbreviated signature (广东); a law database's metadata block (文 号:…颁发日期:…, 索引号,
+  发布日期); a gazette's bracket line under the title ((2019年5月6日 X政办发〔2019〕3号)); an abstract database's
+  text run together after <正>; and, for a quarter of provincial notices, the province's health commission's own
+  notice (X卫发, level provincial);
 - a preamble citing, as its basis, the State Council's notice of its year (graph/data/national_notices.csv, by 文号
   when the registry has one, else by title); a prefecture's notice also cites its province's, a county's its
   prefecture's; some counties cite nothing (按照国家、省、市…部署, like 泗县);
 - numbered structure: 一、 sections with （一） tasks, or （一） sections with 1. tasks (西藏);
-- attributions in five styles: （牵头单位：X；配合单位：Y、Z）, (X负责,Y、Z配合), (X、Y等按职责分工负责),
-  (X、Y分别负责), and none (广东); a notice mostly keeps one style, as real notices do;
+- attributions: （牵头单位：X；配合单位：Y、Z）, (X负责,Y、Z配合), (X牵头,Y配合), (X、Y等按职责分工负责),
+  (X、Y分别负责), (X、Y负责,A参与) — every 负责 unit leads unless the notice prints 排在第一位的为牵头部门 —,
+  (X负责,2024年9月底前完成) and (X、Y共同负责,2024年底前完成), and none (广东); a notice mostly keeps one style;
+- layouts: numbered paragraphs each with its attribution; section headings that carry the attribution of the tasks
+  under them; a task table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限);
+- deadlines: in the bracket, in the table's 完成时限 column, or written in the task's text (2024年底前实现…);
+- noise: anti-copy ASCII junk glued after lines (WATERMARK_SHARE of the notices);
 - regions: every province, prefecture and county of ingest/divisions.py (港澳台 excepted), years 2015–2024;
 - agencies: functions (卫健委, 医保局, 财政厅/局, 发展改革委, 人社厅/局, 市场监管局, 药监局 …) with the tier prefix
   that fits the notice (省, 自治区, 市, 州, 地区, 盟, 县, 区, 旗), written short or in full.
