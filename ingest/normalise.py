@@ -54,7 +54,8 @@ _DAMAGE = re.compile(rf"(?:[\u00c2-\u00ef][{_CP1252_TAIL}]{{1,2}}){{2,}}|(?:锟�
 _DAMAGE_HINT = re.compile("[\u00c2-\u00ef锟烫屯\ufffd<]")  # one character class: a fast scan of clean texts
 # Runs of ASCII letters and digits, judged one by one: a base64 blob (40 or more, mixed) or an anti-copy watermark
 # glued to the end of a Chinese line (…的通知。aB3xQ9: random, mixed case and digits).
-_ASCII_RUN = re.compile(r"[A-Za-z0-9+/]{4,}={0,2}")
+# Only runs that can be one are matched (40 or more characters, or ending a line), not every year and number.
+_ASCII_RUN = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}|[A-Za-z0-9+/]{4,}={0,2}(?=\n|\Z)")
 _MIN_BASE64, _MAX_WATERMARK = 40, 24
 # Line ends other than "\n" (vertical tab, form feed, NEL, U+2028/2029), each replaced by one "\n".
 _LINE_ENDS = re.compile("[\x0b\x0c\x85\u2028\u2029]")

@@ -23,6 +23,7 @@ from policygraph.ingest.docno import DocNo, find_doc_nos
 
 DATA = Path(__file__).parent / "data"
 _CELL_EDGE = "|\t"
+_CHROME_SPAN = 3000  # characters at each end of a text where a page or database prints its metadata
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,10 @@ def fields(text: str) -> tuple[Field, ...]:
     """Every labelled field in `text`, in order. Cached: the header reader asks twice of the same text, and a scan
     for some forty labels costs more than the hash of the text."""
     pattern, kinds = _labels()
-    found = list(pattern.finditer(text))
+    # Chrome stands above and below a notice, never inside its body: only the ends are searched, which keeps a
+    # long notice's scan short.
+    head_end, tail_start = min(len(text), _CHROME_SPAN), max(_CHROME_SPAN, len(text) - _CHROME_SPAN)
+    found = [*pattern.finditer(text, 0, head_end), *pattern.finditer(text, min(tail_start, len(text)))]
     result = []
     for k, m in enumerate(found):
         stop = found[k + 1].start() if k + 1 < len(found) else len(text)
