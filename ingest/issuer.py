@@ -131,6 +131,11 @@ def _signature_block(lines: list[str], signature: str | None) -> str | None:
     return signature
 
 
+def ends_like_organ(line: str) -> bool:
+    """A short line ending the way an organ's name ends: the signature above a date."""
+    return 0 < len(line) <= _MAX_SIGNATURE and bool(_ORGAN_END.search(line))
+
+
 def _is_organ_line(line: str) -> bool:
     """A line that is only organ names: no sentence punctuation, brackets or lists (各市人民政府、…)."""
     if not 0 < len(line) <= _MAX_SIGNATURE or line.startswith("各") or any(p in line for p in "。:;,、()"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from policygraph.core.vocabulary import IssuerKind
 from policygraph.ingest.dates import BARE_DATE_LINE, DATE, DATE_LINE, SIGNATURE_LINE, slot_date, to_iso, year_number
 from policygraph.ingest.docno import DocNo, find_doc_nos
-from policygraph.ingest.issuer import read_issuer
+from policygraph.ingest.issuer import ends_like_organ, read_issuer
 from policygraph.ingest.pagefields import labelled_date, labelled_doc_no, opens_with_label
 from policygraph.ingest.regions import Path
 
@@ -30,9 +30,7 @@ _DOC_NO_LABEL = re.compile(r"^(发文字号|发文号|文号)\s*:?\s*")
 _GAZETTE = re.compile(r"^\((?P<inner>[^()]{4,40})\)$")
 _GAZETTE_REST = re.compile(r"[\s,、;]")  # separators left between the 文号 and the date
 
-_ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|领导小组|委员会|卫健委|委|厅|局|部|院|办)$")
 _YEAR = re.compile(r"([0-9]{4})年|([〇○零一二三四五六七八九]{4})年")
-_MAX_SIGNATURE = 40
 
 
 @dataclass
@@ -136,7 +134,7 @@ def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | Non
     first: str | None = None
     for k, (_, line) in enumerate(lines):
         above = lines[k - 1][1] if k else ""
-        signature = above if 0 < len(above) <= _MAX_SIGNATURE and _ORGAN_END.search(above) else None
+        signature = above if ends_like_organ(above) else None
         m = DATE_LINE.match(line) or SIGNATURE_LINE.match(line)
         date = DATE.search(line) if m else None
         if m is None or date is None:
