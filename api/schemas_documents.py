@@ -91,7 +91,9 @@ class Role(BaseModel):
     name: str = Field(description="Canonical full name.")
     kind: str | None = Field(description="agency | collective | party organ | vertically managed.")
     jurisdiction: str | None
-    basis: str | None = Field(description="explicit | sole | first_listed | respective | standing_clause.")
+    basis: str | None = Field(
+        description="explicit | sole | first_listed | respective | standing_clause | joint | heading | corrected."
+    )
     quote: str | None = Field(description="The attribution as printed.")
     span: list[int] | None = Field(description="[start, end) offsets of the name as written in the original text.")
     as_written: str | None
@@ -190,6 +192,9 @@ class DocumentDetail(DocumentSummary):
     model_config = _example(_DETAIL)
 
     series: bool | None = Field(description="A notice of the annual 深化医药卫生体制改革重点工作任务 series.")
+    issuer_kind: str | None = Field(
+        default=None, description="government | department | party | leading_group | joint; null when unknown."
+    )
     registry: bool = Field(description="Listed in the shipped registry of the State Council's annual notices.")
     source: str | None = Field(description="The file it was read from; null for a stub.")
     sha256: str | None

@@ -18,7 +18,7 @@ FOREACH (i IN range(0, size(d.regions) - 1) |
 FOREACH (code IN CASE WHEN d.region_code IS NULL THEN [] ELSE [d.region_code] END |
   MERGE (home:Region {code: code})
   MERGE (doc)-[:IN_REGION]->(home))
-FOREACH (issuer IN CASE WHEN d.issuer_agency IS NULL THEN [] ELSE [d.issuer_agency] END |
+FOREACH (issuer IN d.issuer_agencies |
   MERGE (organ:Agency {key: issuer.key})
   ON CREATE SET organ.name = issuer.name, organ.jurisdiction = issuer.jurisdiction, organ.level = issuer.level,
                 organ.kind = issuer.kind, organ.function = issuer.function

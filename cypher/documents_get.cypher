@@ -8,7 +8,8 @@ WITH d, collect(CASE WHEN cited IS NULL THEN NULL ELSE
        {key: cited.key, doc_no: cited.doc_no, title: cited.title, stub: cited.stub, relation: c.relation,
         quote: c.quote, span: c.span} END) AS citations
 OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(parent:Document)
-RETURN d.key AS key, d.doc_no AS doc_no, d.title AS title, d.issuer AS issuer, d.level AS level, d.region AS region,
+RETURN d.key AS key, d.doc_no AS doc_no, d.title AS title, d.issuer AS issuer, d.issuer_kind AS issuer_kind,
+       d.level AS level, d.region AS region,
        d.date AS date, d.year AS year, d.stub AS stub, d.series AS series, coalesce(d.registry, false) AS registry,
        d.task_count AS task_count, d.source AS source, d.sha256 AS sha256, citations,
        parent.key AS implements, i.kind AS implements_relation,

@@ -17,6 +17,7 @@ OPTIONAL MATCH (doc)-[r:CITES|IMPLEMENTS|ISSUED_BY|IN_REGION]->()
 WITH doc, d, collect(r) AS oldEdges
 FOREACH (r IN oldEdges | DELETE r)
 SET doc.doc_no = d.doc_no, doc.doc_no_prefix = d.doc_no_prefix, doc.title = d.title, doc.issuer = d.issuer,
+    doc.issuer_kind = d.issuer_kind,
     doc.level = d.level, doc.tier = d.tier, doc.region = d.region, doc.date = d.date, doc.year = d.year,
     doc.sha256 = d.sha256, doc.source = d.source, doc.series = d.series, doc.task_count = size(d.tasks),
     doc.stub = false, doc.tasks_with_lead = d.coverage.tasks_with_lead,
@@ -35,7 +36,7 @@ FOREACH (i IN range(0, size(d.regions) - 1) |
 FOREACH (code IN CASE WHEN d.region_code IS NULL THEN [] ELSE [d.region_code] END |
   MERGE (home:Region {code: code})
   MERGE (doc)-[:IN_REGION]->(home))
-FOREACH (issuer IN CASE WHEN d.issuer_agency IS NULL THEN [] ELSE [d.issuer_agency] END |
+FOREACH (issuer IN d.issuer_agencies |
   MERGE (organ:Agency {key: issuer.key})
   ON CREATE SET organ.name = issuer.name, organ.jurisdiction = issuer.jurisdiction, organ.level = issuer.level,
                 organ.kind = issuer.kind, organ.function = issuer.function

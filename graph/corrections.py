@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from policygraph.graph import lineage
-from policygraph.graph.rows import agency_row, issuer_row, region_chain, tier_of
+from policygraph.graph.rows import agency_row, issuer_rows, region_chain, tier_of
 from policygraph.graph.store import GraphStore
 from policygraph.graph.writer import one_writer
 from policygraph.ingest import corrections as correction_file
@@ -175,7 +175,7 @@ def document_rows(corrections: list[Correction], found: Mapping[str, Notice]) ->
             "tier": tier_of(fields.get("level"), fields.get("region")),
             "regions": chain,
             "region_code": chain[0]["code"] if chain else None,
-            "issuer_agency": issuer_row(fields),
+            "issuer_agencies": issuer_rows(fields),
             "corrected_fields": sorted({name for c in group for name in c.fields}),
             "note": _notes(group),
             "corrected_on": max(c.corrected_on for c in group),

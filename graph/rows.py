@@ -178,11 +178,14 @@ COVERAGE_PROPERTIES = ("tasks_with_lead", "tasks_with_cooperating", "tasks_with_
                        "unconsumed_json", "missing_json", "needs_review", "review_reasons")  # fmt: skip
 
 
-def issuer_row(record: Record) -> dict[str, Any] | None:
+def issuer_rows(record: Record) -> list[dict[str, Any]]:
+    """The issuing organs: one, or each organ of a joint issuer (中共遵义市委、遵义市人民政府), in printed order."""
     issuer = record.get("issuer")
     if not issuer:
-        return None
-    return agency_row({"canonical": issuer, "jurisdiction": record.get("region") or "", "kind": "agency"})
+        return []
+    names = issuer.split("、") if record.get("issuer_kind") == "joint" else [issuer]
+    jurisdiction = record.get("region") or ""
+    return [agency_row({"canonical": name, "jurisdiction": jurisdiction, "kind": "agency"}) for name in names if name]
 
 
 def document_row(record: Record) -> dict[str, Any]:
@@ -197,6 +200,7 @@ def document_row(record: Record) -> dict[str, Any]:
         "doc_no_prefix": record.get("doc_no_prefix"),
         "title": record.get("title"),
         "issuer": record.get("issuer"),
+        "issuer_kind": record.get("issuer_kind"),
         "level": record.get("level"),
         "tier": tier_of(record.get("level"), record.get("region")),
         "region": record.get("region"),
@@ -207,7 +211,7 @@ def document_row(record: Record) -> dict[str, Any]:
         "series": is_series_title(record.get("title")),
         "regions": chain,
         "region_code": chain[0]["code"] if chain else None,
-        "issuer_agency": issuer_row(record),
+        "issuer_agencies": issuer_rows(record),
         "cited": [c for c in cited if c["key"] != own_key],
         "tasks": task_rows(key, record.get("tasks", [])),
         "coverage": coverage_row(record.get("coverage")),

@@ -34,7 +34,8 @@ from policygraph.core.vocabulary import Basis
 from policygraph.ingest.deadlines import deadline_label, is_deadline_part
 from policygraph.ingest.wordings import meanings, wordings
 
-_SQUARE = (("【", "("), ("】", ")"), ("[", "("), ("]", ")"))  # other brackets of attributions; same length
+# Other brackets of attributions, read as (): a matched pair with nothing bracketed inside.
+_SQUARE_PAIR = re.compile(r"【[^【】()\[\]]*】|\[[^【】()\[\]]*\]")
 _PART = re.compile(r"[^,;。]+")
 _LEAD_WORD = "牵头"  # in every first-leads rule (attribution_wordings.csv)
 _RULE_REACH = 16  # characters a first-leads rule spans on either side of its 牵头  # the parts of a bracket: 国家医保局负责 | 2020年9月底前完成
@@ -166,12 +167,11 @@ def _units_only(inner: str) -> str:
 
 
 def _round_brackets(text: str) -> str:
-    """【】 and [] as (): the same length, so offsets hold. (str.translate looks up every character; replacing the
-    few present is faster.)"""
-    for square, round_ in _SQUARE:
-        if square in text:
-            text = text.replace(square, round_)
-    return text
+    """A matched 【…】 or […] pair with no round bracket inside, as (…): the same length, so offsets hold. A lone
+    square bracket is left alone: it is text (a name, a quoted query), not the edge of an attribution."""
+    if "[" not in text and "【" not in text:
+        return text
+    return _SQUARE_PAIR.sub(lambda m: f"({m.group(0)[1:-1]})", text)
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:

@@ -124,6 +124,22 @@ def test_the_same_abbreviation_in_two_provinces_is_two_agencies(store: GraphStor
     assert rows == [{"name": "山西省卫生健康委员会", "j": "山西省"}, {"name": "广东省卫生健康委员会", "j": "广东省"}]
 
 
+def test_a_joint_issuer_is_each_of_its_organs(store: GraphStore) -> None:
+    text = (
+        "中共遵义市委 遵义市人民政府关于印发遵义市2019年医改重点任务的通知\n遵市发〔2019〕9号\n"
+        "一、重点任务\n(一)推进分级诊疗。完善机制。(市卫生健康局负责)\n"
+    )
+    record = extract_text(text, "zunyi.txt", "c").to_json()
+    assert record["issuer_kind"] == "joint"
+    load_records(store, [record])
+    rows = store.read(
+        "MATCH (:Document {key: $key})-[:ISSUED_BY]->(a:Agency) RETURN a.name AS name ORDER BY name",
+        {"key": "遵市发〔2019〕9号"},
+    )
+    assert [row["name"] for row in rows] == sorted(record["issuer"].split("、"))
+    assert len(rows) == 2
+
+
 GANSU_2021 = """甘政办发〔2021〕70号
 甘肃省人民政府办公厅关于印发甘肃省深化医药卫生体制改革2021年重点工作任务的通知
 各市州人民政府，省政府有关部门：
