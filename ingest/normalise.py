@@ -152,9 +152,10 @@ def _is_watermark(text: str, a: int, b: int) -> bool:
     (aB3xQ9) are enough; after a character all three, so that terms such as DRG or H7N9 stay."""
     if b - a > _MAX_WATERMARK or not text[a:b].isalnum():
         return False
-    if a == 0 or text[a - 1].isascii() or (b < len(text) and text[b] != "\n"):
+    before = text[a - 1] if a else "\n"
+    if (before.isascii() and before not in _TERMINAL) or (b < len(text) and text[b] != "\n"):
         return False
-    return _mixed(text[a:b], 2 if text[a - 1] in _TERMINAL else 3)
+    return _mixed(text[a:b], 2 if before in _TERMINAL else 3)  # after ")" or "。" (half-width by now) too
 
 
 def _mixed(run: str, kinds: int) -> bool:
