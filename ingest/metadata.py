@@ -120,12 +120,15 @@ def _signed_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """The signed date and the signature line above it (None when that line is not an organ's name).
 
     In order: a 成文日期 label; the date line under the signature (a damaged one, 2018315, only right under an
-    organ's name); a gazette's bracket line under the title. A site's 发布日期, page timestamps, 索引号 and dates
-    inside sentences (经…常务会议) never count: the date is the signed one, null when none is printed.
+    organ's name); a gazette's bracket line under the title; a law database's 【发布日期】 (the date it records as
+    issued). A site's plain 发布日期, page timestamps, 索引号 and dates inside sentences (经…常务会议) never count:
+    the date is the signed one, null when none is printed.
     """
     text = "\n".join(line for _, line in lines)
     signed, signature = _signature_date(lines)
-    return labelled_date(text, "signed") or signed or _gazette_date(lines), signature
+    # Last, a law database's 【发布日期】: there it is the date the notice was issued, not a site's posting date.
+    database = labelled_date(text, "published", bracketed_only=True)
+    return labelled_date(text, "signed") or signed or _gazette_date(lines) or database, signature
 
 
 def _signature_date(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:

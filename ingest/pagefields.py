@@ -31,6 +31,7 @@ class Field:
     kind: str  # doc_no, signed, published or other (header_labels.csv)
     value: str
     start: int  # offset of the value in the searched text
+    bracketed: bool = False  # a law database's label: 【发布日期】
 
 
 @cache
@@ -62,7 +63,7 @@ def fields(text: str) -> tuple[Field, ...]:
         value = text[start:stop]
         cut = min((i for i in (value.find("\n"), *(value.find(e) for e in _CELL_EDGE)) if i >= 0), default=len(value))
         label = m.group("label") or m.group("bracketed")
-        result.append(Field(kinds[label], value[:cut].strip(), start))
+        result.append(Field(kinds[label], value[:cut].strip(), start, m.group("bracketed") is not None))
     return tuple(result)
 
 
@@ -82,10 +83,11 @@ def labelled_doc_no(text: str) -> DocNo | None:
     return None
 
 
-def labelled_date(text: str, kind: str) -> str | None:
-    """The first date given under a label of `kind` (signed or published)."""
+def labelled_date(text: str, kind: str, bracketed_only: bool = False) -> str | None:
+    """The first date given under a label of `kind` (signed or published); with `bracketed_only`, under a law
+    database's 【】 label only."""
     for field in fields(text):
-        if field.kind == kind:
+        if field.kind == kind and (field.bracketed or not bracketed_only):
             date = slot_date(field.value)
             if date:
                 return date

@@ -16,7 +16,9 @@ Path = tuple[str, ...]  # official names, province first: ("甘肃省", "临夏�
 _NAME_END = "省市州县区旗盟"  # the last character of official names and of their common short forms
 _PROVINCE_SUFFIXES = ("自治区", "特别行政区", "省", "市")
 _ETHNIC_IN_PROVINCES = ("壮族", "回族", "维吾尔")
-_MAX_NAME = 16  # longer prefixes are never one region's name (克孜勒苏柯尔克孜自治州 11, 积石山保安族东乡族撒拉族自治县 15)
+_MAX_NAME = (
+    16  # longer prefixes are never one region's name (克孜勒苏柯尔克孜自治州 11, 积石山保安族东乡族撒拉族自治县 15)
+)
 
 
 @lru_cache(maxsize=4096)
