@@ -202,7 +202,8 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     brackets = _brackets(rounded)
     for start, end in brackets:
         inner = _units_only(rounded[start + 1 : end - 1])
-        if _is_attribution().search(inner.strip(" ,;。")) or _STANDING.search(inner):
+        stripped = inner.strip(" ,;。")
+        if _is_attribution().search(stripped) or _STANDING.search(inner) or _opens_with_role(stripped):
             found.append(Attribution(text[start:end], offset + start, offset + end, _parse(inner, offset + start + 1)))
     for start, end in _bare(text, brackets):
         found.append(
@@ -211,6 +212,18 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
             )
         )
     return sorted((a for a in found if a.clauses), key=lambda a: a.start)
+
+
+def _opens_with_role(inner: str) -> bool:
+    """Whether a bracket's first part ends with a role verb: (市卫健委牵头,各乡镇人民政府落实) is an attribution
+    although its last part names no role."""
+    first = _PART.match(inner)
+    return first is not None and _verb_at_end().search(first.group(0).rstrip()) is not None
+
+
+@cache
+def _verb_at_end() -> re.Pattern[str]:
+    return re.compile(f"(?:{_verbs()[0].pattern})$")
 
 
 def _bare(text: str, brackets: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -262,6 +275,8 @@ def _labelled(inner: str, offset: int) -> list[Clause]:
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
         label = meaning[m.group(1)]
+        if label == "person":  # 责任领导:张三 names a person, not a unit
+            continue
         if label == "lead":
             clauses.append(Clause("lead", "explicit", _names(inner, m.end(), end, offset)))
         elif label == "responsible" and not has_lead:  # 责任单位:A、B(等按职责分工负责): the first listed leads
@@ -284,7 +299,17 @@ def _verb_clauses(inner: str, start: int, end: int, offset: int, default: str | 
     rest = _names(inner, pos, end, offset)
     if rest and default:
         clauses.append(_clause_for(default, rest, "等" in inner[pos:end]))
-    return clauses
+    return beside_explicit_lead(clauses)
+
+
+def beside_explicit_lead(clauses: list[Clause]) -> list[Clause]:
+    """Beside a unit that 牵头 (X牵头,Y、Z按职责分工负责), the units that 负责 carry the work out: cooperating."""
+    if not any(clause.role == "lead" and clause.basis == "explicit" for clause in clauses):
+        return clauses
+    return [
+        Clause("cooperating", "explicit", clause.names) if clause.role in ("joint", "first_listed") else clause
+        for clause in clauses
+    ]
 
 
 def _clause_for(meaning: str, names: list[Name], open_list: bool) -> Clause:

@@ -12,8 +12,17 @@ attribution gets no roles: nothing is invented.
 from __future__ import annotations
 
 from policygraph.core.vocabulary import Basis
+from policygraph.ingest import gazetteer, regions
 from policygraph.ingest.agencies import Context, Organ, Prefix, resolve
-from policygraph.ingest.attribution import Attribution, Clause, Name, find_attributions, find_standing, first_leads_rule
+from policygraph.ingest.attribution import (
+    Attribution,
+    Clause,
+    Name,
+    beside_explicit_lead,
+    find_attributions,
+    find_standing,
+    first_leads_rule,
+)
 from policygraph.ingest.normalise import NormalisedText
 from policygraph.ingest.record import Role, Task
 from policygraph.ingest.structure import TaskBlock
@@ -31,9 +40,11 @@ def assign_roles(tasks: list[Task], blocks: list[TaskBlock], norm: NormalisedTex
         if not attributions:
             attributions = _heading_attributions(block, norm)
             basis = "heading"
-        for attribution in attributions:
-            for clause in attribution.clauses:
-                _add_clause(task, clause, attribution.quote, norm, ctx, first_leads, basis)
+        quoted = [(clause, a.quote) for a in attributions for clause in a.clauses]
+        # 牵头单位:X on one line, 责任单位:Y、Z on the next: beside X, who 牵头, Y and Z cooperate.
+        clauses = beside_explicit_lead([clause for clause, _ in quoted])
+        for clause, (_, quote) in zip(clauses, quoted, strict=True):
+            _add_clause(task, clause, quote, norm, ctx, first_leads, basis)
         listed = {role.canonical for role in task.lead_detail + task.cooperating_detail}
         for rule, organs in standing:
             if rule.start >= start:  # only for the tasks after the clause
@@ -76,10 +87,24 @@ def _resolve_list(names: list[Name], ctx: Context) -> list[tuple[Organ, Name]]:
     """Resolve the names of one list in order, each inheriting the prefix of the one before."""
     resolved = []
     inherited: Prefix | None = None
-    for name in names:
+    for name in (part for glued in names for part in _unglued(glued, ctx)):
         organ, inherited = resolve(name, inherited, ctx)
         resolved.append((organ, name))
     return resolved
+
+
+def _unglued(name: Name, ctx: Context) -> list[Name]:
+    """Names printed with only a space between them lose it in normalisation (县卫健委 县医保局 → 县卫健委县医保局):
+    cut where a known function ends and a tier word or a region opens the next name."""
+    for end in range(name.start + 2, name.end - 2):
+        rest = name.text[end - name.start :]
+        if ctx.mentions.alias_ending(end, name.start) is None:
+            continue
+        tier = gazetteer.tier_prefix_at(rest)
+        if (tier is not None and tier.tier != "none") or regions.leading_region(rest):
+            head = Name(name.text[: end - name.start], name.start, end)
+            return [head, *_unglued(Name(rest, end, name.end), ctx)]
+    return [name]
 
 
 def _role(organ: Organ, name: Name, basis: Basis, quote: str, norm: NormalisedText) -> Role:

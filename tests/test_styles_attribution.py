@@ -394,3 +394,38 @@ def test_an_attached_list_without_sections_takes_none_from_the_covering_letter()
     text = ATTACHED.replace("一、推进分级诊疗\n", "").replace("二、深化医保改革\n", "")
     tasks = extract(text).tasks
     assert [(t.section, t.number) for t in tasks] == [(None, "(一)"), (None, "(二)"), (None, "(三)")]
+
+
+# Beside a unit that 牵头, the units that 负责 cooperate; person labels; a lead clause first; names glued by a space.
+
+COUNTY_PLAN = "临泉县人民政府办公室关于印发临泉县2019年医改重点任务的通知\n一、重点任务\n"
+LEAD = ("临泉县卫生健康委员会", "explicit")
+INSURANCE, FINANCE = "临泉县医疗保障局", "临泉县财政局"
+
+
+def first_task(attribution: str) -> Task:
+    text = f"{COUNTY_PLAN}(一)推进分级诊疗。完善机制。{attribution}\n(二)加强基层。补齐短板。(县民政局负责)\n"
+    return extract(text).tasks[0]
+
+
+def test_units_that_are_responsible_beside_one_that_leads_cooperate() -> None:
+    within = first_task("(县卫健委牵头,县医保局、县财政局按职责分工负责)")
+    assert roles(within) == ([LEAD], [(INSURANCE, "explicit"), (FINANCE, "explicit")])
+    lines = first_task("\n牵头单位:县卫健委\n责任单位:县医保局、县财政局")
+    assert roles(lines) == ([LEAD], [(INSURANCE, "explicit"), (FINANCE, "explicit")])
+
+
+def test_a_main_responsible_label_leads_and_a_person_label_names_no_unit() -> None:
+    assert roles(first_task("(主要责任单位:县卫健委;协同单位:县医保局)")) == ([LEAD], [(INSURANCE, "explicit")])
+    person = first_task("(责任领导:张三;责任单位:县卫健委、县医保局)")
+    assert roles(person) == ([("临泉县卫生健康委员会", "first_listed")], [(INSURANCE, "first_listed")])
+
+
+def test_a_bracket_that_opens_with_a_lead_clause_is_read_though_it_ends_otherwise() -> None:
+    task = first_task("(县卫健委、县医保局牵头,各乡镇人民政府落实)")
+    assert roles(task) == ([LEAD, (INSURANCE, "explicit")], [])  # the units that 落实 are not invented into roles
+
+
+def test_names_separated_by_a_space_only_are_two_names() -> None:
+    task = first_task("(责任单位:县卫健委 县医保局)")
+    assert [role.canonical for role in task.lead_detail + task.cooperating_detail] == [LEAD[0], INSURANCE]
