@@ -272,6 +272,12 @@ def resolve(name: str, within: Region | None = None) -> Region | None:
     return tables.regions[code] if code is not None else None
 
 
+def candidates(name: str) -> list[Region]:
+    """Every region a single name may denote (朝阳区: 北京市朝阳区 and 长春市朝阳区), national root excepted."""
+    tables = _tables()
+    return [tables.regions[code] for code in tables.lookup("".join(name.split()), None) if code in tables.regions]
+
+
 def province_of_abbreviation(char: str) -> Region | None:
     """The province whose one-character abbreviation (简称) this is: 晋 → 山西省, 粤 → 广东省, 蜀 → 四川省."""
     tables = _tables()

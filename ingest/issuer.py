@@ -15,15 +15,16 @@ department's notice has the tier of its government: 湖北省卫生健康委员�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from policygraph.core.vocabulary import IssuerKind
-from policygraph.ingest import gazetteer, regions
+from policygraph.ingest import divisions, gazetteer, regions
 from policygraph.ingest.agencies import Context, resolve
 from policygraph.ingest.attribution import Name
 from policygraph.ingest.dates import DATE_LINE
-from policygraph.ingest.docno import DocNo, Issuer, default_registry
+from policygraph.ingest.docno import DocNo, Issuer, default_registry, find_doc_nos
 from policygraph.ingest.pipeline import mentions
 from policygraph.ingest.regions import Path
 
@@ -60,7 +61,7 @@ def read_issuer(
         national = all(_is_national(part) for part in parts)
     else:
         national = registered is not None and registered.level == "national"
-    region = () if national else _region(parts, title, doc_no, registered)
+    region = () if national else _region(parts, title, doc_no, registered, lambda: _scopes(doc_no, header_lines))
     if parts:
         names = [expand(part, region) for part in parts]
     else:
@@ -204,14 +205,27 @@ def _party_region(written: str, region: Path) -> str:
     return written
 
 
-def _region(parts: list[str], title: str | None, doc_no: DocNo | None, registered: Issuer | None) -> Path:
-    """The notice's region: one written at the start of an issuer or the title; a region named in the title whose
-    name the 代字 starts with (鲁山县 for 鲁政办); the 代字 table's row; any region in the title; the province of
-    the 代字's abbreviation. What the notice writes beats the table, and the table beats a bare abbreviation."""
-    for written in (*(part.removeprefix("中共") for part in parts), title or ""):
+def _region(
+    parts: list[str],
+    title: str | None,
+    doc_no: DocNo | None,
+    registered: Issuer | None,
+    scopes: Callable[[], list[Path]],
+) -> Path:
+    """The notice's region: one written at the start of an issuer or the title (a name several regions share, such
+    as 朝阳区, read inside the regions the notice names elsewhere); a region named in the title whose name the 代字
+    starts with (鲁山县 for 鲁政办); the 代字 table's row; any region in the title; the province of the 代字's
+    abbreviation. What the notice writes beats the table, and the table beats a bare abbreviation."""
+    written_names = [*(part.removeprefix("中共") for part in parts), title or ""]
+    for written in written_names:
         hit = regions.leading_region(written)
         if hit:
             return hit[1]
+    for written in written_names:
+        for scope in scopes() if written and regions.shared_level(written) else []:
+            hit = regions.leading_region_within(written, scope)
+            if hit:
+                return hit[1]
     named = _regions_in(title or "")
     if doc_no:
         own = [path for path in named if path[-1][:1] == doc_no.prefix[:1] and len(path) > 1]
@@ -222,6 +236,25 @@ def _region(parts: list[str], title: str | None, doc_no: DocNo | None, registere
     if named:
         return named[0]
     return regions.path_of(registered.region) if registered and registered.region else ()
+
+
+_SCOPE_CHARS = 3000  # of the header, where a notice names its parent's region (the preamble's basis)
+
+
+def _scopes(doc_no: DocNo | None, header_lines: list[str]) -> list[Path]:
+    """Where to look for a name several regions share: the regions the header names (长春市 in the basis it cites),
+    then the provinces of the 文号 it prints (京政办发 → 北京市), its own first."""
+    header = "\n".join(header_lines)[:_SCOPE_CHARS]
+    found = _regions_in(header)
+    for number in [doc_no] if doc_no else []:
+        found.append(_abbreviated_province(number.prefix))
+    found += [_abbreviated_province(number.prefix) for number in find_doc_nos(header)]
+    return list(dict.fromkeys(path for path in found if path))
+
+
+def _abbreviated_province(prefix: str) -> Path:
+    province = divisions.province_of_abbreviation(prefix[:1])
+    return regions.path_of(province.name) if province is not None else ()
 
 
 def _regions_in(text: str) -> list[Path]:
@@ -247,7 +280,9 @@ def _level(names: list[str], region: Path, registered: Issuer | None) -> str | N
         return tier
     if registered and registered.level != "department":
         return registered.level
-    return _tier_word_level(names[0]) if len(names) == 1 else None
+    if len(names) != 1:
+        return None
+    return _tier_word_level(names[0]) or regions.shared_level(names[0].removeprefix("中共"))
 
 
 def _tier_word_level(name: str) -> str | None:

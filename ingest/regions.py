@@ -82,3 +82,30 @@ def leading_region(text: str) -> tuple[int, Path] | None:
             if path:
                 return cut, path
     return None
+
+
+def leading_region_within(text: str, scope: Path) -> tuple[int, Path] | None:
+    """`leading_region` read inside `scope`: a name that several regions share (朝阳区: 北京市 and 长春市) is the one
+    of them inside the scope."""
+    within = divisions.resolve("".join(scope)) if scope else None
+    if within is None:
+        return None
+    for cut in range(min(len(text), _MAX_NAME), 1, -1):
+        if text[cut - 1] in _NAME_END:
+            region = divisions.resolve(text[:cut], within)
+            if region is not None and region.level != "national":
+                return cut, path_of(divisions.full_path(region))
+    return None
+
+
+def shared_level(text: str) -> str | None:
+    """The tier of every region a name at the start of `text` may denote, when they all share one (朝阳区: county),
+    though the name alone says not which region it is."""
+    for cut in range(min(len(text), _MAX_NAME), 1, -1):
+        if text[cut - 1] in _NAME_END:
+            levels = {region.level for region in divisions.candidates(text[:cut])}
+            if len(levels) == 1:
+                return levels.pop()
+            if levels:
+                return None
+    return None

@@ -232,3 +232,22 @@ def test_national_organs_in_a_local_notice_keep_their_national_names() -> None:
     ]
     assert second.lead + second.cooperating == ["国家卫生和计划生育委员会", "国家发展和改革委员会"]
     assert third.lead + third.cooperating == ["人力资源和社会保障部", "国家食品药品监督管理总局", "卫生部"]
+
+
+# 9. Names several regions share -------------------------------------------------------------------------------
+
+
+def test_a_district_name_several_cities_share_is_read_inside_the_region_its_basis_names() -> None:
+    title = "朝阳区人民政府办公室关于印发朝阳区2019年医改重点任务的通知\n"
+    beijing = read(
+        title + "为贯彻落实《北京市人民政府办公厅关于印发北京市2019年医改重点任务的通知》精神,制定本任务。\n"
+    )
+    changchun = read(title + "根据《长春市人民政府办公厅关于印发2019年医改重点任务的通知》精神,制定本任务。\n")
+    by_code = read(title + "朝政办发〔2019〕5号\n根据京政办发〔2019〕12号文件精神,制定本任务。\n")
+    assert fields(beijing) == ("朝阳区人民政府办公室", "government", "county", "北京市朝阳区")
+    assert fields(changchun)[2:] == ("county", "吉林省长春市朝阳区")
+    assert fields(by_code)[2:] == ("county", "北京市朝阳区")
+
+
+def test_a_shared_district_name_alone_still_gives_its_tier() -> None:
+    assert fields(read("鼓楼区人民政府办公室关于印发2019年医改重点任务的通知\n"))[2:] == ("county", None)
