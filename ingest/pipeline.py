@@ -2,8 +2,9 @@
 
 No trained Chinese model is used (none can be installed here, and none knows 牵头单位). What spaCy gives us is
 fast multi-pattern matching over the gazetteers: a `PhraseMatcher` over every agency function name and programme
-name of `ingest/data/`, run once over the whole normalised notice. Every character is one token, so token offsets
-are character offsets, and matches are indexed by where they start or end.
+name of `ingest/data/`, run once per notice over the runs of characters those names are made of (`mentions`).
+Every character is one token, so token offsets are character offsets (shifted back to the notice's), and matches
+are indexed by where they start or end.
 
 Regions are not matched here: they matter only at the start of a name, an issuer or a title, where
 `ingest.regions` asks the division tables directly; matching all 3,213 divisions everywhere would find nothing
