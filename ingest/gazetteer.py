@@ -101,10 +101,3 @@ def programmes() -> tuple[Programme, ...]:
 def national_organs() -> dict[str, str]:
     """National organs as written (财政部, 国家医保局, 人社部) → full name (`national_organs.csv`)."""
     return {row["written"]: row["canonical"] for row in _rows("national_organs.csv")}
-
-
-@cache
-def issuer_labels() -> tuple[frozenset[str], frozenset[str]]:
-    """Labels of web-page and database fields (`issuer_labels.csv`): (those naming the issuer, all of them)."""
-    rows = _rows("issuer_labels.csv")
-    return frozenset(r["label"] for r in rows if r["role"] == "issuer"), frozenset(r["label"] for r in rows)

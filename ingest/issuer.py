@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from policygraph.core.vocabulary import IssuerKind
 from policygraph.ingest import divisions, gazetteer, regions
@@ -25,6 +24,7 @@ from policygraph.ingest.agencies import Context, resolve
 from policygraph.ingest.attribution import Name
 from policygraph.ingest.dates import DATE_LINE
 from policygraph.ingest.docno import DocNo, Issuer, default_registry, find_doc_nos
+from policygraph.ingest.pagefields import fields
 from policygraph.ingest.pipeline import mentions
 from policygraph.ingest.regions import Path
 
@@ -88,35 +88,17 @@ def written_issuer(title: str | None, lines: list[str], signature: str | None) -
     for line in lines:
         if line.endswith("文件") and _ORGAN_END.search(line[:-2]):  # letterhead: 山西省人民政府办公厅文件
             return line[:-2]
-    for line in lines:
-        labelled = _labelled_issuer(line)
-        if labelled:
-            return labelled
-    return signature
+    return _labelled_issuer("\n".join(lines)) or signature
 
 
-def _labelled_issuer(line: str) -> str | None:
-    """The value of a `发文机关:` or `【发布部门】` field; the normaliser may have run several fields into one line."""
-    issuer_labels, all_labels = gazetteer.issuer_labels()
-    pattern = _label_pattern(all_labels)
-    for m in pattern.finditer(line):
-        if (m.group("bracketed") or m.group("label")) not in issuer_labels:
-            continue
-        value = line[m.end() :]
-        following = pattern.search(value)
-        value = value[: following.start()] if following else value
-        value = value.split("关于", 1)[0].strip()
-        if _ORGAN_END.search(value) and len(value) <= _MAX_SIGNATURE:
-            return value
+def _labelled_issuer(header: str) -> str | None:
+    """The value of a `发文机关:` or `【发布部门】` field (read by ingest.pagefields with the other page fields)."""
+    for field in fields(header):
+        if field.kind == "issuer":
+            value = field.value.split("关于", 1)[0].strip()
+            if _ORGAN_END.search(value) and len(value) <= _MAX_SIGNATURE:
+                return value
     return None
-
-
-@cache
-def _label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(
-        rf"【\s*(?P<bracketed>{alternatives})\s*】\s*:?\s*|(?P<label>{alternatives})\s*:\s*"
-    )  # 【发布部门】
 
 
 def _signature_block(lines: list[str], signature: str | None) -> str | None:
