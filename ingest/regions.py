@@ -7,6 +7,7 @@ such as 州 points to, and the region named at the start of a string (拉萨市�
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from policygraph.ingest import divisions
@@ -70,17 +71,21 @@ def tier_region(path: Path, tier: str) -> Path | None:
     return None
 
 
-def leading_region(text: str) -> tuple[int, Path] | None:
-    """The longest region name at the start of `text`: (its length, its path), or None.
-
-    Only cuts after a name-ending character, or after two characters (a province's short form such as 山西), are
-    tried: a handful of look-ups per name instead of one per possible length.
-    """
+def _cuts(text: str, short_forms: bool = True) -> Iterator[int]:
+    """Lengths at which a region's name may end at the start of `text`, longest first: after a name-ending
+    character, or after two characters (a province's short form such as 山西). A handful of look-ups per name
+    instead of one per possible length."""
     for cut in range(min(len(text), _MAX_NAME), 1, -1):
-        if text[cut - 1] in _NAME_END or cut == 2:
-            path = path_of(text[:cut])
-            if path:
-                return cut, path
+        if text[cut - 1] in _NAME_END or (short_forms and cut == 2):
+            yield cut
+
+
+def leading_region(text: str) -> tuple[int, Path] | None:
+    """The longest region name at the start of `text`: (its length, its path), or None."""
+    for cut in _cuts(text):
+        path = path_of(text[:cut])
+        if path:
+            return cut, path
     return None
 
 
@@ -90,22 +95,18 @@ def leading_region_within(text: str, scope: Path) -> tuple[int, Path] | None:
     within = divisions.resolve("".join(scope)) if scope else None
     if within is None:
         return None
-    for cut in range(min(len(text), _MAX_NAME), 1, -1):
-        if text[cut - 1] in _NAME_END:
-            region = divisions.resolve(text[:cut], within)
-            if region is not None and region.level != "national":
-                return cut, path_of(divisions.full_path(region))
+    for cut in _cuts(text, short_forms=False):
+        region = divisions.resolve(text[:cut], within)
+        if region is not None and region.level != "national":
+            return cut, path_of(divisions.full_path(region))
     return None
 
 
 def shared_level(text: str) -> str | None:
     """The tier of every region a name at the start of `text` may denote, when they all share one (朝阳区: county),
     though the name alone says not which region it is."""
-    for cut in range(min(len(text), _MAX_NAME), 1, -1):
-        if text[cut - 1] in _NAME_END:
-            levels = {region.level for region in divisions.candidates(text[:cut])}
-            if len(levels) == 1:
-                return levels.pop()
-            if levels:
-                return None
+    for cut in _cuts(text, short_forms=False):
+        levels = {region.level for region in divisions.candidates(text[:cut])}
+        if levels:
+            return levels.pop() if len(levels) == 1 else None
     return None
