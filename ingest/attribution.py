@@ -32,13 +32,14 @@ from typing import Literal
 
 from policygraph.core.vocabulary import Basis
 from policygraph.ingest.deadlines import deadline_label, is_deadline_part
+from policygraph.ingest.textutil import blank
 from policygraph.ingest.wordings import meanings, wordings
 
 # Other brackets of attributions, read as (): a matched pair with nothing bracketed inside.
 _SQUARE_PAIR = re.compile(r"【[^【】()\[\]]*】|\[[^【】()\[\]]*\]")
-_PART = re.compile(r"[^,;。]+")
+_PART = re.compile(r"[^,;。]+")  # the parts of a bracket: 国家医保局负责 | 2020年9月底前完成
 _LEAD_WORD = "牵头"  # in every first-leads rule (attribution_wordings.csv)
-_RULE_REACH = 16  # characters a first-leads rule spans on either side of its 牵头  # the parts of a bracket: 国家医保局负责 | 2020年9月底前完成
+_RULE_REACH = 16  # characters a first-leads rule spans on either side of its 牵头
 _STANDING = re.compile(
     r"以下(各项任务|任务)?(均|都)?(需|由|要)?(?P<names>[^。;:()]+?)(负责|落实|牵头)[,;]?\s*(不再列出|不再一一列出|下同)"
 )
@@ -158,11 +159,11 @@ def _units_only(inner: str) -> str:
     持续推进), a 完成时限: label with its value, the first-leads rule (排在首位的部门为牵头部门,下同)."""
     label = deadline_label(inner)
     if label:
-        inner = inner[: label.start()] + " " * (label.end() - label.start()) + inner[label.end() :]
+        inner = blank(inner, label.start(), label.end())
     for m in _PART.finditer(inner):
         part = m.group(0)
         if is_deadline_part(part) or (_LEAD_WORD in part and _first_leads().search(part)) or part.strip() == "下同":
-            inner = inner[: m.start()] + " " * len(part) + inner[m.end() :]
+            inner = blank(inner, m.start(), m.end())
     return inner
 
 
@@ -259,7 +260,7 @@ def _parse(inner: str, offset: int) -> list[Clause]:
     """`parse_attribution` on an inner text whose deadline parts and rules are already blanked out."""
     m = _STANDING.search(inner)
     if m:
-        inner = inner[: m.start()] + " " * (len(inner) - m.start())  # blank it out, keep offsets
+        inner = blank(inner, m.start(), len(inner))
     if _label().match(inner.strip()):
         return _labelled(inner, offset)
     return _verb_clauses(inner, 0, len(inner), offset)

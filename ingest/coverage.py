@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from policygraph.ingest.gazetteer import DATA
+from policygraph.ingest.textutil import blank_matches
 
 if TYPE_CHECKING:
     from policygraph.ingest.normalise import NormalisedText
@@ -130,19 +131,14 @@ def unconsumed(record: DocumentRecord, norm: NormalisedText, body_start: int) ->
 
 def _candidates(text: str, body_start: int) -> list[Span]:
     """Brackets with a bracket cue, then sentences (brackets blanked out) with a sentence cue, in text order."""
-    masked = _mask(text, cues("not"))
+    masked = blank_matches(text, cues("not"))
     found = [(m.start(), m.end()) for m in _BRACKET.finditer(masked, body_start) if cues("bracket").search(m.group())]
-    prose = _BRACKET.sub(lambda m: " " * len(m.group()), masked)
+    prose = blank_matches(masked, _BRACKET)
     for m in _SENTENCE.finditer(prose, body_start):
         if cues("sentence").search(m.group().strip()):
             start = m.start() + len(m.group()) - len(m.group().lstrip())
             found.append((start, m.start() + len(m.group().rstrip())))
     return sorted(found)
-
-
-def _mask(text: str, pattern: re.Pattern[str]) -> str:
-    """`text` with every match of `pattern` blanked out, offsets unchanged."""
-    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 def _inside(inner: Span, outer: Span) -> bool:

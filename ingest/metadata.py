@@ -22,6 +22,7 @@ from policygraph.ingest.docno import DocNo, find_doc_nos
 from policygraph.ingest.issuer import ends_like_organ, read_issuer
 from policygraph.ingest.pagefields import labelled_date, labelled_doc_no, opens_with_label
 from policygraph.ingest.regions import Path
+from policygraph.ingest.textutil import blank
 
 _NOTICE_TITLE = re.compile(r"关于.+(通知|意见|决定|通报|批复|函|办法|方案|规划)$")
 _PLAN_TITLE = re.compile(r"(任务|方案|要点|计划|安排|意见|规划|通知)$")
@@ -170,7 +171,7 @@ def _gazette(line: str) -> tuple[str | None, DocNo | None] | None:
     inner, shift = m.group("inner"), m.start("inner")
     date = DATE.search(inner)
     if date:  # blank the date out, so that its 日 is not read as the start of a 代字
-        inner = inner[: date.start()] + " " * (date.end() - date.start()) + inner[date.end() :]
+        inner = blank(inner, date.start(), date.end())
     found = find_doc_nos(inner)
     doc_no = found[0] if found else None
     if doc_no:

@@ -113,3 +113,13 @@ def to_simplified(text: str) -> str:
     # OpenCC's t2s tables map every phrase to one of equal length; if that ever changes, convert per character
     # so that offsets stay valid.
     return "".join(_converter().convert(ch) for ch in text)
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """`text` with text[start:end] replaced by spaces: a part read or set aside, the offsets of the rest unchanged."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def blank_matches(text: str, pattern: re.Pattern[str]) -> str:
+    """`text` with every match of `pattern` replaced by spaces, offsets unchanged."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
