@@ -42,6 +42,13 @@ def document_key(doc_no: str | None, region: str | None, year: int | None, title
 
 
 @cache
+def resolved(path: str) -> divisions.Region | None:
+    """A region path or name resolved once per process: every role of every task names its jurisdiction, and
+    resolving it again for each one was a third of the time of building a notice's rows."""
+    return divisions.resolve(path)
+
+
+@cache
 def _shipped_registry() -> DocNoRegistry:
     """The 代字 table as shipped, without anything learned during extraction, so stubs never depend on order."""
     return load_registry()
@@ -51,13 +58,13 @@ def tier_of(level: str | None, region: str | None) -> int | None:
     """Department notices sit at the tier of their government's region."""
     if level in TIER_NUMBER:
         return TIER_NUMBER[level]
-    found = divisions.resolve(region) if region else None
+    found = resolved(region) if region else None
     return TIER_NUMBER.get(found.level) if found else None
 
 
 def region_chain(region_path: str | None) -> list[dict[str, Any]]:
     """The region and its parents up to 中国, lowest first: [{code, name, level, path}]."""
-    region = divisions.resolve(region_path) if region_path else None
+    region = resolved(region_path) if region_path else None
     if region is None:
         return []
     chain = [region, *divisions.parents(region)]
@@ -67,7 +74,7 @@ def region_chain(region_path: str | None) -> list[dict[str, Any]]:
 def agency_row(role: Mapping[str, Any]) -> dict[str, Any]:
     jurisdiction = role.get("jurisdiction") or ""
     canonical = role["canonical"]
-    region = divisions.resolve(jurisdiction) if jurisdiction else None
+    region = resolved(jurisdiction) if jurisdiction else None
     own_name = region.name if region else ""
     return {
         "key": f"{jurisdiction}|{canonical}",

@@ -67,7 +67,11 @@ def tokens(run: str) -> list[str]:
 
 def search_text(*parts: str | None) -> str:
     """What a Task's full-text index holds: the tokens of its title and text, space-separated."""
-    return " ".join(token for part in parts if part for run in runs(part) for token in tokens(run))
+    found: list[str] = []
+    for part in parts:
+        for run in runs(part) if part else ():
+            found.extend(tokens(run))
+    return " ".join(found)
 
 
 def parse_query(q: str) -> Query:
