@@ -123,9 +123,13 @@ def register(app: typer.Typer) -> None:
         engine: EngineOption = None,
         dry_run_only: Annotated[bool, typer.Option("--dry-run", help="Extract and report, write nothing.")] = False,
         workers: Annotated[
-            int,
-            typer.Option(min=1, help="Processes extracting notices while the loader writes (default: the cores)."),
-        ] = DEFAULT_WORKERS,
+            int | None,
+            typer.Option(
+                min=1,
+                show_default=False,
+                help="Processes extracting notices while the loader writes (default: the number of cores).",
+            ),
+        ] = None,
     ) -> None:
         """Extract notices and load them into the graph, each notice whole or not at all.
 
@@ -156,7 +160,7 @@ def register(app: typer.Typer) -> None:
                     print_outcome(outcome)
 
                 result = ingest_paths(store, files, on_outcome=report, corrections_file=settings.corrections_path,
-                                      workers=workers)  # fmt: skip
+                                      workers=workers or DEFAULT_WORKERS)  # fmt: skip
             print_coverage(store, result)
             print_report(store, result, time.perf_counter() - started)
             print_corrections(result)
