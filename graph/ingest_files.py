@@ -74,7 +74,6 @@ def records_of(
 ) -> Iterator[dict[str, Any]]:
     """Yield the record of each file that extracts, in the files' order, extracted by `workers` processes while
     the caller loads; note the others as failed."""
-    workers = workers if len(paths) >= POOL_MIN_FILES else 1
     for path, (record, reason) in zip(paths, bounded_map(extract_or_reason, paths, workers=workers), strict=True):
         if record is not None:
             yield record
@@ -98,8 +97,10 @@ def ingest_paths(
     given, is applied (a file that does not parse or contradicts itself is refused before anything is loaded)."""
     listed = correction_file.read_file(corrections_file) if corrections_file else []
     failures: list[Outcome] = []
+    files = expand(paths)
+    workers = workers if len(files) >= POOL_MIN_FILES else 1
     with one_writer(store):
-        result = load_records(store, records_of(expand(paths), failures, on_outcome, workers), batch_size=batch_size,
+        result = load_records(store, records_of(files, failures, on_outcome, workers), batch_size=batch_size,
                               on_outcome=on_outcome)  # fmt: skip
         apply_corrections(store, listed, str(corrections_file), result)
     result.outcomes = failures + result.outcomes
