@@ -10,10 +10,13 @@ and small ingests).
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
+
+from policygraph.graph.process import die_with_parent
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -32,7 +35,9 @@ def bounded_map(
         yield from map(function, items)
         return
     limit = window or workers * WINDOW_PER_WORKER
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    # Workers end with their parent: an ingest killed with SIGKILL leaves no extraction process behind.
+    with ProcessPoolExecutor(workers, context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque[Future[Result]] = deque()
         for item in items:
             pending.append(pool.submit(function, item))

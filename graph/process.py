@@ -76,6 +76,16 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
+def children_of(pid: int) -> list[int]:
+    """The live processes whose parent is `pid` (Linux /proc): an ingest's extraction workers, a server's workers."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):  # a process may end while it is read
+            if int(stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
 def wait_for_exit(pid: int, timeout: float = 10.0) -> bool:
     """Wait until the process is gone (or a zombie); False if it is still alive after `timeout` seconds."""
     deadline = time.monotonic() + timeout
@@ -86,10 +96,13 @@ def wait_for_exit(pid: int, timeout: float = 10.0) -> bool:
     return False
 
 
-def _die_with_parent() -> None:
-    """Runs in the child between fork and exec: ask the kernel to SIGTERM us when our parent dies."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Ask the kernel to SIGTERM this process when its parent dies (run in the child: between fork and exec, or as
+    a worker pool's initializer). Given the parent's pid, a parent already gone by then ends us at once."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if parent is not None and os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def ensure_writable_dir(path: Path) -> None:
@@ -127,7 +140,7 @@ def spawn(
             cwd=cwd,
             env=env,
             start_new_session=detach,
-            preexec_fn=None if detach else _die_with_parent,  # prctl is async-signal-safe: fine between fork and exec
+            preexec_fn=None if detach else die_with_parent,  # prctl is async-signal-safe: fine between fork and exec
         )
     except FileNotFoundError as e:
         raise EngineUnavailable(f"cannot run {command[0]}: not found") from e

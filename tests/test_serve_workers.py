@@ -13,24 +13,11 @@ import pytest
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.ingest_files import extract_file
 from policygraph.graph.loader import load_records
-from policygraph.graph.process import free_port
+from policygraph.graph.process import children_of, free_port
 from tests.support.cli import start_cli
 from tests.support.paths import SEEDS
 
 GRAPH = "serve_workers"
-
-
-def children_of(pid: int) -> list[int]:
-    """The processes whose parent is `pid` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
 
 
 def wait_for(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:

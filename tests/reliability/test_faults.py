@@ -19,9 +19,9 @@ from policygraph.api.app import create_app
 from policygraph.core.settings import Settings
 from policygraph.graph import falkordb_server
 from policygraph.graph.falkordb_store import FalkorDBStore
-from policygraph.graph.ingest_files import ingest_paths
+from policygraph.graph.ingest_files import POOL_MIN_FILES, ingest_paths
 from policygraph.graph.neo4j_store import Neo4jStore
-from policygraph.graph.process import free_port, pid_alive, port_is_open, wait_for_exit
+from policygraph.graph.process import children_of, free_port, pid_alive, port_is_open, wait_for_exit
 from policygraph.graph.store import GraphStore
 from tests.reliability.harness import Target, differences, export, partial_notices
 from tests.support.cli import run_cli, start_cli
@@ -58,25 +58,36 @@ def wait_until(condition: object, timeout: float, what: str) -> None:
 
 
 def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(target: Target) -> None:
-    corpus = synthetic_corpus(target.workdir / "corpus")
-    started = start_cli("ingest", str(corpus), settings=target.env, workdir=target.workdir / "killed")
+    kill_mid_ingest_then_rerun(target, synthetic_corpus(target.workdir / "corpus"), NOTICES)
+
+
+def test_kill_9_mid_streaming_ingest_then_rerun_equals_a_clean_run(target: Target) -> None:
+    """The same with worker processes extracting while the loader writes: they go with the killed ingest."""
+    corpus = synthetic_corpus(target.workdir / "corpus", POOL_MIN_FILES)
+    kill_mid_ingest_then_rerun(target, corpus, POOL_MIN_FILES, "--workers", "2")
+
+
+def kill_mid_ingest_then_rerun(target: Target, corpus: Path, notices: int, *options: str) -> None:
+    started = start_cli("ingest", str(corpus), *options, settings=target.env, workdir=target.workdir / "killed")
     try:
         wait_until(lambda: full_notices(target.store) > 0 or started.poll() is not None, 300, "a first batch")
         assert started.poll() is None, "the ingest finished before it could be killed: make the corpus bigger"
+        workers = children_of(started.pid)
         os.kill(started.pid, signal.SIGKILL)
     finally:
         started.wait()
+    wait_until(lambda: not any(pid_alive(pid) for pid in workers), 30, "the killed ingest's workers gone")
     loaded_when_killed = full_notices(target.store)
-    assert 0 < loaded_when_killed < NOTICES
+    assert 0 < loaded_when_killed < notices
     assert partial_notices(target.store) == []  # killed between or inside statements: never half a notice
 
-    rerun = run_cli("ingest", str(corpus), settings=target.env, workdir=target.workdir / "rerun")
+    rerun = run_cli("ingest", str(corpus), *options, settings=target.env, workdir=target.workdir / "rerun")
     assert rerun.returncode == 0, rerun.stderr
     assert f"unchanged {loaded_when_killed}" in rerun.stdout  # what the killed run committed is kept, not redone
     after_kill = export(target.store)
 
     target.store.clear()
-    clean = run_cli("ingest", str(corpus), settings=target.env, workdir=target.workdir / "clean")
+    clean = run_cli("ingest", str(corpus), *options, settings=target.env, workdir=target.workdir / "clean")
     assert clean.returncode == 0, clean.stderr
     assert differences(export(target.store), after_kill) == []
 

@@ -1,0 +1,6 @@
+// Baseline: cooperation edges with their provenance (bench/baselines.py).
+UNWIND $rows AS r
+MATCH (a:Agency {key: r.agency})
+MATCH (t:Task {key: r.task})
+CREATE (a)-[e:COOPERATES_ON]->(t)
+SET e += r.props
