@@ -8,6 +8,8 @@ already cites that notice by other means (one CITES edge per pair of notices), o
 
 Order independence: every refresh first moves each `via_title` edge back to its title stub, so the result is a
 function of the loaded notices alone: a notice arriving later that makes a title ambiguous un-resolves it again.
+After a load, `resolve_citers` does the same for the citers a load may have changed (graph/derived.py): a citer's
+decisions depend only on its own citations and on the candidates of the titles it cites.
 """
 
 from __future__ import annotations
@@ -50,9 +52,12 @@ def candidates_by_title(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[str
     return {title: sorted(keys) for title, keys in found.items()}
 
 
-def _unresolve(store: GraphStore) -> None:
-    """Move every resolved edge back to its title stub, re-created with the properties loading gives it."""
-    rows = store.run("citations_resolved_edges")
+def _unresolve(store: GraphStore, citers: list[str] | None = None) -> None:
+    """Move every resolved edge (of these citers, or all) back to its title stub, re-created as loading creates it."""
+    if citers is None:
+        rows = store.run("citations_resolved_edges")
+    else:
+        rows = store.run("citations_resolved_edges_of", {"citers": citers})
     stubs = [{"citer": r["citer"], "target": r["target"], "stub": _stub(r["title"])} for r in rows]
     if stubs:
         store.run("citations_unresolve", {"edges": stubs}, write=True)
@@ -99,4 +104,34 @@ def resolve_title_citations(store: GraphStore) -> int:
     if moves:
         store.run("citations_move", {"edges": moves}, write=True)
     store.run("citations_drop_title_stubs", write=True)
+    return len(moves)
+
+
+def affected_citers(store: GraphStore, keys: set[str], titles: set[str]) -> list[str]:
+    """The citers whose title citations may resolve differently after `keys` were written: those notices, their
+    citers (a notice keyed by its title replaces a title stub), and every citer of a title that normalises like one
+    of `titles` (the titles of the written notices and of what they cite, before and after: new candidates)."""
+    wanted = {normalise_title(t) for t in titles}
+    found = set(keys) | {r["citer"] for r in store.run("citations_citers_of", {"keys": sorted(keys)})}
+    found |= {r["citer"] for r in store.run("citations_title_citers") if normalise_title(r["title"] or "") in wanted}
+    return sorted(found)
+
+
+def resolve_citers(store: GraphStore, citers: list[str]) -> int:
+    """Recompute the resolution of these citers' title citations only. Returns how many edges were moved."""
+    if not citers:
+        return 0
+    _unresolve(store, citers)
+    edges = store.run("citations_title_edges_of", {"citers": citers})
+    if not edges:
+        return 0
+    direct = {(r["citer"], r["target"]) for r in store.run("citations_direct_pairs_of", {"citers": citers})}
+    # Every known title is read: a title matches after normalising, which the engines cannot do (see normalise_title).
+    candidates = candidates_by_title(store.run("citations_known_titles"))
+    moves, marks = decide(edges, direct, candidates)
+    if marks:
+        store.run("citations_mark_duplicates", {"edges": marks}, write=True)
+    if moves:
+        store.run("citations_move", {"edges": moves}, write=True)
+        store.run("citations_drop_title_stubs_of", {"keys": sorted({m["stub"] for m in moves})}, write=True)
     return len(moves)
