@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import random
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,8 @@ from policygraph.graph.ingest_files import extract_file
 from policygraph.graph.loader import load_batch, load_records, refresh_derived
 from policygraph.graph.rows import document_row
 from policygraph.graph.store import GraphStore
+from tests.support.cli import run_cli
+from tests.support.engines import cli_settings
 from tests.support.paths import SEEDS
 from tests.support.synthetic import generate
 
@@ -107,3 +110,17 @@ def test_one_new_notice_touches_only_its_neighbourhood(store: GraphStore, corpus
     result = load_records(store, [corpus[70]])
     assert result.touched.keys == {key(corpus[70])}
     assert len(result.touched.places) < 10
+
+
+def test_db_refresh_recomputes_everything(
+    store: GraphStore, corpus: list[Record], request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    load_records(store, corpus[:40])
+    before = canonical_export(store)
+    store.write("MATCH (:Document)-[r:IMPLEMENTS]->() DELETE r")
+    store.write("MATCH (a:Agency) REMOVE a.aliases")
+    result = run_cli("db", "refresh", settings=cli_settings(store.engine, request, tmp_path, graph="test"))
+    assert result.returncode == 0, result.stderr
+    links = sum(1 for e in before["edges"] if '"type": "IMPLEMENTS"' in e)
+    assert f"{links} lineage links" in result.stdout
+    assert canonical_export(store) == before
