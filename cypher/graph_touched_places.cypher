@@ -2,4 +2,4 @@
 // Parameters: $keys (Document keys; unknown ones are skipped).
 UNWIND $keys AS key
 MATCH (d:Document {key: key})
-RETURN d.title AS title, d.year AS year, d.region AS region, d.tier AS tier;
+RETURN d.key AS key, d.title AS title, d.year AS year, d.region AS region, d.tier AS tier;

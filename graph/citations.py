@@ -52,7 +52,7 @@ def candidates_by_title(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[str
     return {title: sorted(keys) for title, keys in found.items()}
 
 
-def _unresolve(store: GraphStore, citers: list[str] | None = None) -> None:
+def unresolve(store: GraphStore, citers: list[str] | None = None) -> None:
     """Move every resolved edge (of these citers, or all) back to its title stub, re-created as loading creates it."""
     if citers is None:
         rows = store.run("citations_resolved_edges")
@@ -94,7 +94,7 @@ def resolve_title_citations(store: GraphStore) -> int:
     """Recompute the resolution of title-only citations from the whole graph. Returns how many edges were moved."""
     # The registry's national notices are candidates even on the first ingest, before lineage would add them.
     store.run("documents_ensure_national", {"notices": national_notices()}, write=True)
-    _unresolve(store)
+    unresolve(store)
     edges = store.run("citations_title_edges")
     direct = {(r["citer"], r["target"]) for r in store.run("citations_direct_pairs")}
     candidates = candidates_by_title(store.run("citations_known_titles"))
@@ -117,11 +117,16 @@ def affected_citers(store: GraphStore, keys: set[str], titles: set[str]) -> list
     return sorted(found)
 
 
+def resolved_citers_of(store: GraphStore, keys: set[str]) -> set[str]:
+    """The citers whose title citations were resolved to one of these notices."""
+    return {r["citer"] for r in store.run("citations_resolved_citers_of", {"keys": sorted(keys)})} if keys else set()
+
+
 def resolve_citers(store: GraphStore, citers: list[str]) -> int:
     """Recompute the resolution of these citers' title citations only. Returns how many edges were moved."""
     if not citers:
         return 0
-    _unresolve(store, citers)
+    unresolve(store, citers)
     edges = store.run("citations_title_edges_of", {"citers": citers})
     if not edges:
         return 0

@@ -15,7 +15,7 @@ from typing import Any
 
 from policygraph.graph import citations, continuity, lineage
 from policygraph.graph.store import GraphStore
-from policygraph.graph.touched import Touched, neighbours
+from policygraph.graph.touched import Touched, after_write, note_removed
 
 __all__ = ["Touched", "refresh_derived"]
 
@@ -40,7 +40,9 @@ def refresh_derived(store: GraphStore, touched: Touched | None = None) -> int:
 
 def _full(store: GraphStore) -> int:
     """Everything from the whole graph: title citations first (lineage sees them), then lineage, aliases,
-    continuity; orphans go first (a stub nobody cites any more must not be a title's candidate) and last."""
+    continuity; orphans go first (a stub nobody but resolved titles cites any more must not be a title's candidate)
+    and last."""
+    citations.unresolve(store)  # titles resolved to a stub nobody else cites must not keep it alive
     _prune_all(store)
     citations.resolve_title_citations(store)
     edges = lineage.refresh(store)
@@ -60,10 +62,16 @@ def _prune_all(store: GraphStore) -> None:
 
 
 def _incremental(store: GraphStore, touched: Touched) -> None:
-    touched.add(neighbours(store, touched.keys))  # what the written notices are linked to now
+    left = after_write(store, touched)
     _ensure_registry(store, touched)
-    store.run("graph_prune_stubs_of", {"keys": sorted(touched.cited - touched.keys)}, write=True)
-    citers = citations.affected_citers(store, touched.keys, touched.titles)
+    # A stub the written notices no longer cite may be cited only by titles resolved to it: those go back to their
+    # title stubs first, so that the stub goes (as in a graph loaded afresh) and they are resolved again without it.
+    resolved_to_left = citations.resolved_citers_of(store, left)
+    if left:
+        citations.unresolve(store, sorted(resolved_to_left))
+        removed = store.run("graph_prune_stubs_of", {"keys": sorted(left)}, write=True)
+        note_removed(touched, (row["key"] for row in removed))
+    citers = sorted(set(citations.affected_citers(store, touched.keys, touched.titles)) | resolved_to_left)
     citations.resolve_citers(store, citers)
     lineage.refresh_near(store, touched.places, touched.keys | set(citers))
     _refresh_aliases(store, touched.agencies)
@@ -78,8 +86,8 @@ def _ensure_registry(store: GraphStore, touched: Touched) -> None:
     registry = {n["key"]: n for n in lineage.national_notices()}
     for row in store.run("lineage_registry_pending", {"keys": sorted(registry)}):
         notice = registry[row["key"]]
-        touched.note_notice(row["title"], notice["year"], "中国", 0)
-        touched.note_notice(notice["title"], notice["year"], "中国", 0)
+        touched.note((row["title"], (notice["year"], "中国", 0)))
+        touched.note((notice["title"], (notice["year"], "中国", 0)))
     store.run("documents_ensure_national", {"notices": list(registry.values())}, write=True)
 
 

@@ -99,9 +99,7 @@ def _write(store: GraphStore, rows: list[dict[str, Any]], status: dict[str, Stat
     return outcomes
 
 
-def load_batch(
-    store: GraphStore, records: list[Mapping[str, Any]], touched: Touched | None = None
-) -> list[Outcome]:
+def load_batch(store: GraphStore, records: list[Mapping[str, Any]], touched: Touched | None = None) -> list[Outcome]:
     """Write one batch of records; unchanged notices are skipped. What the writes touch is added to `touched`."""
     rows, outcomes = _rows_for(records)
     known = {r["key"]: r["sha256"] for r in store.run("documents_hashes", {"keys": [row["key"] for row in rows]})}

@@ -2,28 +2,35 @@
 
 The loader reads each batch's notices' neighbours before writing them (a replaced notice loses its old citations,
 agencies, programmes and region, which may leave stubs orphaned or change the inferred parents around its old
-place), and graph/derived.py reads them again after the writes. Everything here only widens what is recomputed:
-a key or place too many costs time, never correctness.
+place), and graph/derived.py reads them again after the writes. A notice they cite counts only when it changed:
+it appeared (a new stub), went away (an orphaned stub) or took another title (a stub takes the smallest title its
+citers give); the State Council's notice every notice cites stays put, and recomputing around it would take its
+whole year. Everything here only widens what is recomputed: a key or place too many costs time, never correctness.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from policygraph.graph.store import GraphStore, Row
 
-# A lineage place: (year, region path, tier) of a notice that appeared, went away or changed.
+# Where a notice stands, for lineage: (year, region path, tier).
 Place = tuple[int | None, str | None, int | None]
+# What of a notice matters to the derived data of others: its title and its place; None when it is not in the graph.
+Facts = tuple[str | None, Place] | None
+
+
+def facts_of(row: Row) -> Facts:
+    return (row["title"], (row["year"], row["region"], row["tier"]))
 
 
 @dataclass
 class Touched:
     keys: set[str] = field(default_factory=set)  # notices written (new or replaced)
-    titles: set[str] = field(default_factory=set)  # titles of those notices and of what they cite, before and after
-    places: set[Place] = field(default_factory=set)  # where those notices and the notices they cite stand
-    cited: set[str] = field(default_factory=set)  # notices they cite or cited (stubs may be orphaned)
+    titles: set[str] = field(default_factory=set)  # titles of notices written, appeared, gone or retitled
+    places: set[Place] = field(default_factory=set)  # their places, before and after
+    cited_before: dict[str, Facts] = field(default_factory=dict)  # notices cited, as they were before the load
     agencies: set[str] = field(default_factory=set)
     programmes: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)  # region codes of the notices
@@ -32,43 +39,68 @@ class Touched:
         self.keys |= other.keys
         self.titles |= other.titles
         self.places |= other.places
-        self.cited |= other.cited
+        for key, facts in other.cited_before.items():
+            self.cited_before.setdefault(key, facts)  # the state before the first batch that touched it
         self.agencies |= other.agencies
         self.programmes |= other.programmes
         self.regions |= other.regions
 
-    def note_notice(self, title: Any, year: Any, region: Any, tier: Any) -> None:
+    def note(self, facts: Facts) -> None:
+        """A notice whose title or place changed (a notice written, or a cited one that appeared, went or changed)."""
+        if facts is None:
+            return
+        title, place = facts
         if title:
-            self.titles.add(str(title))
-        self.places.add((year, region, tier))
+            self.titles.add(title)
+        self.places.add(place)
 
 
-def from_rows(rows: Iterable[Row]) -> Touched:
-    """A Touched from rows of cypher/graph_touched_neighbours (the notices' keys are not added: see `neighbours`)."""
+def from_rows(rows: Iterable[Row]) -> tuple[Touched, dict[str, Facts]]:
+    """From rows of cypher/graph_touched_neighbours: the notices' own facts and links (not their keys: see
+    `before_write`), and the facts of the notices they cite."""
     touched = Touched()
+    cited: dict[str, Facts] = {}
     for row in rows:
-        touched.note_notice(row["title"], row["year"], row["region"], row["tier"])
-        for cited in row["cited"]:
-            touched.cited.add(cited["key"])
-            touched.note_notice(cited["title"], cited["year"], cited["region"], cited["tier"])
+        touched.note(facts_of(row))
+        cited.update((c["key"], facts_of(c)) for c in row["cited"])
         touched.agencies.update(row["agencies"])
         touched.programmes.update(row["programmes"])
         touched.regions.update(row["regions"])
-    return touched
+    return touched, cited
 
 
-def neighbours(store: GraphStore, keys: Iterable[str]) -> Touched:
+def neighbours(store: GraphStore, keys: Iterable[str]) -> tuple[Touched, dict[str, Facts]]:
     """The notices' current links (nothing for keys not in the graph yet), in one query."""
     wanted = sorted(set(keys))
-    return from_rows(store.run("graph_touched_neighbours", {"keys": wanted})) if wanted else Touched()
+    return from_rows(store.run("graph_touched_neighbours", {"keys": wanted}) if wanted else [])
 
 
 def before_write(store: GraphStore, rows: list[Row]) -> Touched:
     """What loading these rows (graph/rows.py) touches, read before they are written: the notices' keys and old
-    links, and the titles and places of the notices they are about to cite."""
-    touched = neighbours(store, (row["key"] for row in rows))
+    links, and the facts of the notices they cite now and are about to cite."""
+    touched, cited = neighbours(store, (row["key"] for row in rows))
     touched.keys.update(row["key"] for row in rows)
-    cited = sorted({c["key"] for row in rows for c in row["cited"]})
-    for row in store.run("graph_touched_places", {"keys": cited}) if cited else []:
-        touched.note_notice(row["title"], row["year"], row["region"], row["tier"])
+    touched.cited_before.update(cited)
+    citing = sorted({c["key"] for row in rows for c in row["cited"]} - set(cited))
+    found = {r["key"]: facts_of(r) for r in store.run("graph_touched_places", {"keys": citing})} if citing else {}
+    touched.cited_before.update((key, found.get(key)) for key in citing)
     return touched
+
+
+def after_write(store: GraphStore, touched: Touched) -> set[str]:
+    """Add what the written notices are linked to now, and the cited notices that appeared or changed, to `touched`.
+    Returns the notices cited before and no longer by them (stubs that may now be orphans)."""
+    now, cited = neighbours(store, touched.keys)
+    touched.add(now)
+    for key, facts in cited.items():
+        before = touched.cited_before.get(key)
+        if facts != before:
+            touched.note(before)
+            touched.note(facts)
+    return set(touched.cited_before) - set(cited) - touched.keys
+
+
+def note_removed(touched: Touched, keys: Iterable[str]) -> None:
+    """Stubs removed as orphans: their titles and places change the derived data around them."""
+    for key in keys:
+        touched.note(touched.cited_before.get(key))

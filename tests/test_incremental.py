@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import random
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,8 @@ def final_versions(order: list[Record]) -> list[Record]:
 def full_export(store: GraphStore, records: list[Record]) -> dict[str, list[str]]:
     store.clear()
     for start in range(0, len(records), 50):
-        load_batch(store, records[start : start + 50])
+        batch: list[Mapping[str, Any]] = [*records[start : start + 50]]
+        load_batch(store, batch)
     refresh_derived(store)
     return canonical_export(store)
 
@@ -124,3 +126,23 @@ def test_db_refresh_recomputes_everything(
     links = sum(1 for e in before["edges"] if '"type": "IMPLEMENTS"' in e)
     assert f"{links} lineage links" in result.stdout
     assert canonical_export(store) == before
+
+
+def test_a_stub_kept_only_by_a_resolved_title_goes_with_its_last_citer(
+    store: GraphStore, corpus: list[Record]
+) -> None:
+    """A cites 测卫发〔2020〕9号 by 文号 and title, B cites that title alone (resolved to the stub); A's new version
+    drops the citation: the stub goes, and B's title citation stays on its title stub, as in a graph loaded afresh."""
+    title = "关于做好测试工作的意见"
+    citation = {"doc_no": "测卫发〔2020〕9号", "title": title, "relation": "reference", "quote": title, "span": [1, 2]}
+    first, second = copy.deepcopy(corpus[10]), copy.deepcopy(corpus[11])
+    first["cited"] = [*first["cited"], citation]
+    second["cited"] = [*second["cited"], {**citation, "doc_no": None}]
+    load_records(store, [first])
+    load_records(store, [second])
+    cites = "MATCH (:Document {key: $k})-[:CITES]->(t:Document) RETURN t.key AS key"
+    assert {"key": "测卫发〔2020〕9号"} in store.read(cites, {"k": key(second)})
+    again = changed(first)  # drops its last citation, the one to 测卫发〔2020〕9号
+    load_records(store, [again])
+    assert {"key": f"《{title}》"} in store.read(cites, {"k": key(second)})
+    assert canonical_export(store) == full_export(store, [second, again])
