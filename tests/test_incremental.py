@@ -128,9 +128,7 @@ def test_db_refresh_recomputes_everything(
     assert canonical_export(store) == before
 
 
-def test_a_stub_kept_only_by_a_resolved_title_goes_with_its_last_citer(
-    store: GraphStore, corpus: list[Record]
-) -> None:
+def test_a_stub_kept_only_by_a_resolved_title_goes_with_its_last_citer(store: GraphStore, corpus: list[Record]) -> None:
     """A cites 测卫发〔2020〕9号 by 文号 and title, B cites that title alone (resolved to the stub); A's new version
     drops the citation: the stub goes, and B's title citation stays on its title stub, as in a graph loaded afresh."""
     title = "关于做好测试工作的意见"
