@@ -16,6 +16,7 @@ import argparse
 import copy
 import statistics
 import time
+from collections import defaultdict
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -56,14 +57,42 @@ def changed(record: Record) -> Record:
     return new
 
 
+class QueryTimes:
+    """Seconds per named query while installed on a store (its `run`), to show where a refresh spends its time."""
+
+    def __init__(self, store: Any) -> None:
+        self.store, self.run = store, store.run
+        self.seconds: defaultdict[str, float] = defaultdict(float)
+
+    def __enter__(self) -> QueryTimes:
+        def timed(name: str, *args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return self.run(name, *args, **kwargs)
+            finally:
+                self.seconds[name] += time.perf_counter() - started
+
+        self.store.run = timed
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.run = self.run
+
+    def top(self, n: int = 6) -> str:
+        ranked = sorted(self.seconds.items(), key=lambda item: -item[1])[:n]
+        return ", ".join(f"{name} {seconds:.3f}" for name, seconds in ranked)
+
+
 def one_notice(store: Any, record: Record) -> tuple[float, float, float]:
     """Seconds of the write, of the incremental refresh after it, and of a full refresh of the same graph."""
     touched = Touched()
     started = time.perf_counter()
     load_batch(store, [record], touched)
     written = time.perf_counter()
-    refresh_derived(store, touched)
+    with QueryTimes(store) as times:
+        refresh_derived(store, touched)
     refreshed = time.perf_counter()
+    print(f"    incremental refresh, slowest queries (s): {times.top()}")
     refresh_derived(store)
     return written - started, refreshed - written, time.perf_counter() - refreshed
 
