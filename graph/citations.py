@@ -21,7 +21,7 @@ from typing import Any
 
 from policygraph.graph.lineage import national_notices
 from policygraph.graph.rows import citation_row
-from policygraph.graph.store import GraphStore
+from policygraph.graph.store import GraphStore, Row
 
 # Printing marks that are not part of a title: book-title and quotation marks, spaces left by line breaks.
 _MARKS = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]")
@@ -107,13 +107,30 @@ def resolve_title_citations(store: GraphStore) -> int:
     return len(moves)
 
 
-def affected_citers(store: GraphStore, keys: set[str], titles: set[str]) -> list[str]:
+# Normalised title → the rows of citations_titles (key, title, by_title) carrying it.
+TitleIndex = dict[str, list[Row]]
+
+
+def index_titles(store: GraphStore) -> TitleIndex:
+    """Every title in the graph by its normalised form, read once: titles match after normalising, which the
+    engines cannot do."""
+    found: TitleIndex = defaultdict(list)
+    for row in store.run("citations_titles"):
+        found[normalise_title(row["title"])].append(row)
+    return found
+
+
+def affected_citers(store: GraphStore, keys: set[str], titles: set[str], known: TitleIndex) -> list[str]:
     """The citers whose title citations may resolve differently after `keys` were written: those notices, their
-    citers (a notice keyed by its title replaces a title stub), and every citer of a title that normalises like one
-    of `titles` (the titles of the written notices and of what they cite, before and after: new candidates)."""
+    citers (a notice keyed by its title replaces a title stub), and the citers by title of every notice whose title
+    normalises like one of `titles` (the titles of what was written, appeared, went or changed, before and after).
+    `known`: the notices by normalised title (`index_titles`). A citation resolved to a notice matched its
+    normalised title, so the notices carrying a title are where its citers are found."""
     wanted = {normalise_title(t) for t in titles}
     found = set(keys) | {r["citer"] for r in store.run("citations_citers_of", {"keys": sorted(keys)})}
-    found |= {r["citer"] for r in store.run("citations_title_citers") if normalise_title(r["title"] or "") in wanted}
+    matching = sorted(r["key"] for title in wanted for r in known.get(title, []))
+    if matching:
+        found |= {r["citer"] for r in store.run("citations_title_citers_of", {"keys": matching})}
     return sorted(found)
 
 
@@ -122,8 +139,9 @@ def resolved_citers_of(store: GraphStore, keys: set[str]) -> set[str]:
     return {r["citer"] for r in store.run("citations_resolved_citers_of", {"keys": sorted(keys)})} if keys else set()
 
 
-def resolve_citers(store: GraphStore, citers: list[str]) -> int:
-    """Recompute the resolution of these citers' title citations only. Returns how many edges were moved."""
+def resolve_citers(store: GraphStore, citers: list[str], known: TitleIndex) -> int:
+    """Recompute the resolution of these citers' title citations only (`known`: the notices by normalised title).
+    Returns how many edges were moved."""
     if not citers:
         return 0
     unresolve(store, citers)
@@ -131,8 +149,8 @@ def resolve_citers(store: GraphStore, citers: list[str]) -> int:
     if not edges:
         return 0
     direct = {(r["citer"], r["target"]) for r in store.run("citations_direct_pairs_of", {"citers": citers})}
-    # Every known title is read: a title matches after normalising, which the engines cannot do (see normalise_title).
-    candidates = candidates_by_title(store.run("citations_known_titles"))
+    cited = {normalise_title(edge["title"] or "") for edge in edges}
+    candidates = {title: sorted(r["key"] for r in known.get(title, []) if not r["by_title"]) for title in cited}
     moves, marks = decide(edges, direct, candidates)
     if marks:
         store.run("citations_mark_duplicates", {"edges": marks}, write=True)
