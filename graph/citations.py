@@ -8,6 +8,8 @@ already cites that notice by other means (one CITES edge per pair of notices), o
 
 Order independence: every refresh first moves each `via_title` edge back to its title stub, so the result is a
 function of the loaded notices alone: a notice arriving later that makes a title ambiguous un-resolves it again.
+After a load, `resolve_citers` does the same for the citers a load may have changed (graph/derived.py): a citer's
+decisions depend only on its own citations and on the candidates of the titles it cites.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from policygraph.graph.lineage import national_notices
 from policygraph.graph.rows import citation_row
-from policygraph.graph.store import GraphStore
+from policygraph.graph.store import GraphStore, Row
 
 # Printing marks that are not part of a title: book-title and quotation marks, spaces left by line breaks.
 _MARKS = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]")
@@ -50,9 +52,12 @@ def candidates_by_title(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[str
     return {title: sorted(keys) for title, keys in found.items()}
 
 
-def _unresolve(store: GraphStore) -> None:
-    """Move every resolved edge back to its title stub, re-created with the properties loading gives it."""
-    rows = store.run("citations_resolved_edges")
+def unresolve(store: GraphStore, citers: list[str] | None = None) -> None:
+    """Move every resolved edge (of these citers, or all) back to its title stub, re-created as loading creates it."""
+    if citers is None:
+        rows = store.run("citations_resolved_edges")
+    else:
+        rows = store.run("citations_resolved_edges_of", {"citers": citers})
     stubs = [{"citer": r["citer"], "target": r["target"], "stub": _stub(r["title"])} for r in rows]
     if stubs:
         store.run("citations_unresolve", {"edges": stubs}, write=True)
@@ -89,7 +94,7 @@ def resolve_title_citations(store: GraphStore) -> int:
     """Recompute the resolution of title-only citations from the whole graph. Returns how many edges were moved."""
     # The registry's national notices are candidates even on the first ingest, before lineage would add them.
     store.run("documents_ensure_national", {"notices": national_notices()}, write=True)
-    _unresolve(store)
+    unresolve(store)
     edges = store.run("citations_title_edges")
     direct = {(r["citer"], r["target"]) for r in store.run("citations_direct_pairs")}
     candidates = candidates_by_title(store.run("citations_known_titles"))
@@ -99,4 +104,57 @@ def resolve_title_citations(store: GraphStore) -> int:
     if moves:
         store.run("citations_move", {"edges": moves}, write=True)
     store.run("citations_drop_title_stubs", write=True)
+    return len(moves)
+
+
+# Normalised title → the rows of citations_titles (key, title, by_title) carrying it.
+TitleIndex = dict[str, list[Row]]
+
+
+def index_titles(store: GraphStore) -> TitleIndex:
+    """Every title in the graph by its normalised form, read once: titles match after normalising, which the
+    engines cannot do."""
+    found: TitleIndex = defaultdict(list)
+    for row in store.run("citations_titles"):
+        found[normalise_title(row["title"])].append(row)
+    return found
+
+
+def affected_citers(store: GraphStore, keys: set[str], titles: set[str], known: TitleIndex) -> list[str]:
+    """The citers whose title citations may resolve differently after `keys` were written: those notices, their
+    citers (a notice keyed by its title replaces a title stub), and the citers by title of every notice whose title
+    normalises like one of `titles` (the titles of what was written, appeared, went or changed, before and after).
+    `known`: the notices by normalised title (`index_titles`). A citation resolved to a notice matched its
+    normalised title, so the notices carrying a title are where its citers are found."""
+    wanted = {normalise_title(t) for t in titles}
+    found = set(keys) | {r["citer"] for r in store.run("citations_citers_of", {"keys": sorted(keys)})}
+    matching = sorted(r["key"] for title in wanted for r in known.get(title, []))
+    if matching:
+        found |= {r["citer"] for r in store.run("citations_title_citers_of", {"keys": matching})}
+    return sorted(found)
+
+
+def resolved_citers_of(store: GraphStore, keys: set[str]) -> set[str]:
+    """The citers whose title citations were resolved to one of these notices."""
+    return {r["citer"] for r in store.run("citations_resolved_citers_of", {"keys": sorted(keys)})} if keys else set()
+
+
+def resolve_citers(store: GraphStore, citers: list[str], known: TitleIndex) -> int:
+    """Recompute the resolution of these citers' title citations only (`known`: the notices by normalised title).
+    Returns how many edges were moved."""
+    if not citers:
+        return 0
+    unresolve(store, citers)
+    edges = store.run("citations_title_edges_of", {"citers": citers})
+    if not edges:
+        return 0
+    direct = {(r["citer"], r["target"]) for r in store.run("citations_direct_pairs_of", {"citers": citers})}
+    cited = {normalise_title(edge["title"] or "") for edge in edges}
+    candidates = {title: sorted(r["key"] for r in known.get(title, []) if not r["by_title"]) for title in cited}
+    moves, marks = decide(edges, direct, candidates)
+    if marks:
+        store.run("citations_mark_duplicates", {"edges": marks}, write=True)
+    if moves:
+        store.run("citations_move", {"edges": moves}, write=True)
+        store.run("citations_drop_title_stubs_of", {"keys": sorted({m["stub"] for m in moves})}, write=True)
     return len(moves)

@@ -4,7 +4,8 @@ Renamings and mergers are data (`data/agency_renamings.csv`: from_function, to_f
 At every refresh the edges are recomputed whole: an Agency whose function is a row's from_function is linked to the
 Agency of the same jurisdiction whose function is its to_function (`national` rows link national organs,
 `local-default` rows organs of any one region). Only agencies still named in some notice take part, so the edges
-depend on the loaded notices alone, never on the order they came in.
+depend on the loaded notices alone, never on the order they came in. After a load, `refresh_places` recomputes the
+edges of the jurisdictions of the agencies the load touched only (an edge never leaves its jurisdiction).
 
 `renamed` and `merged` predecessors ceased to exist: a time series of the successor includes them
 (cypher/continuity_rolled_years.cypher). `split` and `functions_moved` edges are shown, not rolled up.
@@ -80,6 +81,20 @@ def refresh(store: GraphStore) -> int:
     """Recompute every SUCCEEDED_BY edge. Returns how many there are."""
     store.run("continuity_clear", write=True)
     edges = compute(store.run("continuity_agencies"), renamings())
+    if edges:
+        store.run("continuity_write", {"edges": edges}, write=True)
+    return len(edges)
+
+
+def refresh_places(store: GraphStore, agencies: set[str]) -> int:
+    """Recompute the SUCCEEDED_BY edges within the jurisdictions of these agencies. Returns how many there are."""
+    if not agencies:
+        return 0
+    places = sorted(r["place"] for r in store.run("continuity_places_of", {"keys": sorted(agencies)}))
+    if not places:
+        return 0
+    store.run("continuity_clear_in", {"places": places}, write=True)
+    edges = compute(store.run("continuity_agencies_in", {"places": places}), renamings())
     if edges:
         store.run("continuity_write", {"edges": edges}, write=True)
     return len(edges)

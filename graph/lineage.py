@@ -5,7 +5,8 @@
 - inferred: the notice names no parent (泗县: "按照国家、省、市…部署"); its parent is the series notice of the same
   year at the nearest higher tier present in the graph whose region contains it, with the reason and the tiers that
   are missing on the way.
-Derived data, recomputed whole: the result depends on the graph, never on the order in which notices arrived.
+Derived data, recomputed whole (`refresh`), or after a load around the places that changed (`refresh_near`, with the
+same rule `compute`): the result depends on the graph, never on the order in which notices arrived.
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ from typing import Any
 
 from policygraph.core.vocabulary import TIERS, Tier
 from policygraph.graph.rows import document_key
-from policygraph.graph.store import GraphStore
+from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import divisions
 from policygraph.ingest.docno import find_doc_nos
 
 NATIONAL_NOTICES = Path(__file__).parent / "data" / "national_notices.csv"
+
+
+# Where a notice stands: (year, region path, tier).
+Place = tuple[int | None, str | None, int | None]
 
 
 @dataclass(frozen=True)
@@ -125,16 +130,53 @@ def compute(notices: list[Notice]) -> list[dict[str, Any]]:
     return edges
 
 
+def _notices(rows: list[Row]) -> list[Notice]:
+    return [
+        Notice(r["key"], r["tier"], r["region"], r["year"], bool(r["stub"]), tuple(sorted(r["basis_parents"])))
+        for r in rows
+    ]
+
+
 def refresh(store: GraphStore) -> int:
     """Make sure the national notices exist, then recompute all IMPLEMENTS edges. Returns how many were written."""
     store.run("documents_ensure_national", {"notices": national_notices()}, write=True)
     store.run("lineage_clear", write=True)
-    rows = store.run("lineage_facts")
-    notices = [
-        Notice(r["key"], r["tier"], r["region"], r["year"], bool(r["stub"]), tuple(sorted(r["basis_parents"])))
-        for r in rows
-    ]
-    edges = compute(notices)
+    edges = compute(_notices(store.run("lineage_facts")))
     if edges:
         store.run("lineage_write", {"edges": edges}, write=True)
     return len(edges)
+
+
+def inside(place: Place, notice: Notice) -> bool:
+    """Is the notice of the place's year and within its region (a national place holds its whole year)?"""
+    year, region, tier = place
+    if notice.year != year:
+        return False
+    return tier == 0 or bool(region and notice.region and notice.region.startswith(region))
+
+
+def refresh_near(store: GraphStore, places: set[Place], keys: set[str]) -> None:
+    """Recompute the IMPLEMENTS edges of the notices inside `places` (where notices appeared, went away or changed)
+    and of the notices `keys` (written, or whose citations changed).
+
+    A notice's parent is a basis it cites or a notice of its year whose region contains it. For a notice inside a
+    place, those containing notices are inside the place or contain it, so the notices near the places (and the
+    bases cited) are all `compute` needs to give the very edges a full refresh gives."""
+    own = _notices(store.run("lineage_facts_of", {"keys": sorted(keys)}))
+    wanted = places | {(n.year, n.region, n.tier) for n in own}
+    near = [{"year": y, "region": r, "tier": t} for y, r, t in sorted(wanted, key=str) if y is not None]
+    notices = {n.key: n for n in own}
+    if near:
+        notices.update((n.key, n) for n in _notices(store.run("lineage_facts_near", {"places": near})))
+    bases = {k for n in notices.values() for k in n.basis_parents} - set(notices)
+    if bases:
+        notices.update((n.key, n) for n in _notices(store.run("lineage_facts_of", {"keys": sorted(bases)})))
+    children = set(keys) | {n.key for n in notices.values() if any(inside(p, n) for p in wanted)}
+    edges = [edge for edge in compute(list(notices.values())) if edge["child"] in children]
+    store.run("lineage_clear_of", {"keys": sorted(children)}, write=True)
+    if edges:
+        store.run("lineage_write", {"edges": edges}, write=True)
+
+
+def count(store: GraphStore) -> int:
+    return int(store.run("lineage_count")[0]["edges"])

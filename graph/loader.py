@@ -5,7 +5,8 @@ engines. When a batch fails, its notices are written one by one, so one bad noti
 and is reported on its own. A notice whose content hash is already in the graph is left alone; a changed one is
 replaced whole. After the writes, the derived data (title citations resolved, lineage, agency aliases, agency
 continuity, orphans) is recomputed from the graph, which is what makes the result independent of the order of
-ingestion.
+ingestion. What the writes touched (graph/touched.py) is gathered as they go, so that the refresh after a load
+recomputes only around it (graph/derived.py); `policygraph db refresh` recomputes everything.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from itertools import islice
 from typing import Any, Literal
 
 from policygraph.core.errors import StoreError
-from policygraph.graph import citations, continuity, lineage
+from policygraph.graph.derived import refresh_derived
 from policygraph.graph.rows import document_row
 from policygraph.graph.store import GraphStore
+from policygraph.graph.touched import Touched, before_write
+
+__all__ = ["DEFAULT_BATCH", "LoadResult", "Outcome", "Touched", "load_batch", "load_records", "refresh_derived"]
 
 Status = Literal["new", "unchanged", "replaced", "failed"]
 DEFAULT_BATCH = 50
@@ -38,6 +42,7 @@ class LoadResult:
     lineage_edges: int = 0
     corrections_applied: int = 0  # analysts' corrections re-applied after the load (graph/corrections.py)
     orphaned_corrections: list[str] = field(default_factory=list)  # one line each: file:line, notice, reason
+    touched: Touched = field(default_factory=Touched)  # what the writes touched, for the derived data's refresh
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -94,8 +99,8 @@ def _write(store: GraphStore, rows: list[dict[str, Any]], status: dict[str, Stat
     return outcomes
 
 
-def load_batch(store: GraphStore, records: list[Mapping[str, Any]]) -> list[Outcome]:
-    """Write one batch of records; unchanged notices are skipped."""
+def load_batch(store: GraphStore, records: list[Mapping[str, Any]], touched: Touched | None = None) -> list[Outcome]:
+    """Write one batch of records; unchanged notices are skipped. What the writes touch is added to `touched`."""
     rows, outcomes = _rows_for(records)
     known = {r["key"]: r["sha256"] for r in store.run("documents_hashes", {"keys": [row["key"] for row in rows]})}
     pending = []
@@ -107,28 +112,14 @@ def load_batch(store: GraphStore, records: list[Mapping[str, Any]]) -> list[Outc
     while pending:
         first, pending = _split_duplicates(pending)
         status: dict[str, Status] = {row["key"]: "replaced" if row["key"] in known else "new" for row in first}
+        if touched is not None:  # before the write: a replaced notice's old links are gone after it
+            touched.add(before_write(store, first))
         try:
             outcomes.extend(_write(store, first, status))
         except StoreError as e:
             outcomes.extend(Outcome(row["source"], "failed", row["key"], str(e)) for row in first)
         known.update({row["key"]: row["sha256"] for row in first})
     return outcomes
-
-
-def refresh_derived(store: GraphStore) -> int:
-    """Recompute what is derived from the whole graph: title citations resolved to known notices (first, so that
-    lineage sees them), lineage, agency aliases, agency continuity (SUCCEEDED_BY), orphans. Returns lineage edges."""
-    citations.resolve_title_citations(store)
-    edges = lineage.refresh(store)
-    forms = store.run("agency_forms")
-    aliases = [{"key": row["key"], "aliases": sorted(f for f in row["forms"] if f)} for row in forms]
-    for chunk in batched(aliases, 500):
-        store.run("agency_write_aliases", {"agencies": chunk}, write=True)
-    continuity.refresh(store)
-    for _ in range(5):  # regions are pruned from the bottom up, one tier per pass
-        if not store.run("graph_prune_orphans", write=True)[0]["removed"]:
-            break
-    return edges
 
 
 def load_records(
@@ -141,9 +132,9 @@ def load_records(
     """Load records (the JSON form of ingest.record.DocumentRecord) and refresh the derived data."""
     result = LoadResult()
     for batch in batched(records, batch_size):
-        for outcome in load_batch(store, batch):
+        for outcome in load_batch(store, batch, result.touched):
             result.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
-    result.lineage_edges = refresh_derived(store)
+    result.lineage_edges = refresh_derived(store, result.touched)
     return result

@@ -1,7 +1,8 @@
-"""`policygraph db start|stop|status|schema|clear|fetch-neo4j`: manage the local graph engines."""
+"""`policygraph db start|stop|status|schema|clear|refresh|fetch-neo4j`: manage the local graph engines."""
 
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 import typer
@@ -10,6 +11,8 @@ from policygraph.cli.common import console, fail, reports_errors
 from policygraph.core.settings import Engine, Settings, get_settings
 from policygraph.graph import falkordb_server, neo4j_server
 from policygraph.graph.connect import open_store
+from policygraph.graph.derived import refresh_derived
+from policygraph.graph.writer import one_writer
 
 app = typer.Typer(
     help=(
@@ -96,6 +99,18 @@ def clear(
     with open_store(settings_for(engine), start=False) as store:
         store.clear()
         console.print("graph cleared")
+
+
+@app.command()
+@reports_errors
+def refresh(engine: EngineOption = None) -> None:
+    """Recompute all derived data from the whole graph: title citations, lineage, agency aliases and continuity,
+    orphans (an ingest recomputes only what its notices touch; this is the full recompute)."""
+    with open_store(settings_for(engine), start=False) as store, one_writer(store):
+        started = time.perf_counter()
+        edges = refresh_derived(store)
+        console.print(f"derived data recomputed from the whole graph 已全量重算: {edges} lineage links, "
+                      f"{time.perf_counter() - started:.1f} s")  # fmt: skip
 
 
 @app.command("fetch-neo4j")
