@@ -27,6 +27,8 @@ SET doc.doc_no = d.doc_no, doc.doc_no_prefix = d.doc_no_prefix, doc.title = d.ti
     doc.needs_review = d.coverage.needs_review, doc.review_reasons = d.coverage.review_reasons
 // Analysts' corrections go on top after the load (graph/corrections.py): a notice written again starts as extracted.
 SET doc.corrected_fields = null, doc.correction_note = null, doc.corrected_on = null
+// Until the derived refresh has run around it (cleared there): an ingest killed before it leaves the mark behind.
+SET doc.derived_pending = true
 FOREACH (i IN range(0, size(d.regions) - 1) |
   MERGE (region:Region {code: d.regions[i].code})
   ON CREATE SET region.name = d.regions[i].name, region.level = d.regions[i].level, region.path = d.regions[i].path

@@ -32,10 +32,19 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def refresh_derived(store: GraphStore, touched: Touched | None = None) -> int:
     """Recompute the derived data, whole (`touched` None) or around what a load touched. Returns the lineage edges
     in the graph."""
-    if touched is None or len(touched.keys) > FULL_ABOVE:
-        return _full(store)
-    _incremental(store, touched)
-    return lineage.count(store)
+    if touched is None or len(touched.keys) > FULL_ABOVE or interrupted_before(store, touched):
+        edges = _full(store)
+    else:
+        _incremental(store, touched)
+        edges = lineage.count(store)
+    store.run("documents_pending_clear", write=True)
+    return edges
+
+
+def interrupted_before(store: GraphStore, touched: Touched) -> bool:
+    """Did an earlier ingest write notices and stop (killed, a power cut) before refreshing around them? Their marks
+    are still there; what they touched is not known any more, so the refresh must be the full one."""
+    return any(row["key"] not in touched.keys for row in store.run("documents_pending"))
 
 
 def _full(store: GraphStore) -> int:
