@@ -10,12 +10,13 @@ from typing import Any, Literal, get_args
 from policygraph.analysis.checks import check_basis, check_level, check_page, check_year_range
 from policygraph.core.errors import InvalidParameter, NotFound
 from policygraph.core.vocabulary import Role
+from policygraph.graph.counts import FIRST_TASKS
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.divisions import region_prefix
 
 PROFILE_TASKS = 50
 PROFILE_COLLABORATORS = 20
-TASK_CAP = 20  # tasks listed per ranking row
+TASK_CAP = FIRST_TASKS  # tasks listed per ranking row: as many as each count row keeps (graph/counts.py)
 AGENCY_CAP = 20  # agencies listed per function row
 
 GroupBy = Literal["agency", "function"]  # rank agencies, or functions pooled across regions

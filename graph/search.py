@@ -1,7 +1,8 @@
 """Full-text search of the tasks, in Chinese, with the same answers on FalkorDB and Neo4j.
 
 The words are tokenised in Python (graph/search_text.py: CJK bigrams, ASCII runs whole), the engine's full-text
-index finds the candidates, the query keeps the tasks where every word occurs and ranks them by occurrences
+index finds the candidates (the 1,000 it scores highest, or as many as a deeper page needs: reading every match's
+text does not scale), the query keeps the tasks where every word occurs and ranks them by occurrences
 (cypher/schema/<engine>/search_tasks.cypher). Highlights are computed here from the task's text, as fragments.
 """
 

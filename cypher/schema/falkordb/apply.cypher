@@ -14,12 +14,21 @@ CREATE INDEX FOR (n:Document) ON (n.level);
 CREATE INDEX FOR (n:Agency) ON (n.name);
 CREATE INDEX FOR (n:Programme) ON (n.name);
 CREATE INDEX FOR (n:Region) ON (n.name);
+// The pre-aggregated counts (graph/counts.py): found by key, by agency (refresh, the ranking's agencies) and by
+// function (the ranking by function).
+CREATE INDEX FOR (n:LeadCount) ON (n.key);
+CREATE INDEX FOR (n:LeadCount) ON (n.agency);
+CREATE INDEX FOR (n:LeadCount) ON (n.function);
+CREATE INDEX FOR (n:FunctionLeadCount) ON (n.key);
+CREATE INDEX FOR (n:FunctionLeadCount) ON (n.function);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Document PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Task PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Programme PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Region PROPERTIES 1 code;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Target PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE LeadCount PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE FunctionLeadCount PROPERTIES 1 key;
 // Full-text search over task titles and texts: `search_text` holds them as space-separated CJK bigrams and
 // lower-cased ASCII runs (graph/search_text.py): no stemming, no stopwords, so every token is kept as it is.
 // Re-applying answers "already indexed"; FalkorDB fills it in the background (apply_schema waits for it).
