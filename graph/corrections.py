@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policygraph.graph import lineage
+from policygraph.graph import counts, lineage
 from policygraph.graph.rows import agency_row, issuer_rows, region_chain, tier_of
 from policygraph.graph.store import GraphStore
 from policygraph.graph.writer import one_writer
@@ -106,13 +106,23 @@ def apply(store: GraphStore, corrections: list[Correction]) -> Applied:
         store.run("corrections_citers", {"docs": citers}, write=True)
         lineage.refresh(store)  # tiers, regions and citations changed: the computed parents may change too
         store.run("graph_prune_orphans", write=True)
+        documents_counted = {"documents": [row["key"] for row in doc_rows]}
+        counts.refresh(store, keys(store.run("agency_counts_agencies_of_documents", documents_counted)))
     if tasks:
-        store.run("corrections_tasks", {"tasks": task_rows(store, tasks, found)}, write=True)
+        rows = task_rows(store, tasks, found)
+        counted = {"tasks": [row["key"] for row in rows]}
+        before = keys(store.run("agency_counts_agencies_of_tasks", counted))
+        store.run("corrections_tasks", {"tasks": rows}, write=True)
         store.run("graph_prune_orphans", write=True)
+        counts.refresh(store, before | keys(store.run("agency_counts_agencies_of_tasks", counted)))
     parents = parent_rows(documents)
     if parents:
         store.run("corrections_parents", {"edges": parents}, write=True)
     return Applied(usable, orphans)
+
+
+def keys(rows: list[dict[str, Any]]) -> set[str]:
+    return {row["key"] for row in rows}
 
 
 def add(store: GraphStore, path: Path, correction: Correction) -> Correction:

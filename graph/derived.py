@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from policygraph.graph import citations, continuity, lineage
+from policygraph.graph import citations, continuity, counts, lineage
 from policygraph.graph.store import GraphStore
 from policygraph.graph.touched import Touched, after_write, note_removed
 
@@ -61,6 +61,7 @@ def _full(store: GraphStore) -> int:
         store.run("agency_write_aliases", {"agencies": chunk}, write=True)
     continuity.refresh(store)
     _prune_all(store)
+    counts.refresh(store)
     return edges
 
 
@@ -87,8 +88,7 @@ def _incremental(store: GraphStore, touched: Touched) -> None:
     _refresh_aliases(store, touched.agencies)
     continuity.refresh_places(store, touched.agencies)
     _prune_touched(store, touched)
-    # HOOK(counts): the lead adds here `counts.refresh(store, agencies=touched.agencies)` once graph/counts.py exists
-    # (pre-aggregated counts of the agencies the load touched; a full `db refresh` recomputes them all).
+    counts.refresh(store, touched.agencies)  # the pre-aggregated counts of the agencies the load touched
 
 
 def _ensure_registry(store: GraphStore, touched: Touched) -> None:

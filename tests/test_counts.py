@@ -7,13 +7,14 @@ from __future__ import annotations
 import copy
 import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench.common import extract_one
 from policygraph.graph import counts
-from policygraph.graph.ingest_files import extract_file
+from policygraph.graph.ingest_files import extract_file, ingest_paths
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
 from tests.support.paths import SEEDS
@@ -189,3 +190,49 @@ def test_a_refresh_of_the_touched_agencies_equals_a_full_one(
     assert count_rows(store) == partial
     assert stored_counts(store) == direct_counts(store)
     assert_rankings_match_the_scan(store, generated_records)
+
+
+CORRECTED_NOTICE = """宣城市人民政府办公室关于印发宣城市深化医药卫生体制改革2022年重点工作任务的通知
+宣政办发〔2022〕9号
+
+各县市区人民政府，市政府各部门：
+    现将有关工作任务印发给你们，请认真贯彻执行。
+    一、推进分级诊疗
+    （一）推进紧密型县域医共体建设。年内实现县域全覆盖。（牵头单位：市卫生健康委；配合单位：市医保局）
+    （二）做实家庭医生签约服务。提高重点人群签约率。（牵头单位：市卫生健康委；配合单位：市财政局）
+
+宣城市人民政府办公室
+2022年6月1日
+"""
+CORRECTIONS = """
+[[correction]]
+notice = "宣政办发〔2022〕9号"
+region = "安徽省宣城市宣州区"
+level = "county"
+note = "实为宣州区转发件"
+corrected_on = 2026-12-06
+
+[[correction]]
+notice = "宣政办发〔2022〕9号"
+task = 2
+number = "(二)"
+title = "做实家庭医生签约服务"
+lead = ["宣城市医疗保障局"]
+cooperating = ["宣城市卫生健康委员会"]
+note = "牵头单位以盖章件为准"
+corrected_on = 2026-12-06
+"""
+
+
+def test_corrections_keep_the_counts_those_of_the_edges(store: GraphStore, tmp_path: Path) -> None:
+    """A corrected lead moves a task between agencies, a corrected region and level move a notice to another place:
+    the count rows of every agency involved follow, without a full refresh."""
+    notice, corrections = tmp_path / "notice.txt", tmp_path / "corrections.toml"
+    notice.write_text(CORRECTED_NOTICE, encoding="utf-8")
+    corrections.write_text(CORRECTIONS, encoding="utf-8")
+    result = ingest_paths(store, [notice], corrections_file=corrections)
+    assert (result.corrections_applied, result.orphaned_corrections) == (2, [])
+    counted = stored_counts(store)
+    assert counted == direct_counts(store)
+    assert {(key[1], key[2]) for key in counted} == {("county", "安徽省宣城市宣州区")}, "counted where corrected"
+    assert any(key[0].endswith("医疗保障局") and leads == 1 for key, (leads, _) in counted.items())
