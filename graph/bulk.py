@@ -1,0 +1,126 @@
+"""The bulk path: build a whole graph from records at once, for big loads into an empty or new graph.
+
+The graph the incremental loader (graph/loader.py) would write is computed in Python (graph/bulk_rows.py), then
+- FalkorDB: imported with the server's own GRAPH.BULK into a new graph under a staging name, given the schema and the
+  derived refresh there, and only then renamed over the store's graph (RENAME replaces the old key in one step).
+  Anything failing before the rename deletes the staging graph: the store's graph is as it was, whatever it held.
+- Neo4j: Community has one user database and no CREATE DATABASE, and swapping a store imported offline with
+  neo4j-admin would need the server stopped; so the graph must be empty, and it is written with plain CREATEs in
+  large batches (graph/bulk_neo4j.py), then given the derived refresh. A failure clears it again: empty, as it was.
+Either way the result equals load_records(records) on an empty graph (tests/test_bulk.py compares the canonical
+exports), the outcomes are the ones it would report, and a failure is one line (BulkLoadError).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from policygraph.core.errors import StoreError
+from policygraph.graph import bulk_neo4j
+from policygraph.graph.bulk_falkordb import MAX_COMMAND_BYTES, commands
+from policygraph.graph.bulk_rows import BulkGraph, bulk_graph
+from policygraph.graph.falkordb_store import FalkorDBStore
+from policygraph.graph.loader import DEFAULT_BATCH, LoadResult, refresh_derived
+from policygraph.graph.store import GraphStore
+
+Step = Callable[[str], None]  # told each step done: "rows", "import", "schema", "derived", "swap"
+
+
+class BulkLoadError(StoreError):
+    """A bulk load that failed; the graph is as it was before. The message is one line."""
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text or type(error).__name__
+
+
+def staging_name(graph: str) -> str:
+    """The name the new graph is built under: one per process, so two loads never build into the same key."""
+    return f"{graph}~bulk{os.getpid()}"
+
+
+def _import_falkordb(staging: FalkorDBStore, graph: BulkGraph, max_bytes: int) -> None:
+    staging.command("DEL", staging.graph_name)  # a staging graph left by a killed run
+    begin = ["BEGIN"]
+    for args in commands(graph, max_bytes):
+        staging.command("GRAPH.BULK", staging.graph_name, *begin, *args)
+        begin = []
+
+
+def _load_falkordb(store: FalkorDBStore, graph: BulkGraph, step: Step, max_bytes: int) -> int:
+    if not graph.node_count:  # nothing to import: an empty graph, in one atomic statement
+        store.apply_schema()
+        store.clear()
+        return refresh_derived(store)
+    staging = FalkorDBStore(store.url, graph=staging_name(store.graph_name))
+    done = "rows"
+    try:
+        _import_falkordb(staging, graph, max_bytes)
+        step(done := "import")
+        staging.apply_schema()
+        step(done := "schema")
+        edges = refresh_derived(staging)
+        step(done := "derived")
+        staging.command("RENAME", staging.graph_name, store.graph_name)
+    except Exception as e:
+        with contextlib.suppress(StoreError):
+            staging.command("DEL", staging.graph_name)
+        raise BulkLoadError(f"bulk load failed after step {done!r}, graph {store.graph_name!r} unchanged: "
+                            f"{_one_line(e)}") from e  # fmt: skip
+    finally:
+        staging.close()
+    store.forget_schema()
+    step("swap")
+    return edges
+
+
+def _load_neo4j(store: GraphStore, graph: BulkGraph, step: Step) -> int:
+    held = sum(row["nodes"] for row in store.run("graph_count_nodes"))
+    if held:
+        raise BulkLoadError(f"bulk load into Neo4j needs an empty graph, and this one holds {held} nodes: "
+                            "clear it first, or load incrementally")  # fmt: skip
+    done = "rows"
+    try:
+        store.apply_schema()
+        bulk_neo4j.create_nodes(store, graph)
+        bulk_neo4j.create_edges(store, graph)
+        step(done := "import")
+        step(done := "schema")  # applied before the import: the edges look their ends up by the constraints' index
+        edges = refresh_derived(store)
+        step(done := "derived")
+    except Exception as e:
+        with contextlib.suppress(StoreError):
+            store.clear()
+        raise BulkLoadError(f"bulk load failed after step {done!r}, the Neo4j graph is empty again: "
+                            f"{_one_line(e)}") from e  # fmt: skip
+    return edges
+
+
+def bulk_load(
+    store: GraphStore,
+    records: Iterable[Mapping[str, Any]],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    on_step: Step | None = None,
+    max_command_bytes: int = MAX_COMMAND_BYTES,
+) -> LoadResult:
+    """Build the store's graph from these records alone, as load_records(records, batch_size=…) would on an empty
+    graph (FalkorDB: the graph's former content is replaced, but only once the new one is complete; Neo4j: the graph
+    must be empty). Raises BulkLoadError, the graph unchanged, when anything fails."""
+    step = on_step or (lambda _: None)
+    try:
+        graph = bulk_graph(records, batch_size=batch_size)
+    except Exception as e:  # a record the rows cannot be computed from at all (the loader reports most one by one)
+        raise BulkLoadError(f"bulk load failed before anything was written: {_one_line(e)}") from e
+    step("rows")
+    if isinstance(store, FalkorDBStore):
+        edges = _load_falkordb(store, graph, step, max_command_bytes)
+    elif store.engine == "neo4j":
+        edges = _load_neo4j(store, graph, step)
+    else:  # a wrapper (the API's CachedStore): the bulk path needs the engine's own store
+        raise BulkLoadError(f"bulk load needs a FalkorDBStore or a Neo4j store, not a {type(store).__name__}")
+    return LoadResult(outcomes=graph.outcomes, lineage_edges=edges)
