@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from policygraph.core.errors import StoreError
 from policygraph.graph import bulk_neo4j
 from policygraph.graph.bulk_falkordb import MAX_COMMAND_BYTES, commands
-from policygraph.graph.bulk_rows import BulkGraph, bulk_graph
+from policygraph.graph.bulk_rows import BulkStream
 from policygraph.graph.falkordb_store import FalkorDBStore
-from policygraph.graph.loader import DEFAULT_BATCH, LoadResult, refresh_derived
+from policygraph.graph.loader import DEFAULT_BATCH, LoadResult, batched, refresh_derived
 from policygraph.graph.store import GraphStore
 
-Step = Callable[[str], None]  # told each step done: "rows", "import", "schema", "derived", "swap"
+Step = Callable[[str], None]  # told each step done: "import", "schema", "derived", "swap"
 
 
 class BulkLoadError(StoreError):
@@ -43,29 +43,39 @@ def staging_name(graph: str) -> str:
     return f"{graph}~bulk{os.getpid()}"
 
 
-def _import_falkordb(staging: FalkorDBStore, graph: BulkGraph, max_bytes: int) -> None:
+# Documents are sent as their key; their final properties are set once all are in (graph/bulk_rows.py).
+SET_DOCUMENTS = "UNWIND $docs AS d MATCH (n:Document {key: d.key}) SET n += d"
+DOCUMENTS_PER_WRITE = 5_000
+
+
+def _set_documents(store: GraphStore, stream: BulkStream) -> None:
+    for chunk in batched(stream.document_properties(), DOCUMENTS_PER_WRITE):
+        store.write(SET_DOCUMENTS, {"docs": chunk})
+
+
+def _import_falkordb(staging: FalkorDBStore, stream: BulkStream, max_bytes: int) -> bool:
+    """Send the stream; False when it holds nothing (no graph was created)."""
     staging.command("DEL", staging.graph_name)  # a staging graph left by a killed run
     begin = ["BEGIN"]
-    for args in commands(graph, max_bytes):
+    for args in commands(stream.items(), max_bytes):
         staging.command("GRAPH.BULK", staging.graph_name, *begin, *args)
         begin = []
+    return not begin
 
 
-def _load_falkordb(store: FalkorDBStore, graph: BulkGraph, step: Step, max_bytes: int) -> int:
-    if not graph.node_count:  # nothing to import: an empty graph, in one atomic statement
-        store.apply_schema()
-        store.clear()
-        return refresh_derived(store)
+def _load_falkordb(store: FalkorDBStore, stream: BulkStream, step: Step, max_bytes: int) -> int:
     staging = FalkorDBStore(store.url, graph=staging_name(store.graph_name))
-    done = "rows"
+    done = "start"
     try:
-        _import_falkordb(staging, graph, max_bytes)
-        step(done := "import")
-        staging.apply_schema()
-        step(done := "schema")
-        edges = refresh_derived(staging)
-        step(done := "derived")
-        staging.command("RENAME", staging.graph_name, store.graph_name)
+        sent = _import_falkordb(staging, stream, max_bytes)
+        if sent:
+            step(done := "import")
+            staging.apply_schema()
+            _set_documents(staging, stream)
+            step(done := "schema")
+            edges = refresh_derived(staging)
+            step(done := "derived")
+            staging.command("RENAME", staging.graph_name, store.graph_name)
     except Exception as e:
         with contextlib.suppress(StoreError):
             staging.command("DEL", staging.graph_name)
@@ -73,21 +83,25 @@ def _load_falkordb(store: FalkorDBStore, graph: BulkGraph, step: Step, max_bytes
                             f"{_one_line(e)}") from e  # fmt: skip
     finally:
         staging.close()
+    if not sent:  # nothing to import: the graph becomes empty, in one atomic statement
+        store.apply_schema()
+        store.clear()
+        return refresh_derived(store)
     store.forget_schema()
     step("swap")
     return edges
 
 
-def _load_neo4j(store: GraphStore, graph: BulkGraph, step: Step) -> int:
+def _load_neo4j(store: GraphStore, stream: BulkStream, step: Step) -> int:
     held = sum(row["nodes"] for row in store.run("graph_count_nodes"))
     if held:
         raise BulkLoadError(f"bulk load into Neo4j needs an empty graph, and this one holds {held} nodes: "
                             "clear it first, or load incrementally")  # fmt: skip
-    done = "rows"
+    done = "start"
     try:
         store.apply_schema()
-        bulk_neo4j.create_nodes(store, graph)
-        bulk_neo4j.create_edges(store, graph)
+        bulk_neo4j.write_stream(store, stream.items())
+        _set_documents(store, stream)
         step(done := "import")
         step(done := "schema")  # applied before the import: the edges look their ends up by the constraints' index
         edges = refresh_derived(store)
@@ -112,15 +126,12 @@ def bulk_load(
     graph (FalkorDB: the graph's former content is replaced, but only once the new one is complete; Neo4j: the graph
     must be empty). Raises BulkLoadError, the graph unchanged, when anything fails."""
     step = on_step or (lambda _: None)
-    try:
-        graph = bulk_graph(records, batch_size=batch_size)
-    except Exception as e:  # a record the rows cannot be computed from at all (the loader reports most one by one)
-        raise BulkLoadError(f"bulk load failed before anything was written: {_one_line(e)}") from e
-    step("rows")
+    # Read twice (keys first, then rows): a one-shot iterator is kept in a list.
+    stream = BulkStream(records if isinstance(records, Sequence) else list(records), batch_size)
     if isinstance(store, FalkorDBStore):
-        edges = _load_falkordb(store, graph, step, max_command_bytes)
+        edges = _load_falkordb(store, stream, step, max_command_bytes)
     elif store.engine == "neo4j":
-        edges = _load_neo4j(store, graph, step)
+        edges = _load_neo4j(store, stream, step)
     else:  # a wrapper (the API's CachedStore): the bulk path needs the engine's own store
         raise BulkLoadError(f"bulk load needs a FalkorDBStore or a Neo4j store, not a {type(store).__name__}")
-    return LoadResult(outcomes=graph.outcomes, lineage_edges=edges)
+    return LoadResult(outcomes=stream.outcomes, lineage_edges=edges)

@@ -9,17 +9,17 @@ carries BEGIN, and the server refuses it when the graph's key exists. A block is
 count and names of its properties, each NUL-terminated) followed by its entities: a node is one value per property,
 an edge the ids of its two ends (uint64: a node's id is its position among all nodes sent, from 0) and then its
 values. A value is a type byte and its data; the null type stores nothing, so a node without a property simply lacks
-it. All nodes are sent before the first edge, so every edge's ends exist.
+it. The server creates a command's nodes before its edges, and the stream (graph/bulk_rows.py) puts every edge after
+its ends, so the graph is sent as it is computed, one command at a time: memory stays flat however big the load.
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from policygraph.graph.bulk_rows import BulkGraph, NodeRef
+from policygraph.graph.bulk_rows import OWNED_LABELS, PROPERTIES, Edge, Item, Node, NodeRef, RowEnd
 
 # Type bytes of the protocol (falkordb_bulk_loader.entity_file.Type).
 NULL, BOOL, DOUBLE, STRING, LONG, ARRAY = 0, 1, 2, 3, 4, 5
@@ -49,65 +49,95 @@ def header_bytes(name: str, properties: list[str]) -> bytes:
     return name.encode() + b"\0" + struct.pack("=I", len(properties)) + names
 
 
-@dataclass
-class _Block:
-    header: bytes
-    is_edges: bool
-    entities: list[bytes] = field(default_factory=list)
-    size: int = 0
-
-    def body(self) -> bytes:
-        return self.header + b"".join(self.entities)
-
-
-@dataclass
 class _Command:
-    blocks: list[_Block] = field(default_factory=list)
-    size: int = 0
+    """One GRAPH.BULK command being filled. The server creates its nodes block by block (one block per label, in
+    the order the blocks first appear), so a node's id is known only when the command is complete: edges are kept
+    as items until then, and packed with their ends' ids in `args`."""
 
-    def args(self) -> list[Any]:
-        nodes = sum(len(b.entities) for b in self.blocks if not b.is_edges)
-        edges = sum(len(b.entities) for b in self.blocks if b.is_edges)
-        labels = [b.body() for b in self.blocks if not b.is_edges]
-        types = [b.body() for b in self.blocks if b.is_edges]
-        return [nodes, edges, len(labels), len(types), *labels, *types]
+    def __init__(self) -> None:
+        self.nodes: dict[str, list[bytes]] = {}
+        self.refs: dict[str, list[NodeRef]] = {}
+        self.edges: list[Edge] = []
+        self.size = 0
+
+    def add_node(self, node: Node) -> None:
+        if node.label not in self.nodes:
+            self.nodes[node.label] = [header_bytes(node.label, list(PROPERTIES[node.label]))]
+            self.refs[node.label] = []
+            self.size += len(self.nodes[node.label][0])
+        data = _properties(node, node.label)
+        self.nodes[node.label].append(data)
+        self.refs[node.label].append((node.label, node.key))
+        self.size += len(data)
+
+    def add_edge(self, edge: Edge) -> None:
+        self.edges.append(edge)
+        self.size += 24 + sum(len(str(v)) for v in edge.properties.values())  # an estimate, to bound the command
+
+    def args(self, ids: _Ids) -> list[Any]:
+        for refs in self.refs.values():  # ids in the server's order: block by block
+            for ref in refs:
+                ids.assign(ref)
+        types: dict[str, list[bytes]] = {}
+        for edge in self.edges:
+            block = types.setdefault(edge.type, [header_bytes(edge.type, list(PROPERTIES[edge.type]))])
+            block.append(struct.pack("=QQ", ids[edge.source], ids[edge.target]) + _properties(edge, edge.type))
+        labels = [b"".join(block) for block in self.nodes.values()]
+        nodes = sum(len(refs) for refs in self.refs.values())
+        return [nodes, len(self.edges), len(labels), len(types), *labels, *(b"".join(b) for b in types.values())]
+
+    @property
+    def empty(self) -> bool:
+        return not self.refs and not self.edges
 
 
-def _property_names(rows: list[dict[str, Any]], first: str | None) -> list[str]:
-    names = sorted({name for row in rows for name in row} - {first})
-    return [first, *names] if first else names
+class _Ids:
+    """Node ids: the shared nodes' for the whole load, the tasks' and targets' only until their notice's edges are
+    sent (so memory does not grow with the load)."""
+
+    def __init__(self) -> None:
+        self.shared: dict[NodeRef, int] = {}
+        self.owned: dict[NodeRef, int] = {}
+        self.count = 0
+        self.row: list[NodeRef] = []  # the owned nodes of the notice being read
+        self.finished: list[NodeRef] = []  # those of notices read whole, forgotten after the next command
+
+    def assign(self, ref: NodeRef) -> None:
+        (self.owned if ref[0] in OWNED_LABELS else self.shared)[ref] = self.count
+        self.count += 1
+
+    def __getitem__(self, ref: NodeRef) -> int:
+        return self.shared[ref] if ref in self.shared else self.owned[ref]
+
+    def sent(self) -> None:
+        for ref in self.finished:
+            del self.owned[ref]
+        self.finished.clear()
 
 
-def _entities(graph: BulkGraph) -> Iterator[tuple[str, bool, list[str], bytes]]:
-    """(label or type, is an edge, its property names, one entity's bytes), nodes first, in id order."""
-    ids: dict[NodeRef, int] = {}
-    for label, by_key in graph.nodes.items():
-        names = _property_names(list(by_key.values()), "code" if label == "Region" else "key")
-        for key, props in by_key.items():
-            ids[(label, key)] = len(ids)
-            yield label, False, names, b"".join(value_bytes(props.get(name)) for name in names)
-    by_type: dict[str, list[Any]] = {}
-    for edge in graph.edges:
-        by_type.setdefault(edge.type, []).append(edge)
-    for kind, edges in by_type.items():
-        names = _property_names([e.properties for e in edges], None)
-        for e in edges:
-            ends = struct.pack("=QQ", ids[e.source], ids[e.target])
-            yield kind, True, names, ends + b"".join(value_bytes(e.properties.get(name)) for name in names)
+def _properties(item: Node | Edge, name: str) -> bytes:
+    return b"".join(value_bytes(item.properties.get(p)) for p in PROPERTIES[name])
 
 
-def commands(graph: BulkGraph, max_bytes: int = MAX_COMMAND_BYTES) -> Iterator[list[Any]]:
-    """The argument lists of the GRAPH.BULK commands (without the command, graph name and BEGIN)."""
-    command, block, current = _Command(), None, ("", False)
-    for name, is_edges, names, data in _entities(graph):
-        if command.size + len(data) > max_bytes and command.size:
-            yield command.args()
-            command, block = _Command(), None
-        if block is None or current != (name, is_edges):
-            block, current = _Block(header_bytes(name, names), is_edges), (name, is_edges)
-            command.blocks.append(block)
-            command.size += len(block.header)
-        block.entities.append(data)
-        command.size += len(data)
-    if command.blocks:
-        yield command.args()
+def commands(items: Iterable[Item], max_bytes: int = MAX_COMMAND_BYTES) -> Iterator[list[Any]]:
+    """The argument lists of the GRAPH.BULK commands (without the command, graph name and BEGIN) for a stream in
+    which every edge comes after its ends."""
+    ids = _Ids()
+    command = _Command()
+    for item in items:
+        if isinstance(item, RowEnd):
+            ids.finished.extend(ids.row)
+            ids.row.clear()
+            continue
+        if isinstance(item, Node):
+            command.add_node(item)
+            if item.label in OWNED_LABELS:
+                ids.row.append((item.label, item.key))
+        else:
+            command.add_edge(item)
+        if command.size >= max_bytes:
+            yield command.args(ids)
+            ids.sent()
+            command = _Command()
+    if not command.empty:
+        yield command.args(ids)

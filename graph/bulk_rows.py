@@ -1,31 +1,44 @@
-"""Extraction records → exactly the nodes and relationships the incremental loader would write, computed in Python.
+"""Extraction records → exactly the nodes and relationships the incremental loader would write, computed in Python,
+as a stream (a big load never holds the whole graph in memory).
 
 cypher/documents_load.cypher, run by graph/loader.py on an empty graph, is replayed here row by row so that a bulk
 import (graph/bulk.py) builds the same graph without a MERGE per element:
 - the loader's order is kept: batches of `batch_size` records, and inside a batch the rounds of
   loader._split_duplicates (a later file with the same key is written in a later round and replaces the earlier);
   a notice whose hash is already in the graph at the start of a batch is skipped (`unchanged`), as the loader does;
-- MERGEd nodes (Agency, Programme, Region, stub Document) keep the properties of the row that created them first
-  (ON CREATE); a stub's title is the smallest title its citers give (the CASE of the statement);
-- a notice written again replaces what it owns: its tasks and targets, and its outgoing CITES, ISSUED_BY,
-  IN_REGION, HAS_TASK edges (with LEADS, COOPERATES_ON, MENTIONS, SETS of its tasks); shared nodes it created stay,
-  as in the graph, until the derived refresh prunes the orphans;
+- MERGEd nodes (Agency, Programme, Region) keep the properties of the row that created them first (ON CREATE);
+- a notice written again replaces what it owns (its tasks and targets, and its outgoing CITES, ISSUED_BY,
+  IN_REGION, HAS_TASK edges with LEADS, COOPERATES_ON, MENTIONS, SETS of its tasks): a first, cheap pass over the
+  records (keys and hashes only) finds which write of each key is the last, and only that one's content is sent;
+  the shared nodes the earlier writes created stay, as in the graph, until the derived refresh prunes the orphans;
+- Document nodes change after they are created (a stub's title is the smallest its citers give; a stub becomes a
+  full notice; a notice is replaced): they are sent as their key alone when first met, and their final properties,
+  `document_properties()`, are set once the stream is over;
 - a property set to null is absent, as a SET to null leaves it on both engines.
-Pure: no database. The derived data (lineage, aliases, continuity, orphans) is not computed here: graph/bulk.py runs
-the loader's own refresh_derived on the imported graph.
+Every edge comes after both its ends in the stream. Pure: no database. The derived data (lineage, aliases,
+continuity, orphans) is not computed here: graph/bulk.py runs the loader's own refresh_derived on the imported graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from policygraph.graph.loader import DEFAULT_BATCH, Outcome, Status, _rows_for, _split_duplicates, batched
+from policygraph.graph.loader import DEFAULT_BATCH, Outcome, Status, batched
+from policygraph.graph.rows import document_key, document_row
 from policygraph.graph.store import NUL
 
 Props = dict[str, Any]
 NodeRef = tuple[str, str]  # (label, natural key): Region nodes are keyed by code, all others by key
+Record = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Node:
+    label: str
+    key: str
+    properties: Props
 
 
 @dataclass(frozen=True)
@@ -36,19 +49,14 @@ class Edge:
     properties: Props
 
 
-@dataclass
-class BulkGraph:
-    """Nodes by label and natural key (each with all its properties, the key included), edges, and one outcome
-    per record as the loader would report it."""
+class RowEnd:
+    """Marks the end of one notice's items in the stream: the tasks and targets it owns are never referred to
+    again, so an importer can forget their ids."""
 
-    nodes: dict[str, dict[str, Props]] = field(default_factory=dict)
-    edges: list[Edge] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
 
-    @property
-    def node_count(self) -> int:
-        return sum(len(by_key) for by_key in self.nodes.values())
-
+ROW_END = RowEnd()
+OWNED_LABELS = frozenset({"Task", "Target"})
+Item = Node | Edge | RowEnd
 
 KEY_PROPERTY = {"Region": "code"}  # every other label is keyed by `key`
 
@@ -60,6 +68,27 @@ TASK_FIELDS = ("key", "ordinal", "section", "number", "title", "text", "search_t
                "deadline_date", "deadline_as_written")  # fmt: skip
 ROLE_FIELDS = ("basis", "quote", "span", "as_written")
 TARGET_FIELDS = ("key", "text", "kind", "value", "span")
+CITES_FIELDS = ("relation", "quote", "span")
+
+# The properties a node of each label, or an edge of each type, can have when it is sent (Document: its key; the
+# rest of a Document is set afterwards). An importer that needs one header per label or type uses these.
+PROPERTIES: dict[str, tuple[str, ...]] = {
+    "Document": ("key",),
+    "Task": (*TASK_FIELDS, "year", "level", "region"),
+    "Target": TARGET_FIELDS,
+    "Agency": ("key", *AGENCY_FIELDS),
+    "Programme": ("key", "name"),
+    "Region": ("code", "name", "level", "path"),
+    "CITES": CITES_FIELDS,
+    "LEADS": ROLE_FIELDS,
+    "COOPERATES_ON": ROLE_FIELDS,
+    "PART_OF": (),
+    "IN_REGION": (),
+    "ISSUED_BY": (),
+    "HAS_TASK": (),
+    "MENTIONS": (),
+    "SETS": (),
+}
 
 
 def _present(props: Mapping[str, Any]) -> Props:
@@ -71,104 +100,7 @@ def _pick(row: Mapping[str, Any], names: Iterable[str]) -> Props:
     return {name: row.get(name) for name in names}
 
 
-@dataclass
-class _Owned:
-    """What one written notice owns, replaced whole when the notice is written again."""
-
-    nodes: list[NodeRef] = field(default_factory=list)
-    edges: dict[tuple[str, NodeRef, NodeRef] | int, Edge] = field(default_factory=dict)
-
-
-class _Builder:
-    def __init__(self) -> None:
-        self.shared: dict[NodeRef, Props] = {}  # Agency, Programme, Region, Document (stub or full)
-        self.owned: dict[str, _Owned] = {}  # by Document key
-        self.owned_nodes: dict[NodeRef, Props] = {}  # Task, Target
-        self.part_of: dict[tuple[NodeRef, NodeRef], None] = {}  # MERGEd, shared by everyone
-
-    def merge(self, ref: NodeRef, on_create: Props) -> Props:
-        if ref not in self.shared:
-            self.shared[ref] = {KEY_PROPERTY.get(ref[0], "key"): ref[1], **on_create}
-        return self.shared[ref]
-
-    def write(self, d: Mapping[str, Any]) -> None:
-        """One row of documents_load.cypher."""
-        doc: NodeRef = ("Document", d["key"])
-        for ref in self.owned.pop(d["key"], _Owned()).nodes:
-            del self.owned_nodes[ref]
-        mine = self.owned[d["key"]] = _Owned()
-        node = self.merge(doc, {})
-        node.clear()
-        node.update(key=d["key"], **_pick(d, DOCUMENT_FIELDS), task_count=len(d["tasks"]), stub=False,
-                    **d["coverage"])  # fmt: skip
-        self._regions(d, mine)
-        for issuer in d["issuer_agencies"]:
-            organ = self._agency(issuer)
-            mine.edges[("ISSUED_BY", doc, organ)] = Edge("ISSUED_BY", doc, organ, {})
-        for c in d["cited"]:
-            parent = self._stub(c)
-            mine.edges[("CITES", doc, parent)] = Edge("CITES", doc, parent, _pick(c, ("relation", "quote", "span")))
-        for t in d["tasks"]:
-            self._task(d, t, doc, mine)
-
-    def _regions(self, d: Mapping[str, Any], mine: _Owned) -> None:
-        regions = d["regions"]
-        for i, r in enumerate(regions):
-            region = ("Region", r["code"])
-            self.merge(region, _pick(r, ("name", "level", "path")))
-            if i:
-                self.part_of[(("Region", regions[i - 1]["code"]), region)] = None
-        if d["region_code"] is not None:
-            doc, home = ("Document", d["key"]), ("Region", d["region_code"])
-            self.merge(home, {})
-            mine.edges[("IN_REGION", doc, home)] = Edge("IN_REGION", doc, home, {})
-
-    def _agency(self, a: Mapping[str, Any]) -> NodeRef:
-        ref = ("Agency", a["key"])
-        self.merge(ref, _pick(a, AGENCY_FIELDS))
-        return ref
-
-    def _stub(self, c: Mapping[str, Any]) -> NodeRef:
-        ref = ("Document", c["key"])
-        parent = self.merge(ref, {"stub": True, **_pick(c, STUB_FIELDS)})
-        title = parent.get("title")
-        if parent["stub"] and (title is None or (c["title"] is not None and c["title"] < title)):
-            parent["title"] = c["title"]
-        return ref
-
-    def _task(self, d: Mapping[str, Any], t: Mapping[str, Any], doc: NodeRef, mine: _Owned) -> None:
-        task: NodeRef = ("Task", t["key"])
-        self._own(mine, task, {**_pick(t, TASK_FIELDS), "year": d["year"], "level": d["level"], "region": d["region"]})
-        self._create(mine, "HAS_TASK", doc, task, {})
-        for kind, roles in (("LEADS", t["leads"]), ("COOPERATES_ON", t["cooperating"])):
-            for a in roles:
-                self._create(mine, kind, self._agency(a), task, _pick(a, ROLE_FIELDS))
-        for p in t["programmes"]:
-            programme = ("Programme", p["key"])
-            self.merge(programme, {"name": p["name"]})
-            self._create(mine, "MENTIONS", task, programme, {})
-        for g in t["targets"]:
-            target: NodeRef = ("Target", g["key"])
-            self._own(mine, target, _pick(g, TARGET_FIELDS))
-            self._create(mine, "SETS", task, target, {})
-
-    def _own(self, mine: _Owned, ref: NodeRef, props: Props) -> None:
-        mine.nodes.append(ref)
-        self.owned_nodes[ref] = props
-
-    @staticmethod
-    def _create(mine: _Owned, kind: str, source: NodeRef, target: NodeRef, props: Props) -> None:
-        """A CREATE: never merged with an edge already there."""
-        mine.edges[len(mine.edges)] = Edge(kind, source, target, props)
-
-    def graph(self, outcomes: list[Outcome]) -> BulkGraph:
-        result = BulkGraph(outcomes=outcomes)
-        for (label, key), props in [*self.shared.items(), *self.owned_nodes.items()]:
-            result.nodes.setdefault(label, {})[key] = _present(props)
-        result.edges = [Edge("PART_OF", a, b, {}) for a, b in self.part_of]
-        for mine in self.owned.values():
-            result.edges.extend(Edge(e.type, e.source, e.target, _present(e.properties)) for e in mine.edges.values())
-        return result
+# --- which rows the loader writes, in which order --------------------------------------------------------------
 
 
 def _stored_values(d: Mapping[str, Any]) -> Iterator[Any]:
@@ -176,15 +108,15 @@ def _stored_values(d: Mapping[str, Any]) -> Iterator[Any]:
     yield from _pick(d, DOCUMENT_FIELDS).values()
     yield from d["coverage"].values()
     for r in d["regions"]:
-        yield from _pick(r, ("code", "name", "level", "path")).values()
+        yield from _pick(r, PROPERTIES["Region"]).values()
     for a in d["issuer_agencies"]:
-        yield from _pick(a, ("key", *AGENCY_FIELDS)).values()
+        yield from _pick(a, PROPERTIES["Agency"]).values()
     for c in d["cited"]:
-        yield from _pick(c, ("key", "title", *STUB_FIELDS, "relation", "quote", "span")).values()
+        yield from _pick(c, ("key", "title", *STUB_FIELDS, *CITES_FIELDS)).values()
     for t in d["tasks"]:
         yield from _pick(t, TASK_FIELDS).values()
         for a in [*t["leads"], *t["cooperating"]]:
-            yield from _pick(a, ("key", *AGENCY_FIELDS, *ROLE_FIELDS)).values()
+            yield from _pick(a, (*PROPERTIES["Agency"], *ROLE_FIELDS)).values()
         yield from (p["key"] for p in t["programmes"])
         for g in t["targets"]:
             yield from _pick(g, TARGET_FIELDS).values()
@@ -193,7 +125,7 @@ def _stored_values(d: Mapping[str, Any]) -> Iterator[Any]:
 SCALARS = (bool, int, float, str, type(None))
 
 
-def _unstorable(d: Mapping[str, Any]) -> str | None:
+def unstorable(d: Mapping[str, Any]) -> str | None:
     """Why the engines would refuse this row's write, if they would: a map or a nested list as a property value
     (the loader's statement fails for that notice alone), or a NUL character (refused before it is sent, because
     FalkorDB cuts a text at NUL). Plain type tests: this runs on every value of every notice."""
@@ -206,41 +138,226 @@ def _unstorable(d: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _refuse_unstorable(rows: list[dict[str, Any]], outcomes: list[Outcome]) -> list[dict[str, Any]]:
-    """A row that cannot be written fails alone, as in the loader, and takes nothing into the graph."""
-    kept = []
-    for row in rows:
-        reason = _unstorable(row)
-        if reason:
-            outcomes.append(Outcome(str(row.get("source")), "failed", row["key"], reason))
-        else:
-            kept.append(row)
-    return kept
+def full_row(record: Record) -> dict[str, Any]:
+    """graph/rows.py's row, refused (ValueError) when an engine would refuse to store it."""
+    row = document_row(record)
+    reason = unstorable(row)
+    if reason:
+        raise ValueError(reason)
+    return row
 
 
-def bulk_graph(records: Iterable[Mapping[str, Any]], *, batch_size: int = DEFAULT_BATCH) -> BulkGraph:
+def key_row(record: Record) -> dict[str, Any]:
+    """What decides the loader's order and statuses, without the costly rest of the row."""
+    key = document_key(record.get("doc_no"), record.get("region"), record.get("year"), record.get("title"))
+    return {"key": key, "sha256": record.get("sha256"), "source": record.get("source")}
+
+
+Written = tuple[int, dict[str, Any], Status]  # the record's position, its row, its status
+
+
+@dataclass(frozen=True)
+class Failed:
+    position: int
+    outcome: Outcome
+
+
+def in_loader_order(
+    records: Iterable[Record], batch_size: int, make_row: Callable[[Record], dict[str, Any]]
+) -> Iterator[Written | Failed | Outcome]:
+    """The writes of graph/loader.load_records on an empty graph, in its order, and its outcomes for the others."""
+    hashes: dict[str, str | None] = {}  # full notices written: key → sha256 (what documents_hashes answers)
+    position = 0
+    for batch in batched(records, batch_size):
+        rows: list[tuple[int, dict[str, Any]]] = []
+        for record in batch:
+            try:
+                rows.append((position, make_row(record)))
+            except (KeyError, TypeError, ValueError) as e:
+                yield Failed(position, Outcome(str(record.get("source")), "failed", None, f"malformed record: {e}"))
+            position += 1
+        known = {row["key"]: hashes[row["key"]] for _, row in rows if row["key"] in hashes}
+        pending = []
+        for at, row in rows:
+            if row["key"] in known and known[row["key"]] == row["sha256"] and row["sha256"]:
+                yield Outcome(row["source"], "unchanged", row["key"])
+            else:
+                pending.append((at, row))
+        while pending:  # rounds: one row per key each (loader._split_duplicates)
+            first: dict[str, tuple[int, dict[str, Any]]] = {}
+            later = []
+            for at, row in pending:
+                (later.append((at, row)) if row["key"] in first else first.setdefault(row["key"], (at, row)))
+            for at, row in first.values():
+                yield at, row, ("replaced" if row["key"] in known else "new")
+            known.update({key: row["sha256"] for key, (_, row) in first.items()})
+            hashes.update({key: row["sha256"] for key, (_, row) in first.items()})
+            pending = later
+
+
+# --- the stream ------------------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Replays documents_load.cypher row by row; what it creates is queued in `out`."""
+
+    def __init__(self, last_writes: dict[str, int]) -> None:
+        self.last_writes = last_writes  # key → position of the record whose write of that key is the last
+        self.created: set[NodeRef] = set()  # Agency, Programme, Region, Document
+        self.documents: dict[str, Props] = {}
+        self.part_of: set[tuple[NodeRef, NodeRef]] = set()
+        self.out: list[Node | Edge] = []
+
+    def merge(self, ref: NodeRef, on_create: Mapping[str, Any]) -> None:
+        if ref not in self.created:
+            self.created.add(ref)
+            self.out.append(Node(ref[0], ref[1], _present({KEY_PROPERTY.get(ref[0], "key"): ref[1], **on_create})))
+
+    def edge(self, kind: str, source: NodeRef, target: NodeRef, props: Mapping[str, Any] | None = None) -> None:
+        self.out.append(Edge(kind, source, target, _present(props or {})))
+
+    def write(self, at: int, d: Mapping[str, Any]) -> None:
+        """One row of documents_load.cypher; its own content only if no later write of the key replaces it."""
+        doc: NodeRef = ("Document", d["key"])
+        self.merge(doc, {})
+        self.documents[d["key"]] = {"key": d["key"], **_pick(d, DOCUMENT_FIELDS), "task_count": len(d["tasks"]),
+                                    "stub": False, **d["coverage"]}  # fmt: skip
+        kept = self.last_writes.get(d["key"]) == at
+        self._regions(d, kept)
+        organs = dict.fromkeys(self._agency(a) for a in d["issuer_agencies"])  # MERGE: one edge per organ
+        for organ in organs if kept else []:
+            self.edge("ISSUED_BY", doc, organ)
+        cites: dict[str, Mapping[str, Any]] = {}
+        for c in d["cited"]:
+            self._stub(c)
+            cites[c["key"]] = c  # MERGE, then SET: the last citation of a parent gives the edge's properties
+        for t in d["tasks"]:
+            self._task(d, t, doc, kept)
+        if kept:
+            for key, c in cites.items():
+                self.edge("CITES", doc, ("Document", key), _pick(c, CITES_FIELDS))
+
+    def _regions(self, d: Mapping[str, Any], kept: bool) -> None:
+        regions = d["regions"]
+        for i, r in enumerate(regions):
+            region = ("Region", r["code"])
+            self.merge(region, _pick(r, ("name", "level", "path")))
+            lower = ("Region", regions[i - 1]["code"])
+            if i and (lower, region) not in self.part_of:
+                self.part_of.add((lower, region))
+                self.edge("PART_OF", lower, region)
+        if d["region_code"] is not None and kept:
+            self.edge("IN_REGION", ("Document", d["key"]), ("Region", d["region_code"]))
+
+    def _agency(self, a: Mapping[str, Any]) -> NodeRef:
+        ref = ("Agency", a["key"])
+        self.merge(ref, _pick(a, AGENCY_FIELDS))
+        return ref
+
+    def _stub(self, c: Mapping[str, Any]) -> None:
+        ref = ("Document", c["key"])
+        self.merge(ref, {})
+        parent = self.documents.setdefault(c["key"], {"key": c["key"], "stub": True, **_pick(c, STUB_FIELDS)})
+        title = parent.get("title")
+        if parent["stub"] and (title is None or (c["title"] is not None and c["title"] < title)):
+            parent["title"] = c["title"]
+
+    def _task(self, d: Mapping[str, Any], t: Mapping[str, Any], doc: NodeRef, kept: bool) -> None:
+        """Its agencies and programmes are MERGEd whether or not the task stays; the task itself only if it does."""
+        task: NodeRef = ("Task", t["key"])
+        if kept:
+            props = {**_pick(t, TASK_FIELDS), "year": d["year"], "level": d["level"], "region": d["region"]}
+            self.out.append(Node("Task", t["key"], _present(props)))
+            self.edge("HAS_TASK", doc, task)
+        for kind, roles in (("LEADS", t["leads"]), ("COOPERATES_ON", t["cooperating"])):
+            for a in roles:
+                agency = self._agency(a)
+                if kept:
+                    self.edge(kind, agency, task, _pick(a, ROLE_FIELDS))
+        for p in t["programmes"]:
+            programme = ("Programme", p["key"])
+            self.merge(programme, {"name": p["name"]})
+            if kept:
+                self.edge("MENTIONS", task, programme)
+        for g in t["targets"] if kept else []:
+            self.out.append(Node("Target", g["key"], _present(_pick(g, TARGET_FIELDS))))
+            self.edge("SETS", task, ("Target", g["key"]))
+
+
+def _replan(outcome: Outcome) -> None:
+    """A record that failed was the last write of its key, or changed another's status: the first pass, which only
+    read keys and hashes, chose the wrong writes to keep. Rare (a malformed file among several with one key)."""
+    raise ValueError(f"{outcome.source}: a file that failed shares its key with another; load them incrementally")
+
+
+@dataclass
+class BulkStream:
+    """The records' graph as a stream: iterate `items()` once, then read `document_properties()` and `outcomes`."""
+
+    records: Iterable[Record]
+    batch_size: int = DEFAULT_BATCH
+    outcomes: list[Outcome] = field(default_factory=list)
+    _builder: _Builder | None = None
+
+    def items(self) -> Iterator[Item]:
+        planned: dict[int, Status] = {}
+        last_writes: dict[str, int] = {}
+        replaced: set[int] = set()  # last writes that replace an earlier one
+        for step in in_loader_order(self.records, self.batch_size, key_row):
+            if isinstance(step, tuple):
+                planned[step[0]] = step[2]
+                if step[1]["key"] in last_writes:
+                    replaced.add(step[0])
+                    replaced.discard(last_writes[step[1]["key"]])
+                last_writes[step[1]["key"]] = step[0]
+        builder = self._builder = _Builder(last_writes)
+        for step in in_loader_order(self.records, self.batch_size, full_row):
+            if isinstance(step, Outcome | Failed):
+                outcome = step.outcome if isinstance(step, Failed) else step
+                if isinstance(step, Failed) and step.position in replaced:
+                    _replan(outcome)
+                self.outcomes.append(outcome)
+                continue
+            at, row, status = step
+            if planned.get(at) != status:
+                _replan(Outcome(row["source"], status, row["key"]))
+            builder.write(at, row)
+            self.outcomes.append(Outcome(row["source"], status, row["key"]))
+            yield from builder.out
+            yield ROW_END
+            builder.out.clear()
+
+    def document_properties(self) -> list[Props]:
+        """Each Document's final properties (the key included, nulls left out), once the stream is over."""
+        if self._builder is None:
+            raise RuntimeError("document_properties() before the stream was read")
+        return [_present(props) for props in self._builder.documents.values()]
+
+
+@dataclass
+class BulkGraph:
+    """The whole stream collected (for tests and small loads): nodes by label and key, edges, outcomes."""
+
+    nodes: dict[str, dict[str, Props]] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def node_count(self) -> int:
+        return sum(len(by_key) for by_key in self.nodes.values())
+
+
+def bulk_graph(records: Iterable[Record], *, batch_size: int = DEFAULT_BATCH) -> BulkGraph:
     """The graph graph.loader.load_records(records, batch_size=…) writes into an empty graph, before its derived
     refresh, with the same outcomes."""
-    builder = _Builder()
-    outcomes: list[Outcome] = []
-    hashes: dict[str, str | None] = {}  # full notices written: key → sha256 (documents_hashes)
-    for batch in batched(records, batch_size):
-        rows, failures = _rows_for(batch)
-        outcomes.extend(failures)
-        rows = _refuse_unstorable(rows, outcomes)
-        known = {row["key"]: hashes[row["key"]] for row in rows if row["key"] in hashes}
-        pending = []
-        for row in rows:
-            if row["key"] in known and known[row["key"]] == row["sha256"] and row["sha256"]:
-                outcomes.append(Outcome(row["source"], "unchanged", row["key"]))
-            else:
-                pending.append(row)
-        while pending:
-            first, pending = _split_duplicates(pending)
-            for row in first:
-                status: Status = "replaced" if row["key"] in known else "new"
-                builder.write(row)
-                outcomes.append(Outcome(row["source"], status, row["key"]))
-            known.update({row["key"]: row["sha256"] for row in first})
-            hashes.update({row["key"]: row["sha256"] for row in first})
-    return builder.graph(outcomes)
+    stream = BulkStream(list(records), batch_size)
+    graph = BulkGraph()
+    for item in stream.items():
+        if isinstance(item, Node):
+            graph.nodes.setdefault(item.label, {})[item.key] = item.properties
+        elif isinstance(item, Edge):
+            graph.edges.append(item)
+    for props in stream.document_properties():
+        graph.nodes["Document"][props["key"]] = props
+    graph.outcomes = stream.outcomes
+    return graph

@@ -23,7 +23,7 @@ from policygraph.graph.store import GraphStore
 from tests.support.paths import SEEDS
 from tests.support.synthetic import generate
 
-GENERATED = 300
+GENERATED = 200
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,9 @@ def test_a_bulk_load_that_fails_midway_leaves_the_graph_as_it_was(
         assert before == {"nodes": [], "edges": []}
 
 
-def test_a_graph_with_content_is_replaced_on_falkordb_and_refused_on_neo4j(store: GraphStore, seed_records: list[dict[str, Any]]) -> None:
+def test_a_graph_with_content_is_replaced_on_falkordb_and_refused_on_neo4j(
+    store: GraphStore, seed_records: list[dict[str, Any]]
+) -> None:
     load_records(store, seed_records[:1])
     before = canonical_export(store)
     if isinstance(store, FalkorDBStore):

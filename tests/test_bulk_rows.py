@@ -9,8 +9,10 @@ from __future__ import annotations
 import struct
 from typing import Any
 
+import pytest
+
 from policygraph.graph.bulk_falkordb import commands, value_bytes
-from policygraph.graph.bulk_rows import BulkGraph, bulk_graph
+from policygraph.graph.bulk_rows import BulkGraph, BulkStream, bulk_graph
 
 
 def notice(source: str, doc_no: str, *, sha: str = "h", tasks: int = 1, cites: list[dict[str, Any]] | None = None,
@@ -101,12 +103,16 @@ def test_values_keep_their_types_in_the_bulk_encoding() -> None:
     assert value_bytes(None) == b"\0"
 
 
-def test_big_graphs_are_sent_in_several_commands_nodes_first() -> None:
-    graph = bulk_graph([notice(f"{i}.txt", f"晋政办发〔2022〕{i}号", tasks=5) for i in range(1, 30)])
-    sent = list(commands(graph, max_bytes=4_000))
+def test_big_graphs_are_sent_in_several_commands_each_edge_after_its_ends() -> None:
+    records = [notice(f"{i}.txt", f"晋政办发〔2022〕{i}号", tasks=5) for i in range(1, 30)]
+    graph = bulk_graph(records)
+    sent = list(commands(BulkStream(records).items(), max_bytes=4_000))
     assert len(sent) > 3
-    nodes = [args[0] for args in sent]
-    edges = [args[1] for args in sent]
-    assert sum(nodes) == graph.node_count and sum(edges) == len(graph.edges)
-    first_edge = next(i for i, n in enumerate(edges) if n)
-    assert all(n == 0 for n in nodes[first_edge + 1 :])
+    assert sum(args[0] for args in sent) == graph.node_count and sum(args[1] for args in sent) == len(graph.edges)
+
+
+def test_a_failed_file_that_would_replace_another_stops_the_bulk_path() -> None:
+    broken = notice("b.txt", "晋政办发〔2022〕1号")
+    broken["tasks"][0]["lead_detail"] = [{"jurisdiction": "山西省"}]  # no canonical name: the row cannot be made
+    with pytest.raises(ValueError, match="load them incrementally"):
+        bulk_graph([notice("a.txt", "晋政办发〔2022〕1号"), broken])
