@@ -15,6 +15,7 @@ canonical exports are equal (--compare).
 from __future__ import annotations
 
 import argparse
+import resource
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -41,8 +42,9 @@ Record = dict[str, Any]
 
 
 def graph_rows(store: GraphStore) -> int:
-    summary = store.read("MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes + count(r) AS rows")
-    return int(summary[0]["rows"]) if summary else 0
+    nodes = store.read("MATCH (n) RETURN count(n) AS n")
+    edges = store.read("MATCH ()-[r]->() RETURN count(r) AS n")
+    return int(nodes[0]["n"]) + int(edges[0]["n"])
 
 
 def records_for(args: argparse.Namespace) -> list[Record]:
@@ -71,7 +73,8 @@ def measure(engine: Engine, records: list[Record], args: argparse.Namespace) -> 
         store = engine.fresh("incremental")
         started = time.perf_counter()
         load_records(store, records, batch_size=args.batch)
-        print(line("incremental", len(records), graph_rows(store), time.perf_counter() - started), flush=True)
+        seconds = time.perf_counter() - started
+        print(line("incremental", len(records), graph_rows(store), seconds), flush=True)
         expected = canonical_export(store) if args.compare else None
         store.close()
         engine.drop("incremental")
@@ -83,6 +86,7 @@ def measure(engine: Engine, records: list[Record], args: argparse.Namespace) -> 
     bulk_load(store, records, batch_size=args.batch, on_step=lambda step: steps.append((step, time.perf_counter())))
     seconds = time.perf_counter() - started
     print(line("bulk", len(records), graph_rows(store), seconds))
+    print(f"    peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     marks = [started, *(at for _, at in steps)]
     print(
         "    steps: "

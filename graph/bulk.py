@@ -92,8 +92,13 @@ def _load_falkordb(store: FalkorDBStore, stream: BulkStream, step: Step, max_byt
     return edges
 
 
+def nodes_held(store: GraphStore) -> int:
+    """How many nodes the store's graph holds (0: empty, the bulk path can be taken on either engine)."""
+    return sum(int(row["nodes"]) for row in store.run("graph_count_nodes"))
+
+
 def _load_neo4j(store: GraphStore, stream: BulkStream, step: Step) -> int:
-    held = sum(row["nodes"] for row in store.run("graph_count_nodes"))
+    held = nodes_held(store)
     if held:
         raise BulkLoadError(f"bulk load into Neo4j needs an empty graph, and this one holds {held} nodes: "
                             "clear it first, or load incrementally")  # fmt: skip

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from policygraph.graph.bulk_rows import OWNED_LABELS, PROPERTIES, Edge, Item, Node, NodeRef, RowEnd
@@ -27,24 +28,33 @@ NULL, BOOL, DOUBLE, STRING, LONG, ARRAY = 0, 1, 2, 3, 4, 5
 MAX_COMMAND_BYTES = 32_000_000
 
 
+_NULL = struct.pack("=B", NULL)
+_STRING = struct.pack("=B", STRING)
+
+
 def value_bytes(value: Any) -> bytes:
-    """One property value in the protocol's encoding."""
+    """One property value in the protocol's encoding. Exact type tests, texts first: this runs for every value."""
+    kind = type(value)
+    if kind is str:
+        encoded: bytes = value.encode()
+        return _STRING + encoded + b"\0"
     if value is None:
-        return struct.pack("=B", NULL)
-    if isinstance(value, bool):  # before int: a bool is an int in Python
+        return _NULL
+    if kind is bool:  # before int: a bool is an int in Python
         return struct.pack("=B?", BOOL, value)
-    if isinstance(value, int):
+    if kind is int:
         return struct.pack("=Bq", LONG, value)
-    if isinstance(value, float):
+    if kind is float:
         return struct.pack("=Bd", DOUBLE, value)
-    if isinstance(value, str):
-        return struct.pack("=B", STRING) + value.encode() + b"\0"
-    if isinstance(value, list | tuple):
-        return struct.pack("=Bq", ARRAY, len(value)) + b"".join(value_bytes(item) for item in value)
-    raise TypeError(f"a graph property cannot hold a {type(value).__name__}")
+    if kind is list or kind is tuple:
+        return struct.pack("=Bq", ARRAY, len(value)) + b"".join([value_bytes(item) for item in value])
+    raise TypeError(f"a graph property cannot hold a {kind.__name__}")
 
 
-def header_bytes(name: str, properties: list[str]) -> bytes:
+@cache
+def header_bytes(name: str) -> bytes:
+    """A block's header: the label or type, then its properties (PROPERTIES), each NUL-terminated."""
+    properties = PROPERTIES[name]
     names = b"".join(p.encode() + b"\0" for p in properties)
     return name.encode() + b"\0" + struct.pack("=I", len(properties)) + names
 
@@ -57,31 +67,33 @@ class _Command:
     def __init__(self) -> None:
         self.nodes: dict[str, list[bytes]] = {}
         self.refs: dict[str, list[NodeRef]] = {}
-        self.edges: list[Edge] = []
+        self.edges: list[tuple[Edge, bytes]] = []  # each with its packed properties
         self.size = 0
 
     def add_node(self, node: Node) -> None:
         if node.label not in self.nodes:
-            self.nodes[node.label] = [header_bytes(node.label, list(PROPERTIES[node.label]))]
+            self.nodes[node.label] = [header_bytes(node.label)]
             self.refs[node.label] = []
-            self.size += len(self.nodes[node.label][0])
         data = _properties(node, node.label)
         self.nodes[node.label].append(data)
         self.refs[node.label].append((node.label, node.key))
         self.size += len(data)
 
     def add_edge(self, edge: Edge) -> None:
-        self.edges.append(edge)
-        self.size += 24 + sum(len(str(v)) for v in edge.properties.values())  # an estimate, to bound the command
+        data = _properties(edge, edge.type)
+        self.edges.append((edge, data))
+        self.size += 16 + len(data)
 
     def args(self, ids: _Ids) -> list[Any]:
         for refs in self.refs.values():  # ids in the server's order: block by block
             for ref in refs:
                 ids.assign(ref)
         types: dict[str, list[bytes]] = {}
-        for edge in self.edges:
-            block = types.setdefault(edge.type, [header_bytes(edge.type, list(PROPERTIES[edge.type]))])
-            block.append(struct.pack("=QQ", ids[edge.source], ids[edge.target]) + _properties(edge, edge.type))
+        pack = struct.Struct("=QQ").pack
+        for edge, data in self.edges:
+            if edge.type not in types:
+                types[edge.type] = [header_bytes(edge.type)]
+            types[edge.type].append(pack(ids[edge.source], ids[edge.target]) + data)
         labels = [b"".join(block) for block in self.nodes.values()]
         nodes = sum(len(refs) for refs in self.refs.values())
         return [nodes, len(self.edges), len(labels), len(types), *labels, *(b"".join(b) for b in types.values())]
@@ -116,7 +128,8 @@ class _Ids:
 
 
 def _properties(item: Node | Edge, name: str) -> bytes:
-    return b"".join(value_bytes(item.properties.get(p)) for p in PROPERTIES[name])
+    get = item.properties.get
+    return b"".join([value_bytes(get(p)) for p in PROPERTIES[name]])
 
 
 def commands(items: Iterable[Item], max_bytes: int = MAX_COMMAND_BYTES) -> Iterator[list[Any]]:

@@ -23,7 +23,7 @@ from policygraph.graph.store import GraphStore
 from tests.support.paths import SEEDS
 from tests.support.synthetic import generate
 
-GENERATED = 200
+GENERATED = 150
 
 
 @pytest.fixture(scope="module")
