@@ -61,6 +61,22 @@ def records_for(args: argparse.Namespace) -> list[Record]:
     return records
 
 
+def cloned(records: list[Record], copies: int) -> list[Record]:
+    """The records `copies` times, each copy under other keys (文号 or title marked with the copy's number), to
+    measure a big load without extracting as many notices: the graph grows like a corpus that size (shared agencies,
+    regions and programmes stay shared), the tasks' texts are the same objects (memory of the records stays flat)."""
+    out = list(records)
+    for copy in range(1, copies):
+        for record in records:
+            marked = dict(record, source=f"{record.get('source')}#{copy}", sha256=f"{record.get('sha256')}#{copy}")
+            if record.get("doc_no"):
+                marked["doc_no"] = f"{record['doc_no']}#{copy}"
+            else:
+                marked["title"] = f"{record.get('title')}#{copy}"
+            out.append(marked)
+    return out
+
+
 def line(path: str, notices: int, rows: int, seconds: float) -> str:
     return (f"  {path:<12} {notices:>7} notices {seconds:8.1f} s  {notices / seconds:8.1f} notices/s "
             f"{rows / seconds:10.0f} rows/s  ({rows} rows)")  # fmt: skip
@@ -83,9 +99,10 @@ def measure(engine: Engine, records: list[Record], args: argparse.Namespace) -> 
         store.clear()
     steps: list[tuple[str, float]] = []
     started = time.perf_counter()
-    bulk_load(store, records, batch_size=args.batch, on_step=lambda step: steps.append((step, time.perf_counter())))
+    bulk_load(store, records, batch_size=args.batch, workers=args.bulk_workers,
+              on_step=lambda step: steps.append((step, time.perf_counter())))  # fmt: skip
     seconds = time.perf_counter() - started
-    print(line("bulk", len(records), graph_rows(store), seconds))
+    print(line(f"bulk ({args.bulk_workers} proc)", len(records), graph_rows(store), seconds))
     print(f"    peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     marks = [started, *(at for _, at in steps)]
     print(
@@ -105,6 +122,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--batch", type=int, default=50, help="the incremental loader's batch size")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
+    parser.add_argument("--copies", type=int, default=1, help="load the records this many times under other keys")
+    parser.add_argument("--bulk-workers", type=int, default=1, help="processes computing the bulk path's rows")
     parser.add_argument("--records-cache", type=Path, metavar="DIR", help="keep the extracted records here")
     parser.add_argument("--skip-incremental", action="store_true", help="time the bulk path only")
     parser.add_argument("--compare", action="store_true", help="compare the canonical exports of both paths")
@@ -114,6 +133,9 @@ def main() -> None:
     deadline = Deadline(args.time_limit)
     print(f"code: {code_state()}")
     records = records_for(args)
+    if args.copies > 1:
+        records = cloned(records, args.copies)
+        print(f"records copied {args.copies} times: {len(records)} notices")
     with ExitStack() as stack:
         for name in ("falkordb", "neo4j") if args.engine == "both" else (args.engine,):
             measure(start_engine(name, stack, deadline, args.keep), records, args)

@@ -126,13 +126,15 @@ def bulk_load(
     batch_size: int = DEFAULT_BATCH,
     on_step: Step | None = None,
     max_command_bytes: int = MAX_COMMAND_BYTES,
+    workers: int = 1,
 ) -> LoadResult:
     """Build the store's graph from these records alone, as load_records(records, batch_size=…) would on an empty
     graph (FalkorDB: the graph's former content is replaced, but only once the new one is complete; Neo4j: the graph
-    must be empty). Raises BulkLoadError, the graph unchanged, when anything fails."""
+    must be empty). `workers` > 1 computes the rows in that many forked processes. Raises BulkLoadError, the graph
+    unchanged, when anything fails."""
     step = on_step or (lambda _: None)
     # Read twice (keys first, then rows): a one-shot iterator is kept in a list.
-    stream = BulkStream(records if isinstance(records, Sequence) else list(records), batch_size)
+    stream = BulkStream(records if isinstance(records, Sequence) else list(records), batch_size, workers)
     if isinstance(store, FalkorDBStore):
         edges = _load_falkordb(store, stream, step, max_command_bytes)
     elif store.engine == "neo4j":

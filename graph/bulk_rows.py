@@ -21,7 +21,8 @@ continuity, orphans) is not computed here: graph/bulk.py runs the loader's own r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,19 +163,28 @@ class Failed:
     outcome: Outcome
 
 
+def safely(make_row: Callable[[Record], dict[str, Any]], record: Record) -> dict[str, Any] | str:
+    """The row, or why it cannot be made (what the loader reports for a malformed record)."""
+    try:
+        return make_row(record)
+    except (KeyError, TypeError, ValueError) as e:
+        return f"malformed record: {e}"
+
+
 def in_loader_order(
-    records: Iterable[Record], batch_size: int, make_row: Callable[[Record], dict[str, Any]]
+    records: Iterable[Record], batch_size: int, made: Iterable[dict[str, Any] | str]
 ) -> Iterator[Written | Failed | Outcome]:
-    """The writes of graph/loader.load_records on an empty graph, in its order, and its outcomes for the others."""
+    """The writes of graph/loader.load_records on an empty graph, in its order, and its outcomes for the others;
+    `made` gives each record's row (or why it has none), in the records' order."""
     hashes: dict[str, str | None] = {}  # full notices written: key → sha256 (what documents_hashes answers)
     position = 0
-    for batch in batched(records, batch_size):
+    for batch in batched(zip(records, made, strict=True), batch_size):
         rows: list[tuple[int, dict[str, Any]]] = []
-        for record in batch:
-            try:
-                rows.append((position, make_row(record)))
-            except (KeyError, TypeError, ValueError) as e:
-                yield Failed(position, Outcome(str(record.get("source")), "failed", None, f"malformed record: {e}"))
+        for record, row in batch:
+            if isinstance(row, str):
+                yield Failed(position, Outcome(str(record.get("source")), "failed", None, row))
+            else:
+                rows.append((position, row))
             position += 1
         known = {row["key"]: hashes[row["key"]] for _, row in rows if row["key"] in hashes}
         pending = []
@@ -290,20 +300,51 @@ def _replan(outcome: Outcome) -> None:
     raise ValueError(f"{outcome.source}: a file that failed shares its key with another; load them incrementally")
 
 
+_FORKED: Sequence[Record] = ()  # the records, inherited by forked workers so that only positions are sent to them
+WINDOW = 400  # records per round of work handed to the workers: two rounds of rows are in memory at a time
+
+
+def _row_at(position: int) -> dict[str, Any] | str:
+    return safely(full_row, _FORKED[position])
+
+
+def rows_in_parallel(records: Sequence[Record], workers: int) -> Iterator[dict[str, Any] | str]:
+    """safely(full_row, record) for each record, in order, by forked worker processes; the next window is computed
+    while the caller consumes this one."""
+    global _FORKED
+    _FORKED = records
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            windows = [range(start, min(start + WINDOW, len(records))) for start in range(0, len(records), WINDOW)]
+            pending = pool.map_async(_row_at, windows[0], chunksize=8) if windows else None
+            for following in [*windows[1:], None]:
+                ahead = pool.map_async(_row_at, following, chunksize=8) if following else None
+                yield from pending.get() if pending else []
+                pending = ahead
+    finally:
+        _FORKED = ()
+
+
 @dataclass
 class BulkStream:
     """The records' graph as a stream: iterate `items()` once, then read `document_properties()` and `outcomes`."""
 
-    records: Iterable[Record]
+    records: Sequence[Record]
     batch_size: int = DEFAULT_BATCH
+    workers: int = 1  # processes computing the rows (graph/rows.py costs most of the bulk path's time)
     outcomes: list[Outcome] = field(default_factory=list)
     _builder: _Builder | None = None
+
+    def _full_rows(self) -> Iterator[dict[str, Any] | str]:
+        if self.workers <= 1:
+            return (safely(full_row, r) for r in self.records)
+        return rows_in_parallel(self.records, self.workers)
 
     def items(self) -> Iterator[Item]:
         planned: dict[int, Status] = {}
         last_writes: dict[str, int] = {}
         replaced: set[int] = set()  # last writes that replace an earlier one
-        for step in in_loader_order(self.records, self.batch_size, key_row):
+        for step in in_loader_order(self.records, self.batch_size, (safely(key_row, r) for r in self.records)):
             if isinstance(step, tuple):
                 planned[step[0]] = step[2]
                 if step[1]["key"] in last_writes:
@@ -311,7 +352,7 @@ class BulkStream:
                     replaced.discard(last_writes[step[1]["key"]])
                 last_writes[step[1]["key"]] = step[0]
         builder = self._builder = _Builder(last_writes)
-        for step in in_loader_order(self.records, self.batch_size, full_row):
+        for step in in_loader_order(self.records, self.batch_size, self._full_rows()):
             if isinstance(step, Outcome | Failed):
                 outcome = step.outcome if isinstance(step, Failed) else step
                 if isinstance(step, Failed) and step.position in replaced:
@@ -347,10 +388,10 @@ class BulkGraph:
         return sum(len(by_key) for by_key in self.nodes.values())
 
 
-def bulk_graph(records: Iterable[Record], *, batch_size: int = DEFAULT_BATCH) -> BulkGraph:
+def bulk_graph(records: Iterable[Record], *, batch_size: int = DEFAULT_BATCH, workers: int = 1) -> BulkGraph:
     """The graph graph.loader.load_records(records, batch_size=…) writes into an empty graph, before its derived
     refresh, with the same outcomes."""
-    stream = BulkStream(list(records), batch_size)
+    stream = BulkStream(list(records), batch_size, workers)
     graph = BulkGraph()
     for item in stream.items():
         if isinstance(item, Node):

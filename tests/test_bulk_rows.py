@@ -116,3 +116,9 @@ def test_a_failed_file_that_would_replace_another_stops_the_bulk_path() -> None:
     broken["tasks"][0]["lead_detail"] = [{"jurisdiction": "山西省"}]  # no canonical name: the row cannot be made
     with pytest.raises(ValueError, match="load them incrementally"):
         bulk_graph([notice("a.txt", "晋政办发〔2022〕1号"), broken])
+
+
+def test_rows_computed_by_worker_processes_give_the_same_graph() -> None:
+    records = [notice(f"{i}.txt", f"晋政办发〔2022〕{i % 7}号", sha=str(i), tasks=i % 3) for i in range(1, 40)]
+    records[5].update(doc_no="晋政办发〔2022〕99号", tasks=[{"lead_detail": [{}]}])  # malformed: fails alone, in both
+    assert bulk_graph(records, batch_size=4, workers=2) == bulk_graph(records, batch_size=4)
