@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from policygraph.core.errors import StoreError
+from policygraph.core.errors import EngineUnavailable, StoreError
 from policygraph.graph import bulk_neo4j
 from policygraph.graph.bulk_falkordb import MAX_COMMAND_BYTES, commands
 from policygraph.graph.bulk_rows import BulkStream
@@ -53,6 +53,16 @@ def _set_documents(store: GraphStore, stream: BulkStream) -> None:
         store.write(SET_DOCUMENTS, {"docs": chunk})
 
 
+SCHEMA_WAIT_S = 1800.0  # indexes and constraints over a whole imported graph: minutes at 50,000 notices
+
+
+def _apply_schema(staging: FalkorDBStore) -> None:
+    try:
+        staging.apply_schema()
+    except EngineUnavailable:  # apply_schema waits 30 s for the background build; a big import needs longer
+        staging.wait_for_schema(SCHEMA_WAIT_S)
+
+
 def _import_falkordb(staging: FalkorDBStore, stream: BulkStream, max_bytes: int) -> bool:
     """Send the stream; False when it holds nothing (no graph was created)."""
     staging.command("DEL", staging.graph_name)  # a staging graph left by a killed run
@@ -70,7 +80,7 @@ def _load_falkordb(store: FalkorDBStore, stream: BulkStream, step: Step, max_byt
         sent = _import_falkordb(staging, stream, max_bytes)
         if sent:
             step(done := "import")
-            staging.apply_schema()
+            _apply_schema(staging)
             _set_documents(staging, stream)
             step(done := "schema")
             edges = refresh_derived(staging)

@@ -169,3 +169,8 @@ class FalkorDBStore(GraphStore):
         """Drop the client's cache of the graph's label, type and property ids: after another graph was renamed into
         this one's name, the ids mean other names, and the client (which sends no schema version) would misread them."""
         self._graph.schema.clear()
+
+    def wait_for_schema(self, timeout: float) -> None:
+        """Wait up to `timeout` seconds for the constraints and indexes being built: over a graph imported whole
+        (millions of nodes) they take longer than apply_schema's own wait."""
+        self._wait_for_constraints(timeout)
