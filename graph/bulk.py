@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -68,9 +69,26 @@ def _import_falkordb(staging: FalkorDBStore, stream: BulkStream, max_bytes: int)
     staging.command("DEL", staging.graph_name)  # a staging graph left by a killed run
     begin = ["BEGIN"]
     for args in commands(stream.items(), max_bytes):
-        staging.command("GRAPH.BULK", staging.graph_name, *begin, *args)
+        _send(staging, ["GRAPH.BULK", staging.graph_name, *begin, *args])
         begin = []
     return not begin
+
+
+BUSY_WAIT_S = 120.0  # how long a command refused as BUSY is tried again
+
+
+def _send(staging: FalkorDBStore, command: list[Any]) -> None:
+    """One command; a refusal as BUSY (the server is about to fork, to rewrite its append-only file: the
+    import's own writes make it grow) is tried again, since the command was not run."""
+    deadline = time.monotonic() + BUSY_WAIT_S
+    while True:
+        try:
+            staging.command(*command)
+            return
+        except StoreError as e:
+            if "BUSY" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def _load_falkordb(store: FalkorDBStore, stream: BulkStream, step: Step, max_bytes: int) -> int:
