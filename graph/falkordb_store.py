@@ -155,3 +155,22 @@ class FalkorDBStore(GraphStore):
     def close(self) -> None:
         with contextlib.suppress(redis.RedisError):
             self._db.connection.close()
+
+    # -- for the bulk path (graph/bulk.py) -------------------------------------------------------------------------
+
+    def command(self, *args: Any) -> Any:
+        """Run one server command (GRAPH.BULK, RENAME, …) on this store's connection; errors translated."""
+        try:
+            return self._db.connection.execute_command(*args)
+        except redis.RedisError as e:
+            raise translate(e, self.url) from e
+
+    def forget_schema(self) -> None:
+        """Drop the client's cache of the graph's label, type and property ids: after another graph was renamed into
+        this one's name, the ids mean other names, and the client (which sends no schema version) would misread them."""
+        self._graph.schema.clear()
+
+    def wait_for_schema(self, timeout: float) -> None:
+        """Wait up to `timeout` seconds for the constraints and indexes being built: over a graph imported whole
+        (millions of nodes) they take longer than apply_schema's own wait."""
+        self._wait_for_constraints(timeout)
