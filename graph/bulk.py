@@ -155,14 +155,17 @@ def bulk_load(
     on_step: Step | None = None,
     max_command_bytes: int = MAX_COMMAND_BYTES,
     workers: int = 1,
+    rows: Iterable[dict[str, Any] | str] | None = None,
 ) -> LoadResult:
     """Build the store's graph from these records alone, as load_records(records, batch_size=…) would on an empty
     graph (FalkorDB: the graph's former content is replaced, but only once the new one is complete; Neo4j: the graph
-    must be empty). `workers` > 1 computes the rows in that many forked processes. Raises BulkLoadError, the graph
-    unchanged, when anything fails."""
+    must be empty). `workers` > 1 computes the rows in that many forked processes; `rows`, the records' rows made
+    already (bulk_rows.full_row, or why not, in the records' order), spares computing them and lets `records` hold
+    bulk_rows.KEY_FIELDS only. Raises BulkLoadError, the graph unchanged, when anything fails."""
     step = on_step or (lambda _: None)
-    # Read twice (keys first, then rows): a one-shot iterator is kept in a list.
-    stream = BulkStream(records if isinstance(records, Sequence) else list(records), batch_size, workers)
+    # Read twice (keys first, then rows): anything but a sequence is kept in a list (`ingest --bulk` gives a list
+    # of the key fields alone, and the rows in a spool: graph/spool.py).
+    stream = BulkStream(records if isinstance(records, Sequence) else list(records), batch_size, workers, rows)
     if isinstance(store, FalkorDBStore):
         edges = _load_falkordb(store, stream, step, max_command_bytes)
     elif store.engine == "neo4j":

@@ -15,8 +15,11 @@ from typing import Any
 
 from policygraph.core.errors import InputError
 from policygraph.graph import corrections
+from policygraph.graph.bulk import bulk_load
+from policygraph.graph.bulk_rows import full_row, key_fields, safely
 from policygraph.graph.loader import LoadResult, Outcome, load_records
 from policygraph.graph.parallel import bounded_map
+from policygraph.graph.spool import Spool
 from policygraph.graph.store import GraphStore
 from policygraph.graph.writer import one_writer
 from policygraph.ingest import corrections as correction_file
@@ -78,10 +81,52 @@ def records_of(
         if record is not None:
             yield record
             continue
-        outcome = Outcome(str(path), "failed", None, reason)
-        failures.append(outcome)
+        note_failure(Outcome(str(path), "failed", None, reason), failures, on_outcome)
+
+
+def extract_for_bulk(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | str | None, str | None]:
+    """(the record's key fields, its graph rows or why they cannot be made, None), or (None, None, why the file is no
+    notice): what a worker process sends back for one file on the bulk path, rows included, so that the costly
+    rows (graph/rows.py) are built by the workers too."""
+    record, reason = extract_or_reason(path)
+    if record is None:
+        return None, None, reason
+    return key_fields(record), safely(full_row, record), None
+
+
+def bulk_ingest(
+    store: GraphStore,
+    files: list[Path],
+    failures: list[Outcome],
+    on_outcome: Callable[[Outcome], None] | None,
+    on_extracted: Callable[[], None] | None,
+    *,
+    workers: int,
+    batch_size: int,
+) -> LoadResult:
+    """Extract every file (and build its rows) in the workers, spooling the rows to disk, then build the graph with
+    graph/bulk.py in one go: into a new graph swapped in at the end on FalkorDB, into the empty graph on Neo4j."""
+    keys: list[dict[str, Any]] = []
+    with Spool[dict[str, Any] | str]() as rows:
+        for path, (key, row, reason) in zip(files, bounded_map(extract_for_bulk, files, workers=workers), strict=True):
+            if on_extracted:
+                on_extracted()
+            if key is None:
+                note_failure(Outcome(str(path), "failed", None, reason), failures, on_outcome)
+                continue
+            keys.append(key)
+            rows.extend([row if row is not None else "no rows"])
+        result = bulk_load(store, keys, rows=rows, batch_size=batch_size)
+    for outcome in result.outcomes:
         if on_outcome:
             on_outcome(outcome)
+    return result
+
+
+def note_failure(outcome: Outcome, failures: list[Outcome], on_outcome: Callable[[Outcome], None] | None) -> None:
+    failures.append(outcome)
+    if on_outcome:
+        on_outcome(outcome)
 
 
 def ingest_paths(
@@ -92,16 +137,25 @@ def ingest_paths(
     batch_size: int = 50,
     corrections_file: Path | None = None,
     workers: int = 1,
+    bulk: bool = False,
+    on_extracted: Callable[[], None] | None = None,
 ) -> LoadResult:
     """Extract and load every file; one bad file never stops the others. Then the analysts' corrections file, when
-    given, is applied (a file that does not parse or contradicts itself is refused before anything is loaded)."""
+    given, is applied (a file that does not parse or contradicts itself is refused before anything is loaded).
+
+    `workers` processes extract while the loader writes. `bulk` builds the graph in one go (graph/bulk.py) for big
+    loads into an empty graph; its outcomes come once all is extracted (`on_extracted` is told of each file)."""
     listed = correction_file.read_file(corrections_file) if corrections_file else []
     failures: list[Outcome] = []
     files = expand(paths)
     workers = workers if len(files) >= POOL_MIN_FILES else 1
     with one_writer(store):
-        result = load_records(store, records_of(files, failures, on_outcome, workers), batch_size=batch_size,
-                              on_outcome=on_outcome)  # fmt: skip
+        if bulk:
+            result = bulk_ingest(store, files, failures, on_outcome, on_extracted, workers=workers,
+                                 batch_size=batch_size)  # fmt: skip
+        else:
+            result = load_records(store, records_of(files, failures, on_outcome, workers), batch_size=batch_size,
+                                  on_outcome=on_outcome)  # fmt: skip
         apply_corrections(store, listed, str(corrections_file), result)
     result.outcomes = failures + result.outcomes
     return result

@@ -130,6 +130,15 @@ def register(app: typer.Typer) -> None:
                 help="Processes extracting notices while the loader writes (default: the number of cores).",
             ),
         ] = None,
+        bulk: Annotated[
+            bool,
+            typer.Option(
+                "--bulk",
+                help="Build the graph in one go: for a big corpus into an empty graph (FalkorDB: "
+                "replaces the graph once the new one is whole; Neo4j: the graph must be "
+                "empty).",
+            ),
+        ] = False,
     ) -> None:
         """Extract notices and load them into the graph, each notice whole or not at all.
 
@@ -145,6 +154,8 @@ def register(app: typer.Typer) -> None:
           policygraph ingest new.docx --dry-run
 
           policygraph ingest corpus/ --workers 4
+
+          policygraph ingest all-notices/ --bulk     # 50,000 notices into an empty graph
         """
         if dry_run_only:
             raise typer.Exit(1 if dry_run(paths) else 0)
@@ -156,11 +167,13 @@ def register(app: typer.Typer) -> None:
                 task = progress.add_task("files", total=len(files))
 
                 def report(outcome: Outcome) -> None:
-                    progress.advance(task)
+                    if not bulk:  # the bulk path counts the files as they are extracted; outcomes come at the end
+                        progress.advance(task)
                     print_outcome(outcome)
 
                 result = ingest_paths(store, files, on_outcome=report, corrections_file=settings.corrections_path,
-                                      workers=workers or DEFAULT_WORKERS)  # fmt: skip
+                                      workers=workers or DEFAULT_WORKERS, bulk=bulk,
+                                      on_extracted=lambda: progress.advance(task))  # fmt: skip
             print_coverage(store, result)
             print_report(store, result, time.perf_counter() - started)
             print_corrections(result)
