@@ -23,6 +23,8 @@ CREATE (c:FunctionLeadCount {key: 'function|' + function + '|' + coalesce(level,
                                   '|' + coalesce(toString(year), '') + '|' + CASE WHEN own_any THEN '+' ELSE '-' END +
                                   reduce(s = '', b IN own_bases | s + b + ',') + '|' +
                                   reduce(s = '', b IN bases | s + b + ','),
+                             cell: function + '|' + coalesce(level, '') + '|' + coalesce(region, '') + '|' +
+                                   coalesce(toString(year), ''),
                              function: function, level: level, region: region, year: year, own: own_any,
                              own_bases: own_bases, bases: bases, tasks: tasks, first: [x IN first | x.key],
                              first_documents: [x IN first | x.document], first_ordinals: [x IN first | x.ordinal]})

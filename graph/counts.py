@@ -18,6 +18,7 @@ run by the derived refresh (graph/loader.py) with the agencies a load touched, o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 
 from policygraph.core.vocabulary import BASES
 from policygraph.graph.store import GraphStore
@@ -54,11 +55,42 @@ def refresh(store: GraphStore, agencies: Iterable[str] | None = None) -> int:
         return written
     written = 0
     for chunk in _chunks(sorted(set(agencies))):
-        # The functions first: the rows about to be cleared remember the function of an agency that is gone.
-        functions = [row["function"] for row in store.run("agency_counts_functions", {"agencies": chunk})]
+        # The cells first: the rows about to be cleared remember where an agency that is gone counted.
+        before = store.run("agency_counts_cells", {"agencies": chunk})
         store.run("agency_counts_clear", {"agencies": chunk}, write=True)
         written += _write_agencies(store, chunk)
-        if functions:
-            store.run("agency_counts_function_clear", {"functions": functions}, write=True)
-            _write_functions(store, functions)
+        cells = {Cell(**row) for row in before + store.run("agency_counts_cells", {"agencies": chunk})}
+        _rewrite_functions(store, cells)
     return written
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where an agency's counts add to its function's: FunctionLeadCount rows are kept per cell."""
+
+    function: str
+    level: str | None
+    region: str | None
+    year: int | None
+
+    @property
+    def exact(self) -> bool:  # a notice without a level, region or year is found by no index: see below
+        return None not in (self.level, self.region, self.year)
+
+    @property
+    def name(self) -> str:  # as agency_counts_function_write.cypher writes it
+        return "|".join((self.function, self.level or "", self.region or "", str(self.year or "")))
+
+
+def _rewrite_functions(store: GraphStore, cells: set[Cell]) -> None:
+    """Recompute the function rows of these cells from their notices (a few per cell); a function with a cell of
+    notices lacking a level, region or year is recomputed whole, from all its agencies (rare, and slow)."""
+    whole = sorted({cell.function for cell in cells if not cell.exact})
+    exact = sorted((cell for cell in cells if cell.exact and cell.function not in whole), key=lambda c: c.name)
+    if exact:
+        store.run("agency_counts_function_clear_cells", {"cells": [cell.name for cell in exact]}, write=True)
+        params = {"cells": [asdict(cell) for cell in exact], "bases": list(BASES), "first": FIRST_TASKS}
+        store.run("agency_counts_function_write_cells", params, write=True)
+    if whole:
+        store.run("agency_counts_function_clear", {"functions": whole}, write=True)
+        _write_functions(store, whole)

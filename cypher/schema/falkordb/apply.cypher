@@ -11,16 +11,18 @@ CREATE INDEX FOR (n:Target) ON (n.key);
 CREATE INDEX FOR (n:Document) ON (n.doc_no);
 CREATE INDEX FOR (n:Document) ON (n.year);
 CREATE INDEX FOR (n:Document) ON (n.level);
+CREATE INDEX FOR (n:Document) ON (n.region);
 CREATE INDEX FOR (n:Agency) ON (n.name);
 CREATE INDEX FOR (n:Programme) ON (n.name);
 CREATE INDEX FOR (n:Region) ON (n.name);
-// The pre-aggregated counts (graph/counts.py): found by key, by agency (refresh, the ranking's agencies) and by
-// function (the ranking by function).
+// The pre-aggregated counts (graph/counts.py): found by key, by agency (refresh, the ranking's agencies), by
+// function (the ranking by function) and by cell (the refresh of the cells a load touched).
 CREATE INDEX FOR (n:LeadCount) ON (n.key);
 CREATE INDEX FOR (n:LeadCount) ON (n.agency);
 CREATE INDEX FOR (n:LeadCount) ON (n.function);
 CREATE INDEX FOR (n:FunctionLeadCount) ON (n.key);
 CREATE INDEX FOR (n:FunctionLeadCount) ON (n.function);
+CREATE INDEX FOR (n:FunctionLeadCount) ON (n.cell);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Document PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Task PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 key;
