@@ -3,7 +3,9 @@
 // distinct tasks its agencies lead, the first $task_cap of them (by year, notice, position), and its agencies with
 // the tasks each leads (most first; the first $agency_cap of them).
 // Read from the pre-aggregated rows (graph/counts.py): FunctionLeadCount for the functions' distinct tasks and their
-// first tasks (as in agency_top_leads), LeadCount for each agency's; tasks are read whole for the page only.
+// first tasks (as in agency_top_leads), LeadCount for each agency's; tasks are read whole for the page only. The
+// agencies are grouped before the first tasks are: grouping each agency's rows with the tasks' list along took
+// Neo4j past its transaction memory (716 MiB) at 1,000 notices.
 // Parameters: as agency_top_leads ($level, $region, $year_from, $year_to, $basis ([] = all), $collectives,
 // $task_cap, $skip, $limit), and $agency_cap (int).
 MATCH (c:FunctionLeadCount)
@@ -17,20 +19,7 @@ WITH c.function AS function, toInteger(sum(c.tasks)) AS task_count
 ORDER BY task_count DESC, function
 SKIP $skip
 LIMIT $limit
-// The page's functions: the keys of their first tasks …
-MATCH (c:FunctionLeadCount {function: function})
-WHERE ($collectives OR c.own)
-  AND ($level IS NULL OR c.level = $level)
-  AND ($region IS NULL OR c.region STARTS WITH $region)
-  AND ($year_from IS NULL OR c.year >= $year_from)
-  AND ($year_to IS NULL OR c.year <= $year_to)
-  AND (size($basis) = 0 OR any(b IN CASE WHEN $collectives THEN c.bases ELSE c.own_bases END WHERE b IN $basis))
-UNWIND range(0, size(c.first) - 1) AS i
-WITH function, task_count, c.year AS year, c.first_documents[i] AS document, c.first_ordinals[i] AS ordinal,
-     c.first[i] AS task
-ORDER BY year, document, ordinal
-WITH function, task_count, collect(task)[0..$task_cap] AS first
-// … their agencies with the tasks each leads …
+// The page's functions: their agencies with the tasks each leads …
 MATCH (c:LeadCount {function: function})
 WHERE c.leads > 0
   AND ($collectives OR NOT c.collective)
@@ -39,12 +28,25 @@ WHERE c.leads > 0
   AND ($year_from IS NULL OR c.year >= $year_from)
   AND ($year_to IS NULL OR c.year <= $year_to)
   AND (size($basis) = 0 OR c.basis IN $basis)
-WITH function, task_count, first, c.agency AS key, c.name AS name, c.jurisdiction AS jurisdiction, c.kind AS kind,
+WITH function, task_count, c.agency AS key, c.name AS name, c.jurisdiction AS jurisdiction, c.kind AS kind,
      toInteger(sum(c.leads)) AS led
 ORDER BY led DESC, key
-WITH function, task_count, first,
+WITH function, task_count,
      collect({key: key, name: name, jurisdiction: jurisdiction, kind: kind, tasks: led}) AS agencies
-WITH function, task_count, first, size(agencies) AS agency_count, agencies[0..$agency_cap] AS agencies
+WITH function, task_count, size(agencies) AS agency_count, agencies[0..$agency_cap] AS agencies
+// … the keys of their first tasks …
+MATCH (c:FunctionLeadCount {function: function})
+WHERE ($collectives OR c.own)
+  AND ($level IS NULL OR c.level = $level)
+  AND ($region IS NULL OR c.region STARTS WITH $region)
+  AND ($year_from IS NULL OR c.year >= $year_from)
+  AND ($year_to IS NULL OR c.year <= $year_to)
+  AND (size($basis) = 0 OR any(b IN CASE WHEN $collectives THEN c.bases ELSE c.own_bases END WHERE b IN $basis))
+UNWIND range(0, size(c.first) - 1) AS i
+WITH function, task_count, agency_count, agencies, c.year AS year, c.first_documents[i] AS document,
+     c.first_ordinals[i] AS ordinal, c.first[i] AS task
+ORDER BY year, document, ordinal
+WITH function, task_count, agency_count, agencies, collect(task)[0..$task_cap] AS first
 // … and the first tasks read whole (the lists ride along only once they are short: grouping by them is not free).
 UNWIND range(0, size(first) - 1) AS i
 MATCH (t:Task {key: first[i]})
