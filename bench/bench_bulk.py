@@ -24,19 +24,14 @@ from typing import Any
 from bench.common import (
     Deadline,
     Engine,
+    cached_records,
     code_state,
-    extract_parallel,
-    make_corpus,
-    read_records,
-    records_cache_file,
     start_engine,
-    write_records,
 )
 from policygraph.graph.bulk import bulk_load
 from policygraph.graph.export import canonical_export
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
-from tests.support.synthetic import TASK_CHARS
 
 Record = dict[str, Any]
 
@@ -45,20 +40,6 @@ def graph_rows(store: GraphStore) -> int:
     nodes = store.read("MATCH (n) RETURN count(n) AS n")
     edges = store.read("MATCH ()-[r]->() RETURN count(r) AS n")
     return int(nodes[0]["n"]) + int(edges[0]["n"])
-
-
-def records_for(args: argparse.Namespace) -> list[Record]:
-    cache = records_cache_file(args.records_cache, args.notices, args.seed, TASK_CHARS) if args.records_cache else None
-    if cache and cache.is_file():
-        print(f"records of {args.notices} notices read from {cache}")
-        return read_records(cache)
-    corpus, _ = make_corpus(args.notices, args.seed, TASK_CHARS)
-    started = time.perf_counter()
-    records, _ = extract_parallel(corpus, {args.notices}, args.workers)
-    print(f"extract: {len(records)} notices in {time.perf_counter() - started:.1f} s ({args.workers} processes)")
-    if cache:
-        write_records(cache, records)
-    return records
 
 
 def cloned(records: list[Record], copies: int) -> list[Record]:
@@ -132,7 +113,7 @@ def main() -> None:
     args = parser.parse_args()
     deadline = Deadline(args.time_limit)
     print(f"code: {code_state()}")
-    records = records_for(args)
+    records = cached_records(args.notices, args.seed, args.workers, args.records_cache)
     if args.copies > 1:
         records = cloned(records, args.copies)
         print(f"records copied {args.copies} times: {len(records)} notices")

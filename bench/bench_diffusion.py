@@ -26,13 +26,9 @@ from typing import Any
 from bench.common import (
     Deadline,
     Record,
+    cached_records,
     code_state,
-    extract_parallel,
-    make_corpus,
-    read_records,
-    records_cache_file,
     start_engine,
-    write_records,
 )
 from policygraph.analysis.diffusion import programme_diffusion, programme_diffusions
 from policygraph.analysis.diffusion_notices import notice_diffusion, notice_diffusions
@@ -40,7 +36,6 @@ from policygraph.analysis.diffusion_summary import programme_summaries
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
 from policygraph.visualize.chart import adoption_chart
-from tests.support.synthetic import TASK_CHARS
 
 PROGRAMME = "三明医改经验"
 NATIONAL = "国办发〔2021〕20号"
@@ -79,22 +74,6 @@ def measure(step: Callable[[], int], repeat: int) -> tuple[float, float, int]:
         step()
         times.append(time.perf_counter() - started)
     return statistics.median(times), min(times), size
-
-
-def records_for(n: int, seed: int, workers: int, cache: Path | None) -> list[Record]:
-    path = records_cache_file(cache, n, seed) if cache else None
-    if path and path.is_file():
-        records = read_records(path)
-        print(f"records of {len(records)} notices read from {path}")
-        return records
-    corpus, seconds = make_corpus(n, seed, TASK_CHARS)
-    print(f"corpus: {n} notices generated in {seconds:.1f} s; extracting with {workers} processes …", flush=True)
-    started = time.perf_counter()
-    records, _ = extract_parallel(corpus, {n}, workers)
-    print(f"extracted in {time.perf_counter() - started:.0f} s", flush=True)
-    if path:
-        write_records(path, records)
-    return records
 
 
 def graph_size(store: GraphStore) -> str:
@@ -137,7 +116,7 @@ def main() -> None:
     deadline = Deadline(args.time_limit)
     ns = sorted(set(args.notices))
     print(f"code: {code_state()}")
-    records = records_for(ns[-1], args.seed, args.workers, args.records_cache)
+    records = cached_records(ns[-1], args.seed, args.workers, args.records_cache)
     engines = ["falkordb", "neo4j"] if args.engine == "both" else [args.engine]
     lines = [line for name in engines for line in run_engine(name, records, ns, args.repeat, deadline)]
     print(f"\n=== figures (median and fastest of {args.repeat} runs after a warm-up)")

@@ -24,30 +24,14 @@ from typing import Any
 from bench.common import (
     Deadline,
     Engine,
+    cached_records,
     code_state,
-    extract_parallel,
-    make_corpus,
-    read_records,
-    records_cache_file,
     start_engine,
-    write_records,
 )
 from policygraph.graph.loader import load_batch, load_records, refresh_derived
 from policygraph.graph.touched import Touched
-from tests.support.synthetic import TASK_CHARS
 
 Record = dict[str, Any]
-
-
-def records_for(n: int, seed: int, workers: int, cache: Path | None) -> list[Record]:
-    path = records_cache_file(cache, n, seed) if cache else None
-    if path and path.exists():
-        return read_records(path)
-    corpus, _ = make_corpus(n, seed, TASK_CHARS)
-    records, _ = extract_parallel(corpus, {len(corpus)}, workers)
-    if path:
-        write_records(path, records)
-    return records
 
 
 def changed(record: Record) -> Record:
@@ -132,7 +116,7 @@ def main() -> None:
     args = parser.parse_args()
     deadline = Deadline(args.time_limit)
     print(f"code: {code_state()}")
-    records = records_for(args.notices + args.new, args.seed, args.workers, args.records_cache)
+    records = cached_records(args.notices + args.new, args.seed, args.workers, args.records_cache)
     base, extra = records[: args.notices], records[args.notices :]
     engines = ("falkordb", "neo4j") if args.engine == "both" else (args.engine,)
     with ExitStack() as stack:

@@ -250,6 +250,24 @@ def write_records(path: Path, records: list[Record]) -> None:
         pickle.dump(records, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def cached_records(n: int, seed: int, workers: int, cache: Path | None) -> list[Record]:
+    """The records of the generated corpus (n, seed): read from `cache` when an earlier run left them there, else
+    generated and extracted by `workers` processes (and left there)."""
+    path = records_cache_file(cache, n, seed) if cache else None
+    if path and path.is_file():
+        records = read_records(path)
+        print(f"records of {len(records)} notices read from {path}")
+        return records
+    corpus, seconds = make_corpus(n, seed, TASK_CHARS)
+    print(f"corpus: {n} notices generated in {seconds:.1f} s; extracting with {workers} processes …", flush=True)
+    started = time.perf_counter()
+    records, _ = extract_parallel(corpus, {n}, workers)
+    print(f"extracted in {time.perf_counter() - started:.0f} s", flush=True)
+    if path:
+        write_records(path, records)
+    return records
+
+
 # --- the commit measured -----------------------------------------------------------------------------------------
 
 
