@@ -45,13 +45,12 @@ def staging_name(graph: str) -> str:
 
 
 # Documents are sent as their key; their final properties are set once all are in (graph/bulk_rows.py).
-SET_DOCUMENTS = "UNWIND $docs AS d MATCH (n:Document {key: d.key}) SET n += d"
 DOCUMENTS_PER_WRITE = 5_000
 
 
 def _set_documents(store: GraphStore, stream: BulkStream) -> None:
     for chunk in batched(stream.document_properties(), DOCUMENTS_PER_WRITE):
-        store.write(SET_DOCUMENTS, {"docs": chunk})
+        store.run("documents_set_properties", {"docs": chunk}, write=True)
 
 
 SCHEMA_WAIT_S = 1800.0  # indexes and constraints over a whole imported graph: minutes at 50,000 notices
