@@ -28,15 +28,15 @@ from tests.support.cli import run_cli, start_cli
 from tests.support.engines import NEO4J_PASSWORD
 from tests.support.live_server import LiveServer
 from tests.support.paths import SEEDS
-from tests.support.synthetic import generate
+from tests.support.synthetic import TASK_CHARS, generate
 
 NOTICES = 120  # synthetic notices: three batches of 50, so a kill lands between committed batches
 ROOT = os.geteuid() == 0
 
 
-def synthetic_corpus(folder: Path, n: int = NOTICES, seed: int = 11) -> Path:
+def synthetic_corpus(folder: Path, n: int = NOTICES, seed: int = 11, task_chars: tuple[int, int] = TASK_CHARS) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text, _ in generate(n, seed=seed):
+    for name, text, _ in generate(n, seed=seed, task_chars=task_chars):
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -63,7 +63,9 @@ def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(target: Target) -> None
 
 def test_kill_9_mid_streaming_ingest_then_rerun_equals_a_clean_run(target: Target) -> None:
     """The same with worker processes extracting while the loader writes: they go with the killed ingest."""
-    corpus = synthetic_corpus(target.workdir / "corpus", POOL_MIN_FILES)
+    # Short tasks: 300 files for the pool, yet graphs whose exports keep this process small (a child's measured
+    # peak memory includes its parent's: test_hostile_corpus caps an ingest's).
+    corpus = synthetic_corpus(target.workdir / "corpus", POOL_MIN_FILES, task_chars=(20, 60))
     kill_mid_ingest_then_rerun(target, corpus, POOL_MIN_FILES, "--workers", "2")
 
 
