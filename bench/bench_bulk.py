@@ -37,9 +37,8 @@ Record = dict[str, Any]
 
 
 def graph_rows(store: GraphStore) -> int:
-    nodes = store.read("MATCH (n) RETURN count(n) AS n")
-    edges = store.read("MATCH ()-[r]->() RETURN count(r) AS n")
-    return int(nodes[0]["n"]) + int(edges[0]["n"])
+    summary = store.run("graph_summary")[0]
+    return int(summary["nodes"]) + int(summary["edges"])
 
 
 def cloned(records: list[Record], copies: int) -> list[Record]:

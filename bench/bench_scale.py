@@ -178,8 +178,8 @@ def served(env: dict[str, str], workers: int) -> Iterator[tuple[str, subprocess.
 
 def endpoints(store: GraphStore) -> dict[str, str]:
     """The questions analysts ask, on notices this graph holds."""
-    document = store.read("MATCH (d:Document {stub: false}) WHERE d.tier = 3 RETURN d.key AS key, d.region AS region "
-                          "ORDER BY d.key LIMIT 1")[0]  # fmt: skip
+    query = (baselines.QUERIES / "first_county_notice.cypher").read_text(encoding="utf-8")
+    document = store.read(query)[0]
     key, province = quote(document["key"], safe=""), quote(document["region"][:3], safe="")
     return {
         "top-leads": "/agencies/top-leads?limit=10",
