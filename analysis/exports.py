@@ -76,7 +76,21 @@ def read_graph(store: GraphStore, selection: ExportFilter | None = None) -> nx.M
                  for row in store.run("export_edges")]  # fmt: skip
     else:
         nodes, edges = _read_selection(store, selection)
-    return build_graph(nodes, edges)
+    return build_graph(with_shares(store, nodes), edges)
+
+
+def with_shares(store: GraphStore, nodes: list[tuple[str, Row]]) -> list[tuple[str, Row]]:
+    """The notices' inheritance shares (cypher/export_inheritance_shares) as two more Document attributes,
+    `inherited_share` and `taken_up_share`, for the notices whose parent has tasks. New dicts: a caching store hands
+    out the same rows to every caller."""
+    shares = {row["key"]: row for row in store.run("export_inheritance_shares")}
+    found = []
+    for label, props in nodes:
+        share = shares.get(props.get("key")) if label == "Document" else None
+        if share is not None:
+            props = {**props, "inherited_share": share["inherited_share"], "taken_up_share": share["taken_up_share"]}
+        found.append((label, props))
+    return found
 
 
 def _read_selection(store: GraphStore, selection: ExportFilter) -> tuple[list[tuple[str, Row]], list[Edge]]:

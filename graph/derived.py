@@ -1,10 +1,12 @@
-"""The derived data: title citations resolved, lineage, agency aliases, agency continuity, orphans pruned.
+"""The derived data: title citations resolved, lineage, task alignment, agency aliases, agency continuity, orphans
+pruned.
 
 `refresh_derived(store)` recomputes it from the whole graph (what `policygraph db refresh` runs). After a load,
 `refresh_derived(store, touched)` recomputes only around what the load touched (graph/touched.py): the citers whose
-titles may now resolve otherwise, the parents of the notices near the places that changed, the aliases and
-continuity of the agencies involved, and the orphans among the old neighbours. Both give the same graph
-(tests/test_incremental.py), which is a function of the loaded notices alone, never of the order they came in.
+titles may now resolve otherwise, the parents of the notices near the places that changed, the task alignments of
+the notices written or given another parent (graph/alignment.py), the aliases and continuity of the agencies
+involved, and the orphans among the old neighbours. Both give the same graph (tests/test_incremental.py), which is
+a function of the loaded notices alone, never of the order they came in.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from policygraph.graph import citations, continuity, counts, lineage
+from policygraph.graph import alignment, citations, continuity, counts, lineage
 from policygraph.graph.store import GraphStore
 from policygraph.graph.touched import Touched, after_write, note_removed
 
@@ -55,6 +57,7 @@ def _full(store: GraphStore) -> int:
     _prune_all(store)
     citations.resolve_title_citations(store)
     edges = lineage.refresh(store)
+    alignment.refresh(store)
     forms = store.run("agency_forms")
     aliases = [{"key": row["key"], "aliases": sorted(f for f in row["forms"] if f)} for row in forms]
     for chunk in _batched(aliases, 500):
@@ -84,7 +87,9 @@ def _incremental(store: GraphStore, touched: Touched) -> None:
     known = citations.index_titles(store)
     citers = sorted(set(citations.affected_citers(store, touched.keys, touched.titles, known)) | resolved_to_left)
     citations.resolve_citers(store, citers, known)
-    lineage.refresh_near(store, touched.places, touched.keys | set(citers))
+    relinked = lineage.refresh_near(store, touched.places, touched.keys | set(citers))
+    regions = {region for _, region, _ in touched.places if region}
+    alignment.refresh_near(store, touched.keys, relinked, regions)
     _refresh_aliases(store, touched.agencies)
     continuity.refresh_places(store, touched.agencies)
     _prune_touched(store, touched)

@@ -155,9 +155,10 @@ def inside(place: Place, notice: Notice) -> bool:
     return tier == 0 or bool(region and notice.region and notice.region.startswith(region))
 
 
-def refresh_near(store: GraphStore, places: set[Place], keys: set[str]) -> None:
+def refresh_near(store: GraphStore, places: set[Place], keys: set[str]) -> set[str]:
     """Recompute the IMPLEMENTS edges of the notices inside `places` (where notices appeared, went away or changed)
-    and of the notices `keys` (written, or whose citations changed).
+    and of the notices `keys` (written, or whose citations changed). Returns the notices whose parent changed (got
+    one, lost it, or another one), for task alignment (graph/alignment.py).
 
     A notice's parent is a basis it cites or a notice of its year whose region contains it. For a notice inside a
     place, those containing notices are inside the place or contain it, so the notices near the places (and the
@@ -173,9 +174,12 @@ def refresh_near(store: GraphStore, places: set[Place], keys: set[str]) -> None:
         notices.update((n.key, n) for n in _notices(store.run("lineage_facts_of", {"keys": sorted(bases)})))
     children = set(keys) | {n.key for n in notices.values() if any(inside(p, n) for p in wanted)}
     edges = [edge for edge in compute(list(notices.values())) if edge["child"] in children]
+    before = {r["child"]: r["parent"] for r in store.run("lineage_parents_of", {"keys": sorted(children)})}
     store.run("lineage_clear_of", {"keys": sorted(children)}, write=True)
     if edges:
         store.run("lineage_write", {"edges": edges}, write=True)
+    after = {edge["child"]: edge["parent"] for edge in edges}
+    return {child for child in children if before.get(child) != after.get(child)}
 
 
 def count(store: GraphStore) -> int:

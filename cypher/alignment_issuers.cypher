@@ -1,0 +1,5 @@
+// Every notice with tasks, a year and a region, with its issuing organs (ISSUED_BY): graph/alignment.py pairs each
+// with the same issuer's notices of its most recent earlier year (same organs, same region, same level).
+MATCH (d:Document)-[:ISSUED_BY]->(a:Agency)
+WHERE d.task_count > 0 AND d.year IS NOT NULL AND d.region IS NOT NULL
+RETURN d.key AS key, d.year AS year, d.region AS region, d.level AS level, collect(DISTINCT a.key) AS issuers;

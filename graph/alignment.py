@@ -1,0 +1,188 @@
+"""Task alignment in the graph: ALIGNS_WITH edges between the tasks of the notices that are compared as a matter of
+course, recomputed by the derived refresh (graph/derived.py) after lineage.
+
+Which notices are paired (each pair aligned with graph/align.py `align`, its tasks in order, title and text):
+- parent: every (child)-[:IMPLEMENTS]->(parent) where both have tasks (a stub has none); edges child → parent.
+- previous_year: the same issuer — the same set of ISSUED_BY organs, the same region and the same level — in its
+  most recent earlier year among that issuer's notices with tasks (a gap of years is skipped over); when either year
+  has several notices of the issuer, every later one is paired with every earlier one. Edges later → earlier.
+  A notice without an issuing organ (泗县's seed) or a year or a region has none.
+- sibling: two notices with tasks implementing the same parent (stub or not), each unordered pair once; edges from
+  the notice with the smaller key to the other.
+Edges are `{kind, score}`; a task pair can hold an edge of each kind. docs/alignment_graph.md has the details.
+
+The full refresh writes every pair; after a load, `refresh_near` rewrites only the pairs that can have changed: those
+of the notices written (their old tasks went with their ALIGNS_WITH edges), of the notices whose parent changed, the
+children of the notices written, and the previous_year pairs of the regions the load touched. Both give the same
+edges, since a pair's edges depend on the two notices' tasks alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations, islice, pairwise
+from typing import Literal
+
+from policygraph.graph.align import AlignTask, align
+from policygraph.graph.store import GraphStore, Row
+
+Kind = Literal["parent", "previous_year", "sibling"]
+KINDS: tuple[Kind, ...] = ("parent", "previous_year", "sibling")
+# (notice whose tasks the edges leave, notice whose tasks they reach, kind)
+Pair = tuple[str, str, Kind]
+# Notices' tasks are read this many notices at a time; edges are written this many at a time.
+READ_CHUNK = 200
+WRITE_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Link:
+    """An IMPLEMENTS link from a notice with tasks."""
+
+    child: str
+    parent: str
+    parent_tasks: bool
+
+
+def _links(rows: Iterable[Row]) -> list[Link]:
+    return [Link(r["child"], r["parent"], bool(r["parent_tasks"])) for r in rows]
+
+
+def parent_pairs(links: Iterable[Link]) -> set[Pair]:
+    return {(link.child, link.parent, "parent") for link in links if link.parent_tasks}
+
+
+def sibling_pairs(links: Iterable[Link], of: set[str] | None = None) -> set[Pair]:
+    """Every unordered pair of children of one parent, smaller key first; with `of`, only pairs holding one of those."""
+    children: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        children[link.parent].add(link.child)
+    return {
+        (a, b, "sibling")
+        for group in children.values()
+        for a, b in combinations(sorted(group), 2)
+        if of is None or a in of or b in of
+    }
+
+
+def previous_year_pairs(notices: Iterable[Row]) -> set[Pair]:
+    """Each notice with the same issuer's notices of its most recent earlier year (rows of alignment_issuers)."""
+    issuers: dict[tuple[tuple[str, ...], str, str | None], dict[int, list[str]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for n in notices:
+        if n["issuers"]:
+            issuers[(tuple(sorted(n["issuers"])), n["region"], n["level"])][n["year"]].append(n["key"])
+    pairs: set[Pair] = set()
+    for by_year in issuers.values():
+        years = sorted(by_year)
+        for earlier, later in pairwise(years):
+            pairs.update((a, b, "previous_year") for a in by_year[later] for b in by_year[earlier])
+    return pairs
+
+
+# --- aligning and writing ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Written:
+    """What an alignment run did: pairs aligned and edges written, by kind."""
+
+    pairs: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    edges: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+
+
+def _batched(items: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def tasks_of(store: GraphStore, keys: Sequence[str]) -> dict[str, tuple[AlignTask, ...]]:
+    """Each notice's tasks as alignment reads them, in task order."""
+    rows: dict[str, list[Row]] = defaultdict(list)
+    for row in store.run("alignment_tasks_of", {"keys": list(keys)}):
+        rows[row["document"]].append(row)
+    return {
+        key: tuple(AlignTask(r["key"], r["title"] or "", r["text"] or "") for r in sorted(found, key=_ordinal))
+        for key, found in rows.items()
+    }
+
+
+def _ordinal(row: Row) -> tuple[int, str]:
+    return (row["ordinal"] if isinstance(row["ordinal"], int) else 0, row["key"])
+
+
+def align_pairs(store: GraphStore, pairs: set[Pair]) -> Written:
+    """Align each pair's tasks and write the edges. Pairs are taken in key order, READ_CHUNK notices' tasks at a time,
+    so that a notice in many pairs of one chunk (a parent, a large family of siblings) is read and wrapped once."""
+    written = Written()
+    edges: list[dict[str, object]] = []
+    for chunk in _chunked_by_notices(sorted(pairs), READ_CHUNK):
+        tasks = tasks_of(store, sorted({key for a, b, _ in chunk for key in (a, b)}))
+        for a, b, kind in chunk:
+            found = align(tasks.get(a, ()), tasks.get(b, ()))
+            written.pairs[kind] += 1
+            written.edges[kind] += len(found)
+            edges.extend({"a": x.a, "b": x.b, "kind": kind, "score": x.score} for x in found)
+            if len(edges) >= WRITE_CHUNK:
+                store.run("alignment_write", {"edges": edges}, write=True)
+                edges = []
+    if edges:
+        store.run("alignment_write", {"edges": edges}, write=True)
+    return written
+
+
+def _chunked_by_notices(pairs: list[Pair], notices: int) -> Iterator[list[Pair]]:
+    """Consecutive pairs, cut whenever a chunk would need the tasks of more than `notices` notices."""
+    chunk: list[Pair] = []
+    keys: set[str] = set()
+    for pair in pairs:
+        new = {pair[0], pair[1]} - keys
+        if chunk and len(keys) + len(new) > notices:
+            yield chunk
+            chunk, keys = [], set()
+            new = {pair[0], pair[1]}
+        chunk.append(pair)
+        keys |= new
+    if chunk:
+        yield chunk
+
+
+# --- the refresh ------------------------------------------------------------------------------------------------
+
+
+def all_pairs(store: GraphStore) -> set[Pair]:
+    """Every pair of notices the graph aligns, of the three kinds."""
+    links = _links(store.run("alignment_implements"))
+    return parent_pairs(links) | sibling_pairs(links) | previous_year_pairs(store.run("alignment_issuers"))
+
+
+def refresh(store: GraphStore) -> Written:
+    """Every ALIGNS_WITH edge, from the whole graph."""
+    store.run("alignment_clear", write=True)
+    return align_pairs(store, all_pairs(store))
+
+
+def refresh_near(store: GraphStore, written: set[str], relinked: set[str], regions: set[str]) -> Written:
+    """Rewrite the ALIGNS_WITH edges that may have changed after a load: `written` notices (new or replaced: their
+    old tasks are gone with their edges), `relinked` ones (whose IMPLEMENTS parent changed), and the previous_year
+    pairs of the notices of `regions` (where notices were written, before and after)."""
+    moved = sorted(written | relinked)
+    if moved:
+        # A relinked child keeps its tasks: its parent and sibling edges go (the edges of its children stay).
+        store.run("alignment_clear_from", {"keys": moved, "kinds": ["parent"]}, write=True)
+        store.run("alignment_clear_of", {"keys": moved, "kinds": ["sibling"]}, write=True)
+    own = _links(store.run("alignment_implements_of", {"keys": moved})) if moved else []
+    parents = sorted({link.parent for link in own} | written)
+    family = _links(store.run("alignment_implements_into", {"keys": parents})) if parents else []
+    pairs = parent_pairs(own) | parent_pairs(link for link in family if link.parent in written)
+    pairs |= sibling_pairs([*own, *family], of=set(moved))
+    if regions:
+        places = sorted(regions)
+        notices = store.run("alignment_issuers_in", {"regions": places})
+        store.run("alignment_clear_of", {"keys": [n["key"] for n in notices], "kinds": ["previous_year"]}, write=True)
+        pairs |= previous_year_pairs(notices)
+    return align_pairs(store, pairs)
