@@ -20,15 +20,20 @@ from typing import Any
 
 import pytest
 
+from bench.common import extract_one
 from policygraph.analysis.exports import read_graph
 from policygraph.analysis.questions import ask
 from policygraph.graph.align import THRESHOLD, align
 from policygraph.graph.alignment import Link, all_pairs, previous_year_pairs, sibling_pairs, tasks_of
 from policygraph.graph.export import canonical_export
+from policygraph.graph.ingest_files import extract_file
 from policygraph.graph.loader import load_records, refresh_derived
 from policygraph.graph.rows import document_row
 from policygraph.graph.store import GraphStore
 from policygraph.ingest.extract import extract_text
+from tests.support.paths import SEEDS
+from tests.support.synthetic import generate
+from tests.test_incremental import GENERATED
 
 Record = dict[str, Any]
 NO_FILTER = {"level": None, "region": None, "year_from": None, "year_to": None, "skip": 0, "limit": 100}
@@ -233,3 +238,13 @@ def test_the_seeds_siblings(seeded_store: GraphStore) -> None:
     tasks = tasks_of(seeded_store, [sixian, xizang])
     expected = {(x.a, x.b, "sibling") for x in align(tasks[sixian], tasks[xizang])}
     assert alignments(seeded_store) == expected
+
+
+def test_the_incremental_tests_corpus_aligns_every_kind(store: GraphStore) -> None:
+    """tests/test_incremental.py's equality of incremental and full refreshes covers alignment only if its corpus
+    (the seeds and its generated notices: their tasks share the generator's sentences) has edges of every kind."""
+    seeds = [extract_file(path) for path in sorted(SEEDS.glob("*.txt"))]
+    load_records(store, [*seeds, *(extract_one((name, text)) for name, text, _ in generate(GENERATED, seed=11))])
+    rows = store.read("MATCH ()-[r:ALIGNS_WITH]->() RETURN r.kind AS kind, count(*) AS edges")
+    counted = {row["kind"]: row["edges"] for row in rows}
+    assert set(counted) == {"parent", "previous_year", "sibling"} and min(counted.values()) > 0, counted
