@@ -4,7 +4,7 @@ Without filters the export is the whole graph (cypher/export_nodes and export_ed
 filters (level, region — rolled up, so 甘肃 includes 临夏州 —, year range, one notice) it starts from the matching
 full notices and holds: every relationship of those notices (their tasks, issuer, region, the notices they cite or
 implement and those that cite or implement them), every relationship of their tasks (lead and cooperating
-agencies, programmes, targets), and the PART_OF chain of their regions up to 中国 — each with both its ends.
+agencies, programmes, targets; ALIGNS_WITH only between tasks of those notices), and the PART_OF chain of their regions up to 中国 — each with both its ends.
 
 Attribute values are scalars everywhere (lists as JSON text) so one graph serves every format, and every node and
 edge with a year gets a `start`/`end` spell (YYYY-01-01 to YYYY-12-31): Gephi's timeline. A node without a year
@@ -102,6 +102,7 @@ def _read_selection(store: GraphStore, selection: ExportFilter) -> tuple[list[tu
     # New lists, never `+=`: a caching store hands out the same row lists to every caller.
     rows = [*store.run("export_document_edges", {"documents": documents}),
             *store.run("export_task_edges", {"documents": documents}),
+            *store.run("export_alignment_edges", {"documents": documents}),
             *store.run("export_lineage_edges", {"documents": documents})]  # fmt: skip
     codes = sorted({row["target"]["code"] for row in rows if row["type"] == "IN_REGION"})
     rows = [*rows, *store.run("export_region_edges", {"codes": codes})]

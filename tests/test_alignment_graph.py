@@ -173,11 +173,12 @@ def test_the_inheritance_shares_are_known_exactly(store: GraphStore) -> None:
     load_records(store, family())
     assert shares(store) == {NANCHANG_KEY: (0.6667, 0.5), JIUJIANG_KEY: (0.3333, 0.25), COUNTY_KEY: (0.5, 0.3333)}
     rows = ask(store, "alignment_inheritance_shares", {"region": "江西"}).rows
-    assert [(r["level"], r["region"], r["year"], r["notices"], r["inherited_share"], r["taken_up_share"])
-            for r in rows] == [
-        ("prefectural", "江西省九江市", 2021, 1, 0.3333, 0.25),
-        ("prefectural", "江西省南昌市", 2021, 1, 0.6667, 0.5),
-        ("county", "江西省南昌市南昌县", 2021, 1, 0.5, 0.3333),
+    assert [(r["level"], r["region"], r["year"], r["notices"], r["compared"], r["inherited_share"],
+             r["taken_up_share"]) for r in rows] == [
+        ("provincial", "江西省", 2021, 1, 0, None, None),  # its parent is the national registry's stub
+        ("prefectural", "江西省九江市", 2021, 1, 1, 0.3333, 0.25),
+        ("prefectural", "江西省南昌市", 2021, 1, 1, 0.6667, 0.5),
+        ("county", "江西省南昌市南昌县", 2021, 1, 1, 0.5, 0.3333),
     ]  # fmt: skip
     (pooled,) = ask(store, "alignment_inheritance_shares", {"level": "prefectural", "region": "江西省九江市"}).rows
     assert pooled["notices"] == 1 and pooled["inherited_share"] == 0.3333
