@@ -186,3 +186,17 @@ def refresh_near(store: GraphStore, written: set[str], relinked: set[str], regio
         store.run("alignment_clear_of", {"keys": [n["key"] for n in notices], "kinds": ["previous_year"]}, write=True)
         pairs |= previous_year_pairs(notices)
     return align_pairs(store, pairs)
+
+
+def parents(store: GraphStore) -> dict[str, str]:
+    """Each notice with tasks and a parent: its parent (read before lineage is recomputed whole, for `after_relinking`)."""
+    return {link.child: link.parent for link in _links(store.run("alignment_implements"))}
+
+
+def after_relinking(store: GraphStore, before: dict[str, str], regions: set[str]) -> Written:
+    """After lineage was recomputed whole outside a load (an analyst's corrections of a notice's level, region, issuer
+    or parent): rewrite the pairs of the notices whose parent changed since `before`, and the previous_year pairs of
+    `regions` (the corrected notices' regions, before and after)."""
+    after = parents(store)
+    relinked = {child for child in before.keys() | after.keys() if before.get(child) != after.get(child)}
+    return refresh_near(store, set(), relinked, regions)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policygraph.graph import counts, lineage
+from policygraph.graph import alignment, counts, lineage
 from policygraph.graph.rows import agency_row, issuer_rows, region_chain, tier_of
 from policygraph.graph.store import GraphStore
 from policygraph.graph.writer import one_writer
@@ -100,6 +100,7 @@ def apply(store: GraphStore, corrections: list[Correction]) -> Applied:
     documents = [c for c in usable if c.task is None]
     tasks = [c for c in usable if c.task is not None]
     doc_rows = document_rows(documents, found)
+    linked_before = alignment.parents(store) if documents else {}
     if doc_rows:
         store.run("corrections_documents", {"docs": doc_rows}, write=True)
         citers = [{"key": row["key"], "doc_no": row["doc_no"]} for row in doc_rows if row["doc_no"]]
@@ -118,6 +119,9 @@ def apply(store: GraphStore, corrections: list[Correction]) -> Applied:
     parents = parent_rows(documents)
     if parents:
         store.run("corrections_parents", {"edges": parents}, write=True)
+    if documents:  # parents, regions, levels or issuers changed: the task alignments around them follow
+        regions = {found[c.notice].fields["region"] for c in documents} | {row["region"] for row in doc_rows}
+        alignment.after_relinking(store, linked_before, {region for region in regions if region})
     return Applied(usable, orphans)
 
 

@@ -23,6 +23,7 @@ import pytest
 from bench.common import extract_one
 from policygraph.analysis.exports import read_graph
 from policygraph.analysis.questions import ask
+from policygraph.graph import alignment, corrections
 from policygraph.graph.align import THRESHOLD, align
 from policygraph.graph.alignment import Link, all_pairs, previous_year_pairs, sibling_pairs, tasks_of
 from policygraph.graph.export import canonical_export
@@ -30,6 +31,7 @@ from policygraph.graph.ingest_files import extract_file
 from policygraph.graph.loader import load_records, refresh_derived
 from policygraph.graph.rows import document_row
 from policygraph.graph.store import GraphStore
+from policygraph.ingest.corrections import Correction
 from policygraph.ingest.extract import extract_text
 from tests.support.paths import SEEDS
 from tests.support.synthetic import generate
@@ -205,6 +207,17 @@ def test_a_replaced_notice_and_a_new_parent_rewrite_only_what_changed(store: Gra
     incremental = canonical_export(store)
     refresh_derived(store)
     assert canonical_export(store) == incremental
+
+
+def test_an_analysts_parent_moves_the_alignments_with_it(store: GraphStore) -> None:
+    """An analyst makes 九江's notice 南昌县's parent: 南昌县 loses its parent edge to 南昌 (nothing of 九江's is its
+    work), and the edges are those a whole alignment of the corrected graph gives."""
+    load_records(store, family())
+    moved = Correction(COUNTY_KEY, "测试：改挂九江", "2026-12-01", fields={"parent": JIUJIANG_KEY})
+    assert corrections.apply(store, [moved]).applied == [moved]
+    assert alignments(store) == EXPECTED - {(f"{COUNTY_KEY}#1", f"{NANCHANG_KEY}#1", "parent")}
+    alignment.refresh(store)
+    assert alignments(store) == EXPECTED - {(f"{COUNTY_KEY}#1", f"{NANCHANG_KEY}#1", "parent")}
 
 
 @pytest.mark.parametrize("seed", (1, 2))
