@@ -70,7 +70,8 @@ class Wording:
 
 # A bracket that names who does the task: (牵头单位:…;配合单位:…), (州卫健委负责), (责任单位:…按职责分工负责).
 _ATTRIBUTION = re.compile(r"负责|牵头|配合|责任单位|分工")
-_OPEN, _CLOSE = "（(", "）)"
+_OPEN = "（("
+_BRACKET = re.compile(r"[（()）]")
 # 2022年底前完成, 2021年12月底前, 二〇二一年底, 年内, 年底前: a local notice sets its own dates.
 _DEADLINE = re.compile(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*\d{1,2}\s*月)?\s*(?:年?底|年?末|内)?\s*(?:前|以前|之前)?(?:完成)?"
@@ -95,11 +96,12 @@ def _drop_attributions(text: str) -> str:
     """The text without its top-level brackets that name agencies (a bracket may nest: (…各镇人民政府(开发区工委)…负责))."""
     kept: list[str] = []
     depth, start, resume = 0, 0, 0
-    for i, char in enumerate(text):
-        if char in _OPEN:
+    for bracket in _BRACKET.finditer(text):
+        i = bracket.start()
+        if bracket.group() in _OPEN:
             start = i if depth == 0 else start
             depth += 1
-        elif char in _CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0 and _ATTRIBUTION.search(text, start, i):
                 kept.append(text[resume:start])
@@ -118,7 +120,7 @@ def _grams(cleaned: str) -> tuple[str, ...]:
     grams: list[str] = []
     for run in cleaned.split():
         grams.extend(run)
-        grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+        grams.extend(map(str.__add__, run, run[1:]))  # the character pairs, at C speed
     return tuple(grams)
 
 
