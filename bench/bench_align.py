@@ -10,12 +10,14 @@ of their tasks judged aligned; every other pair of their tasks was judged not al
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import numpy as np
@@ -141,31 +143,38 @@ def synthetic_notice(rng: random.Random, pool: list[AlignTask], size: int, tag: 
     return tasks
 
 
+def timed(call: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) milliseconds of one call: on a shared machine the CPU time is the work, the wall time the wait."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    call()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
+def percentiles(name: str, runs: list[tuple[float, float]]) -> None:
+    wall, cpu = [w for w, _ in runs], [c for _, c in runs]
+    print(
+        f"{name}: wall p50 {statistics.median(wall):.1f} ms, p95 {np.percentile(wall, 95):.1f} ms; "
+        f"CPU p50 {statistics.median(cpu):.1f} ms, p95 {np.percentile(cpu, 95):.1f} ms ({len(runs)} runs)"
+    )
+
+
 def speed(repeats: int, notices: int) -> None:
     rng = random.Random(18)
     pool = [t for path in SEED_FILES for t in notice_tasks(str(path.relative_to(ROOT)))]
     aligner.align(pool[:2], pool[2:4])  # the import of scikit-learn, once per process
-    times = []
-    for r in range(repeats):
-        a, b = synthetic_notice(rng, pool, 30, f"a{r}"), synthetic_notice(rng, pool, 30, f"b{r}")
-        start = time.perf_counter()
-        aligner.align(a, b)
-        times.append((time.perf_counter() - start) * 1000)
-    p50, p95 = statistics.median(times), float(np.percentile(times, 95))
-    print(f"two 30-task notices, new wordings (cleaning included): p50 {p50:.1f} ms, p95 {p95:.1f} ms over {repeats}")
-    cached = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        aligner.align(a, b)
-        cached.append((time.perf_counter() - start) * 1000)
-    print(f"the same two notices again (wordings cached): p50 {statistics.median(cached):.1f} ms")
+    pairs = [
+        (synthetic_notice(rng, pool, 30, f"a{r}"), synthetic_notice(rng, pool, 30, f"b{r}")) for r in range(repeats)
+    ]
+    percentiles("two new 30-task notices (cleaning included)", [timed(partial(aligner.align, a, b)) for a, b in pairs])
+    percentiles("the same pairs again (wordings cached)", [timed(partial(aligner.align, a, b)) for a, b in pairs])
     corpus = [synthetic_notice(rng, pool, 30, f"n{i}") for i in range(notices // 2)]
     for label in ("each wording cleaned on first use", "all wordings cached"):
-        start = time.perf_counter()
-        for i in range(notices):
-            aligner.align(corpus[i % len(corpus)], corpus[(i * 7 + 1) % len(corpus)])
-        total = time.perf_counter() - start
-        print(f"{notices} pairs of 30-task notices ({label}): {total:.2f} s, {total / notices * 1000:.1f} ms a pair")
+        wall, cpu = timed(
+            lambda: [aligner.align(corpus[i % len(corpus)], corpus[(i * 7 + 1) % len(corpus)]) for i in range(notices)]
+        )
+        print(f"{notices} pairs of 30-task notices ({label}): wall {wall / 1000:.2f} s, CPU {cpu / 1000:.2f} s, "
+              f"{cpu / notices:.1f} ms CPU a pair")  # fmt: skip
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:
