@@ -165,17 +165,21 @@ def _stack(rows: list[Row]) -> csr_matrix:
 
 
 def _rows(tasks: list[AlignTask]) -> tuple[csr_matrix, csr_matrix]:
-    """The tasks' (body, heading) count matrices, one row a task; the wordings not cached yet hashed in one batch."""
+    """The tasks' (body, heading) count matrices, one row a task; the wordings not cached yet hashed in one batch.
+    Read from the cache once, so a request thread never depends on it between lines (another may empty it)."""
     keys = [(t.title or "", t.text or "") for t in tasks]
-    new = list(dict.fromkeys(k for k in keys if k not in _rows_cache))
+    found = {key: row for key in keys if (row := _rows_cache.get(key)) is not None}
+    new = [key for key in dict.fromkeys(keys) if key not in found]
     if new:
-        if len(_rows_cache) + len(new) > _CACHE_SIZE:
-            _rows_cache.clear()
-        words = [wording(*k) for k in new]
+        words = [wording(*key) for key in new]
         bodies = _split_rows(_hasher().transform([w.body for w in words]))
         headings = _split_rows(_hasher().transform([w.heading for w in words]))
-        _rows_cache.update(zip(new, zip(bodies, headings, strict=True), strict=True))
-    rows = [_rows_cache[k] for k in keys]
+        fresh = dict(zip(new, zip(bodies, headings, strict=True), strict=True))
+        found.update(fresh)
+        if len(_rows_cache) + len(fresh) > _CACHE_SIZE:
+            _rows_cache.clear()
+        _rows_cache.update(fresh)
+    rows = [found[key] for key in keys]
     return _stack([r[0] for r in rows]), _stack([r[1] for r in rows])
 
 
