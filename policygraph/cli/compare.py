@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from policygraph.analysis.compare import compare
+from policygraph.analysis.compare_changes import CHANGE_LABELS, LEAD_LABELS
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.graph.connect import open_store
@@ -47,7 +48,7 @@ def flat_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
                      "deadline_change": c["deadline"]["change"],
                      "deadline_before": c["deadline"]["before"].get("as_written") or "",
                      "deadline_after": c["deadline"]["after"].get("as_written") or "",
-                     "target_changes": "; ".join(f"{t['kind']} {t['change']}" for t in c["targets"]),
+                     "target_changes": "; ".join(f"{t['kind']} {t['change']}" for t in c["targets"] if t["change"] != "same"),
                      "programmes_added": _joined(c["programmes"]["added"]),
                      "programmes_removed": _joined(c["programmes"]["removed"])})  # fmt: skip
     blank = dict.fromkeys(CSV_COLUMNS, "")
@@ -64,12 +65,14 @@ def _change_cell(row: dict[str, Any]) -> str:
     """The changes of one aligned pair in a few Chinese words."""
     parts = []
     if row["lead_change"] not in ("same", "none"):
-        parts.append(f"牵头 {row['lead_before'] or '—'} → {row['lead_after'] or '—'} ({row['lead_change']})")
+        parts.append(
+            f"牵头 {row['lead_before'] or '—'} → {row['lead_after'] or '—'} ({LEAD_LABELS[row['lead_change']]})"
+        )
     if row["cooperating_added"] or row["cooperating_removed"]:
         parts.append(f"配合 +{row['cooperating_added'] or '—'} −{row['cooperating_removed'] or '—'}")
     if row["deadline_change"] not in ("same", "none", ""):
         parts.append(
-            f"时限 {row['deadline_before'] or '—'} → {row['deadline_after'] or '—'} ({row['deadline_change']})"
+            f"时限 {row['deadline_before'] or '—'} → {row['deadline_after'] or '—'} ({CHANGE_LABELS[row['deadline_change']]})"
         )
     if row["target_changes"]:
         parts.append(f"指标 {row['target_changes']}")
