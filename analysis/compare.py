@@ -6,9 +6,10 @@ aligned with none is added; a task of B that no task of A aligned with is droppe
 analysis/compare_changes.py says what changed (lead, cooperating units, deadline, targets, programmes). The shares:
 of A's tasks, how many are inherited from B; of B's tasks, how many A took up. docs/compare.md has the rules.
 
-The partners a notice is usually compared with (cypher/documents_compare_partners.cypher): its parents (IMPLEMENTS;
-the default is the explicit one, else the nearest tier), its siblings (implementing the same parent) and the same
-issuer's previous notice (the latest earlier year, same region).
+Three queries by key: each notice with its tasks (cypher/documents_compare_notice.cypher), and the partners a
+notice is usually compared with (cypher/documents_compare_partners.cypher): its parents (IMPLEMENTS; the default is
+the explicit one, else the nearest tier), its siblings (implementing the same parent) and the same issuer's previous
+notice (the latest earlier year, same region and level).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from policygraph.graph.store import GraphStore, Row
 
 STUB = "a stub has no tasks to compare: known only as cited"
 RELATIONS = ("parent", "sibling", "previous_year", "other")
-NOTICE_FIELDS = ("key", "doc_no", "title", "issuer", "level", "region", "year", "stub", "task_count")
+NOTICE_FIELDS = ("key", "doc_no", "title", "issuer", "level", "region", "year", "stub")
 _AGENCY_FIELDS = ("key", "name", "function", "jurisdiction", "level", "kind")
 
 
@@ -54,18 +55,19 @@ def relation_of(found: dict[str, Any], other: str) -> str:
     return "previous_year" if previous and previous["key"] == other else "other"
 
 
-def _notice(store: GraphStore, key: str, parameter: str) -> Row:
+def _notice(store: GraphStore, key: str, parameter: str) -> tuple[Row, list[Row]]:
+    """The notice's heading fields and its tasks in order (one query); NotFound for an unknown key."""
     rows = store.run("documents_compare_notice", {"key": key})
     if not rows:
         raise NotFound(f"no notice has the key {key!r}", parameter=parameter)
-    return {name: rows[0].get(name) for name in NOTICE_FIELDS}
+    tasks = sorted((_task(row) for row in rows[0]["tasks"]), key=lambda t: t["ordinal"])
+    return {**{name: rows[0].get(name) for name in NOTICE_FIELDS}, "task_count": len(tasks)}, tasks
 
 
-def _tasks(store: GraphStore, notice: Row, parameter: str) -> list[Row]:
-    """The notice's tasks as stored; a stub or a notice without tasks is refused, saying why."""
+def _comparable(notice: Row, tasks: list[Row], parameter: str) -> list[Row]:
+    """A stub or a notice without tasks is refused, saying why."""
     if notice["stub"]:
         raise BadInput(f"{notice['key']} is a stub: {STUB}", parameter=parameter)
-    tasks = [_task(row) for row in store.run("documents_compare_tasks", {"key": notice["key"]})]
     if not tasks:
         raise BadInput(f"{notice['key']} has no tasks to compare", parameter=parameter)
     return tasks
@@ -102,13 +104,13 @@ def compare(store: GraphStore, key: str, with_key: str | None = None) -> dict[st
     `dropped` (B's tasks nothing aligned with). Refused: A = B, an unknown key, a stub, a notice without tasks."""
     if with_key is not None and with_key == key:
         raise InvalidParameter("with", f"a notice cannot be compared with itself ({key}): give another notice's key")
-    notice = _notice(store, key, "key")
+    notice, a_tasks = _notice(store, key, "key")
     found = partners(store, key)
     chosen = None
     if with_key is None:
         with_key, chosen = _default_other(key, found)
-    other = _notice(store, with_key, "with")
-    a_tasks, b_tasks = _tasks(store, notice, "key"), _tasks(store, other, "with")
+    other, b_tasks = _notice(store, with_key, "with")
+    a_tasks, b_tasks = _comparable(notice, a_tasks, "key"), _comparable(other, b_tasks, "with")
     pairs = align([AlignTask(t["key"], t["title"], t["text"]) for t in a_tasks],
                   [AlignTask(t["key"], t["title"], t["text"]) for t in b_tasks])  # fmt: skip
     shift = (notice["year"] or 0) - (other["year"] or 0) if notice["year"] and other["year"] else 0

@@ -18,6 +18,7 @@ from policygraph.graph.connect import open_store
 
 FORMATS = ("table", "json", "csv")
 CATEGORY = {"inherited": "继承", "added": "新增", "dropped": "删除"}
+TARGET = {"percent": "比例", "coverage": "覆盖率", "count": "数量", "deadline": "时间目标"}
 RELATION = {"parent": "上级文件", "sibling": "同级文件", "previous_year": "上一年度", "other": "对照文件"}
 CSV_COLUMNS = ("category", "task_key", "task_number", "task_title", "other_key", "other_number", "other_title",
                "score", "lead_change", "lead_before", "lead_after", "cooperating_added", "cooperating_removed",
@@ -68,16 +69,21 @@ def _change_cell(row: dict[str, Any]) -> str:
         parts.append(
             f"牵头 {row['lead_before'] or '—'} → {row['lead_after'] or '—'} ({LEAD_LABELS[row['lead_change']]})"
         )
-    if row["cooperating_added"] or row["cooperating_removed"]:
-        parts.append(f"配合 +{row['cooperating_added'] or '—'} −{row['cooperating_removed'] or '—'}")
+    if row["cooperating_added"]:
+        parts.append(f"配合 + {row['cooperating_added']}")
+    if row["cooperating_removed"]:
+        parts.append(f"配合 − {row['cooperating_removed']}")
     if row["deadline_change"] not in ("same", "none", ""):
         parts.append(
             f"时限 {row['deadline_before'] or '—'} → {row['deadline_after'] or '—'} ({CHANGE_LABELS[row['deadline_change']]})"
         )
     if row["target_changes"]:
-        parts.append(f"指标 {row['target_changes']}")
-    if row["programmes_added"] or row["programmes_removed"]:
-        parts.append(f"项目 +{row['programmes_added'] or '—'} −{row['programmes_removed'] or '—'}")
+        kinds = (part.split(" ") for part in row["target_changes"].split("; "))
+        parts.append("指标 " + "、".join(f"{TARGET[kind]}{CHANGE_LABELS[change]}" for kind, change in kinds))
+    if row["programmes_added"]:
+        parts.append(f"项目 + {row['programmes_added']}")
+    if row["programmes_removed"]:
+        parts.append(f"项目 − {row['programmes_removed']}")
     return "\n".join(parts)
 
 
@@ -111,7 +117,7 @@ def register(app: typer.Typer) -> None:
         notice: Annotated[str, typer.Argument(metavar="A", help="The notice's key (its 文号, or region|year|title).")],
         other: Annotated[
             str | None,
-            typer.Argument(metavar="[B]", help="The notice to compare it with; omitted: A's parent notice."),
+            typer.Argument(metavar="B", help="The notice to compare it with; omitted: A's parent notice."),
         ] = None,
         output: Annotated[
             str,
@@ -132,11 +138,12 @@ def register(app: typer.Typer) -> None:
 
         Examples:
 
-          policygraph compare '赣府厅发〔2023〕40号'
+          policygraph compare '临州办发〔2021〕76号' '晋政办发〔2022〕83号'
 
-          policygraph compare '临州办发〔2021〕76号' '西藏自治区|2021|西藏自治区深化医药卫生体制改革领导小组关于印发《西藏自治区2021年深化医药卫生体制改革重点工作任务》的通知' --format csv > changes.csv
+          policygraph compare '临州办发〔2021〕76号' '晋政办发〔2022〕83号' --format csv > changes.csv
 
-        A stub (a notice known only as cited) has no tasks to compare: give B to compare with a sibling instead.
+        Without B, A is compared with its parent notice (the one it implements; the explicit one first). A stub (a
+        notice known only as cited, as every parent of the seeds is) has no tasks to compare: give B instead.
         """
         if output not in FORMATS:
             raise fail(f"--format is table, json or csv, not {output!r}")
