@@ -20,6 +20,7 @@ the previous year, the other sibling); every change reads "from b to a". The rul
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -88,11 +89,11 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _shifted(day: dt.date, years: int) -> dt.date:
-    """The same day `years` later (28 February for a 29 February that does not exist)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    """The same day `years` later; a month's last day stays its last day (deadlines are month ends: 2月底前)."""
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]
+    at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return day.replace(year=year, day=last if at_end else min(day.day, last))
 
 
 def _by_date(a: dt.date, b: dt.date, shift: int) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from policygraph.analysis.compare import STUB, compare, partners
+from policygraph.analysis.compare_changes import deadline_change, family, lead_change, programme_change, target_changes
 from policygraph.core.errors import BadInput, InvalidParameter, NotFound
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.ingest_files import ingest_paths
@@ -268,3 +269,68 @@ def test_cli_prints_the_comparison_as_table_json_and_csv(
         refused = run_cli("compare", *args, settings=settings)
         assert refused.returncode != 0 and refused.stdout == ""
         assert refused.stderr.count("\n") == 1 and message in refused.stderr, refused.stderr
+
+
+# --- the rules of analysis/compare_changes.py on their own (no database) ---------------------------------------------
+
+
+def agency(name: str, function: str, jurisdiction: str | None, level: str) -> dict[str, Any]:
+    return {"key": f"{jurisdiction or ''}|{name}", "name": name, "function": function, "jurisdiction": jurisdiction,
+            "level": level, "kind": "agency"}  # fmt: skip
+
+
+NATIONAL_HEALTH = agency("国家卫生健康委员会", "国家卫生健康委员会", None, "national")
+JIANGXI_HEALTH = agency("江西省卫生健康委员会", "卫生健康委员会", "江西省", "provincial")
+HUNAN_HEALTH = agency("湖南省卫生健康委员会", "卫生健康委员会", "湖南省", "provincial")
+COUNTY_HEALTH = agency("泗县卫生健康局", "卫生健康局", "安徽省宿州市泗县", "county")
+JIANGXI_INSURANCE = agency("江西省医疗保障局", "医疗保障局", "江西省", "provincial")
+
+
+def test_agencies_compare_by_function_family_across_tiers() -> None:
+    assert {family(a) for a in (NATIONAL_HEALTH, JIANGXI_HEALTH, COUNTY_HEALTH)} == {"卫生健康"}
+    assert family(agency("财政部", "财政部", None, "national")) == family(
+        agency("江西省财政厅", "财政厅", "江西省", "provincial")
+    )
+    assert family(JIANGXI_INSURANCE) == "医疗保障" != family(JIANGXI_HEALTH)
+    cases = {
+        "lower_tier": ([JIANGXI_HEALTH], [NATIONAL_HEALTH]), "higher_tier": ([JIANGXI_HEALTH], [COUNTY_HEALTH]),
+        "other_region": ([HUNAN_HEALTH], [JIANGXI_HEALTH]), "same": ([JIANGXI_HEALTH], [JIANGXI_HEALTH]),
+        "changed": ([JIANGXI_INSURANCE], [JIANGXI_HEALTH]), "added": ([JIANGXI_HEALTH], []),
+        "removed": ([], [JIANGXI_HEALTH]), "none": ([], []),
+    }  # fmt: skip
+    assert {status: lead_change(a, b)["status"] for status, (a, b) in cases.items()} == {s: s for s in cases}
+    both = lead_change([JIANGXI_HEALTH, JIANGXI_INSURANCE], [JIANGXI_HEALTH])
+    assert (both["status"], both["functions_added"], both["functions_removed"]) == ("changed", ["医疗保障"], [])
+
+
+def deadline(date: str | None, kind: str = "by_date") -> dict[str, Any]:
+    return {"as_written": date, "date": date, "kind": kind if date or kind == "ongoing" else "none"}
+
+
+def test_deadlines_and_targets_tighten_loosen_move_and_come_and_go() -> None:
+    def change(a: dict[str, Any], b: dict[str, Any], shift: int = 0) -> str:
+        return str(deadline_change(a, b, shift)["change"])
+
+    assert change(deadline("2023-09-30"), deadline("2023-12-31")) == "tightened"
+    assert change(deadline("2024-06-30"), deadline("2023-12-31")) == "loosened"
+    assert change(deadline("2024-12-31"), deadline("2023-12-31"), shift=1) == "moved"  # the next year's 年底前
+    assert change(deadline("2024-09-30"), deadline("2023-12-31"), shift=1) == "tightened"
+    assert change(deadline("2024-02-29"), deadline("2023-02-28"), shift=1) == "moved"  # 2月底前, a leap year later
+    assert change(deadline("2025-02-28"), deadline("2024-02-29"), shift=1) == "moved"
+    assert change(deadline("2024-02-28"), deadline("2023-02-28"), shift=1) == "tightened"  # a day before the month end
+    assert change(deadline("2023-12-31"), deadline(None)) == "added"
+    assert change(deadline(None), deadline("2023-12-31")) == "removed"
+    assert change(deadline(None, "ongoing"), deadline("2023-12-31")) == "changed"
+    assert change(deadline(None, "ongoing"), deadline(None, "ongoing")) == "same"
+    assert change(deadline(None), deadline(None)) == "none"
+
+    def target(kind: str, value: object) -> dict[str, Any]:
+        return {"text": str(value), "kind": kind, "value": value}
+
+    found = target_changes([target("percent", 95.0), target("count", 300.0), target("deadline", "2025")],
+                           [target("percent", 90.0), target("count", 500.0), target("coverage", 100.0),
+                            target("deadline", "2025-06")], shift=0)  # fmt: skip
+    assert [(t["kind"], t["change"]) for t in found] == [
+        ("count", "loosened"), ("coverage", "removed"), ("deadline", "loosened"), ("percent", "tightened")]  # fmt: skip
+    assert programme_change(["三明医改经验", "医联体"], ["医联体", "DRG/DIP支付方式改革"]) == {
+        "changed": True, "added": ["三明医改经验"], "removed": ["DRG/DIP支付方式改革"]}  # fmt: skip
