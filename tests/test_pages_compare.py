@@ -4,7 +4,10 @@ whose every text is an injection attempt, shown as text and running nothing."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -12,6 +15,7 @@ import pytest
 
 from policygraph.visualize import urls
 from tests.support.browser import base, visit
+from tests.support.cli import run_cli
 from tests.support.live_server import serve_records
 
 if TYPE_CHECKING:
@@ -79,7 +83,7 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(2)>"
 INSERTED = "<img src=y onerror=alert(4)>"
 ADDED_TITLE = '</td></tr>"新增任务"&amp;'  # closing tags, quotes, an entity that must stay as written
-DROPPED_TITLE = "<svg onload=alert(3)>开展爱国卫生运动"
+DROPPED_TITLE = "<svg onload=alert(3)>[/]开展爱国卫生运动[bold]"  # rich markup too, for the CLI
 
 
 def hostile_task(number: str, title: str, text: str, lead: str, jurisdiction: str) -> dict[str, Any]:
@@ -143,3 +147,16 @@ def test_hostile_task_texts_are_shown_as_text_and_run_nothing(hostile_server: st
     raw = httpx.get(page_url, timeout=10).text
     assert "<script>alert" not in raw and "<img src" not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
     assert "&amp; 完善&#34;三医&#34;联动机制，&#39;定期&#39;" in raw  # &, " and ' escaped too
+
+
+def test_the_cli_prints_hostile_texts_as_they_are(hostile_server: str, falkordb_url: str, tmp_path: Path) -> None:
+    settings = {"POLICYGRAPH_ENGINE": "falkordb", "FALKORDB_URL": falkordb_url, "POLICYGRAPH_GRAPH": "compare-xss",
+                "POLICYGRAPH_DATA_DIR": str(tmp_path)}  # fmt: skip
+    table = run_cli("compare", CHILD_KEY, PARENT_NO, settings=settings)
+    assert table.returncode == 0, table.stderr
+    assert DROPPED_TITLE in table.stdout and f"(一){SCRIPT}推进三医联动" in table.stdout and "牵头变化" in table.stdout
+    rows = list(
+        csv.DictReader(io.StringIO(run_cli("compare", CHILD_KEY, PARENT_NO, "-f", "csv", settings=settings).stdout))
+    )
+    assert [(r["category"], r["task_title"] or r["other_title"]) for r in rows] == [
+        ("inherited", f"{SCRIPT}推进三医联动"), ("added", ADDED_TITLE), ("dropped", DROPPED_TITLE)]  # fmt: skip

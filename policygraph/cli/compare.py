@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from policygraph.analysis.compare import compare
 from policygraph.analysis.compare_changes import CHANGE_LABELS, LEAD_LABELS
@@ -88,19 +89,22 @@ def _change_cell(row: dict[str, Any]) -> str:
 
 
 def print_table(result: dict[str, Any]) -> None:
+    """Every string from a notice goes in as Text, never as rich markup: a task may contain "[/]"."""
     notice, other, shares = result["notice"], result["other"], result["shares"]
-    console.print(f"本文件 {notice['doc_no'] or notice['key']}  ←→  {RELATION[result['relation']]} "
-                  f"{other['doc_no'] or other['key']}" + (f"  ({result['chosen']})" if result["chosen"] else ""))  # fmt: skip
-    console.print(f"继承 {shares['tasks_inherited']}/{shares['tasks']} ({shares['inherited']:.0%}) · 承接上级 "
-                  f"{shares['other_tasks_taken_up']}/{shares['other_tasks']} ({shares['taken_up']:.0%}) · 新增 "
-                  f"{result['counts']['added']} · 删除 {result['counts']['dropped']} · 牵头变化 "
-                  f"{result['counts']['lead_changed']}")  # fmt: skip
+    chosen = f"  ({result['chosen']})" if result["chosen"] else ""
+    console.print(Text(f"本文件 {notice['doc_no'] or notice['key']}  ←→  {RELATION[result['relation']]} "
+                       f"{other['doc_no'] or other['key']}{chosen}"))  # fmt: skip
+    console.print(Text(f"继承 {shares['tasks_inherited']}/{shares['tasks']} ({shares['inherited']:.0%}) · 承接上级 "
+                       f"{shares['other_tasks_taken_up']}/{shares['other_tasks']} ({shares['taken_up']:.0%}) · 新增 "
+                       f"{result['counts']['added']} · 删除 {result['counts']['dropped']} · 牵头变化 "
+                       f"{result['counts']['lead_changed']}"))  # fmt: skip
     table = Table("类别", "本文件任务", "对照文件任务", "相似度", "变化")
     for row in flat_rows(result):
         score = f"{row['score']:.2f}" if row["category"] == "inherited" else ""
         change = _change_cell(row) if row["category"] == "inherited" else ""
-        table.add_row(CATEGORY[row["category"]], _task_cell(row["task_number"], row["task_title"]),
-                      _task_cell(row["other_number"], row["other_title"]), score, change)  # fmt: skip
+        cells = (CATEGORY[row["category"]], _task_cell(row["task_number"], row["task_title"]),
+                 _task_cell(row["other_number"], row["other_title"]), score, change)  # fmt: skip
+        table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
 
 
