@@ -28,13 +28,15 @@ _AGENCY_FIELDS = ("key", "name", "function", "jurisdiction", "level", "kind")
 
 
 def _ref(row: Row) -> Row:
-    return {name: row.get(name) for name in ("key", "doc_no", "title", "level", "region", "year", "stub", "kind")}
+    fields = ("key", "doc_no", "title", "level", "region", "year", "stub", "task_count", "kind")
+    return {name: row.get(name) for name in fields}
 
 
 def partners(store: GraphStore, key: str) -> dict[str, Any]:
-    """The notices this one is compared with: `parents` (explicit first, then the nearest tier; each with `kind`),
-    `siblings` (full notices implementing one of the same parents, by key) and `previous_year` (the same issuer's
-    latest earlier full notice in the same region, or None). NotFound for an unknown key."""
+    """The notices this one is compared with: `parents` (explicit first, then the nearest tier; each with `kind`,
+    `stub` and `task_count`), `siblings` (notices with tasks implementing one of the same parents, by key) and
+    `previous_year` (the same issuer's latest earlier notice with tasks, same region and level, or None). NotFound
+    for an unknown key."""
     rows = store.run("documents_compare_partners", {"key": key})
     if not rows:
         raise NotFound(f"no notice has the key {key!r}")

@@ -20,7 +20,7 @@ from tests.support.live_server import TEST_API_KEY, LiveServer
 from tests.test_compare import CHILD_KEY, PARENT_KEY, SIXIAN, XIZANG, compared  # noqa: F401 (a fixture)
 
 SLASHED_TITLE = "医疗/医保/医药联动改革{year}年重点任务"
-SLASHED = {year: f"山西省|{year}|{SLASHED_TITLE.format(year=year)}" for year in (2022, 2023)}
+SLASHED = {year: f"山西省|{year}|{SLASHED_TITLE.format(year=year)}" for year in (2021, 2022, 2023)}
 
 
 def task(number: str, title: str, text: str, lead: str) -> dict[str, Any]:
@@ -44,6 +44,7 @@ RECORDS = [
                           task("(二)", "规范医疗服务收费", "开展医疗服务收费专项检查，纠正不合理收费行为。", "山西省市场监督管理局")]),
     slashed_record(2023, [task("(一)", "推进三医联动改革", "统筹医疗、医保、医药改革，完善联动工作机制，按月会商重大事项。",
                                 "山西省医疗保障局")]),
+    slashed_record(2021, []),  # a full notice whose text held no numbered task
 ]  # fmt: skip
 
 
@@ -111,6 +112,8 @@ def test_refusals_are_one_line_4xx(client: httpx.Client) -> None:
     no_parent = client.get(url(PARENT_KEY))
     assert no_parent.status_code == 422 and one_line(no_parent).startswith(f"{PARENT_KEY} has no parent notice")
     assert client.get(url(SIXIAN), params={"with": ""}).status_code == 422  # an empty key is refused too
+    empty = client.get(url(SLASHED[2023]), params={"with": SLASHED[2021]})
+    assert empty.status_code == 422 and one_line(empty) == f"{SLASHED[2021]} has no tasks to compare"
 
 
 def test_siblings_over_http(client: httpx.Client) -> None:

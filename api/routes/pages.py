@@ -147,7 +147,7 @@ SHOWN_SIBLINGS = 12  # links to siblings on a page; a parent with hundreds of ch
 
 
 def partner_links(store: Any, key: str) -> list[dict[str, Any]]:
-    """The notices worth comparing this one with (full notices only: a stub has no tasks), each with its label."""
+    """The notices worth comparing this one with (those with tasks: a stub has none), each with its label."""
     found = compare_partners(store, key)
     previous = [found["previous_year"]] if found["previous_year"] else []
     groups = [
@@ -156,7 +156,7 @@ def partner_links(store: Any, key: str) -> list[dict[str, Any]]:
         ("previous_year", previous),
     ]
     return [{**p, "relation": relation, "label": PARTNER_LABELS[relation]}
-            for relation, notices in groups for p in notices if not p["stub"]]  # fmt: skip
+            for relation, notices in groups for p in notices if p["task_count"]]  # fmt: skip
 
 
 # Registered before the notice page: `{key:path}` would otherwise take ".../compare" as part of the key.
