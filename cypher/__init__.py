@@ -1,7 +1,8 @@
 """Every Cypher query of the project lives in this folder as a `.cypher` file an analyst can paste into Neo4j Browser.
 
 `load("name")` returns the text of `name.cypher` (loaded once). Schema DDL and full-text are the only texts that
-differ per engine: they live in `schema/<engine>/`.
+differ per engine: they live in `schema/<engine>/`. `bulk/` holds the statements of Neo4j's bulk path
+(graph/bulk_neo4j.py; FalkorDB's takes GRAPH.BULK, no Cypher).
 """
 
 from __future__ import annotations

@@ -159,8 +159,8 @@ def bulk_load(
     """Build the store's graph from these records alone, as load_records(records, batch_size=…) would on an empty
     graph (FalkorDB: the graph's former content is replaced, but only once the new one is complete; Neo4j: the graph
     must be empty). `workers` > 1 computes the rows in that many forked processes; `rows`, the records' rows made
-    already (bulk_rows.full_row, or why not, in the records' order), spares computing them and lets `records` hold
-    bulk_rows.KEY_FIELDS only. Raises BulkLoadError, the graph unchanged, when anything fails."""
+    already (bulk_order.full_row, or why not, in the records' order), spares computing them and lets `records` hold
+    bulk_order.KEY_FIELDS only. Raises BulkLoadError, the graph unchanged, when anything fails."""
     step = on_step or (lambda _: None)
     # Read twice (keys first, then rows): anything but a sequence is kept in a list (`ingest --bulk` gives a list
     # of the key fields alone, and the rows in a spool: graph/spool.py).

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-from policygraph.graph.bulk_rows import OWNED_LABELS, PROPERTIES, Edge, Item, Node, NodeRef, RowEnd
+from policygraph.graph.bulk_items import OWNED_LABELS, PROPERTIES, Edge, Item, Node, NodeRef, RowEnd
 
 # Type bytes of the protocol (falkordb_bulk_loader.entity_file.Type).
 NULL, BOOL, DOUBLE, STRING, LONG, ARRAY = 0, 1, 2, 3, 4, 5

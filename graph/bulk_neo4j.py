@@ -2,9 +2,8 @@
 
 The incremental statement MERGEs every agency, region and stub, deletes a notice's old content and looks each
 node up again per row; here the graph is computed beforehand (graph/bulk_rows.py, a stream), so nodes are created
-per label without a lookup and edges per (type, source label, target label) with one index lookup per end (the schema's unique
-constraints give the indexes). Labels and types are not parameters in Cypher: they come from bulk_rows' fixed
-vocabulary and are checked against it before they go into a statement; every value is a parameter.
+per label without a lookup (cypher/bulk/nodes.cypher) and edges per type with one index lookup per end
+(cypher/bulk/edges_<type>.cypher; the schema's unique constraints give the indexes). Every value is a parameter.
 """
 
 from __future__ import annotations
@@ -12,23 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from policygraph.graph.bulk_rows import KEY_PROPERTY, Edge, Item, Node, Props
+from policygraph.graph.bulk_items import Edge, Item, Node, Props
 from policygraph.graph.store import GraphStore
 
-LABELS = frozenset({"Document", "Task", "Target", "Agency", "Programme", "Region"})
-TYPES = frozenset({"PART_OF", "IN_REGION", "ISSUED_BY", "CITES", "HAS_TASK", "LEADS", "COOPERATES_ON", "MENTIONS",
-                   "SETS"})  # fmt: skip
 BATCH = 20_000  # items (nodes and edges) per write; a few statements each, one per label or type
-
-
-def _checked(name: str, allowed: frozenset[str]) -> str:
-    if name not in allowed:
-        raise ValueError(f"unknown label or relationship type {name!r}")
-    return name
-
-
-def _key(label: str) -> str:
-    return KEY_PROPERTY.get(label, "key")
 
 
 class _Buffer:
@@ -37,7 +23,7 @@ class _Buffer:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.nodes: dict[str, list[Props]] = {}
-        self.edges: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        self.edges: dict[str, list[dict[str, Any]]] = {}
         self.size = 0
 
     def add(self, item: Item) -> None:
@@ -45,21 +31,16 @@ class _Buffer:
             self.nodes.setdefault(item.label, []).append(item.properties)
         elif isinstance(item, Edge):
             row = {"s": item.source[1], "t": item.target[1], "p": item.properties}
-            self.edges.setdefault((item.type, item.source[0], item.target[0]), []).append(row)
+            self.edges.setdefault(item.type, []).append(row)  # each type joins one pair of labels
         self.size += 1
         if self.size >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         for label, rows in self.nodes.items():
-            self.store.write(f"UNWIND $rows AS r CREATE (n:{_checked(label, LABELS)}) SET n = r", {"rows": rows})
-        for (kind, source, target), rows in self.edges.items():
-            statement = (
-                f"UNWIND $rows AS r MATCH (a:{_checked(source, LABELS)} {{{_key(source)}: r.s}}) "
-                f"MATCH (b:{_checked(target, LABELS)} {{{_key(target)}: r.t}}) "
-                f"CREATE (a)-[e:{_checked(kind, TYPES)}]->(b) SET e = r.p"
-            )
-            self.store.write(statement, {"rows": rows})
+            self.store.run("bulk/nodes", {"label": label, "rows": rows}, write=True)
+        for kind, rows in self.edges.items():
+            self.store.run(f"bulk/edges_{kind.lower()}", {"rows": rows}, write=True)
         self.nodes, self.edges, self.size = {}, {}, 0
 
 

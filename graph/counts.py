@@ -34,12 +34,12 @@ def _chunks(keys: list[str]) -> Iterable[list[str]]:
     return (keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK))
 
 
-def _write_agencies(store: GraphStore, agencies: list[str] | None) -> int:
+def _write_agencies(store: GraphStore, agencies: list[str]) -> int:
     params = {"agencies": agencies, "first": FIRST_TASKS}
     return int(store.run("agency_counts_write", params, write=True)[0]["written"])
 
 
-def _write_functions(store: GraphStore, functions: list[str] | None) -> None:
+def _write_functions(store: GraphStore, functions: list[str]) -> None:
     params = {"functions": functions, "bases": list(BASES), "first": FIRST_TASKS}
     store.run("agency_counts_function_write", params, write=True)
 
@@ -48,11 +48,7 @@ def refresh(store: GraphStore, agencies: Iterable[str] | None = None) -> int:
     """Recompute the count rows of these agency keys (and of their functions); None drops and rebuilds every row.
     Returns how many LeadCount rows were written."""
     if agencies is None:
-        store.run("agency_counts_clear", {"agencies": None}, write=True)
-        store.run("agency_counts_function_clear", {"functions": None}, write=True)
-        written = _write_agencies(store, None)
-        _write_functions(store, None)
-        return written
+        return _rebuild(store)
     written = 0
     for chunk in _chunks(sorted(set(agencies))):
         # The cells first: the rows about to be cleared remember where an agency that is gone counted.
@@ -61,6 +57,18 @@ def refresh(store: GraphStore, agencies: Iterable[str] | None = None) -> int:
         written += _write_agencies(store, chunk)
         cells = {Cell(**row) for row in before + store.run("agency_counts_cells", {"agencies": chunk})}
         _rewrite_functions(store, cells)
+    return written
+
+
+def _rebuild(store: GraphStore) -> int:
+    """Every row dropped and written again, in chunks of agencies and of functions: one statement over all of them
+    ran past a minute at 50,000 notices (and a Neo4j transaction's memory grows with what it writes)."""
+    store.run("agency_counts_clear", {"agencies": None}, write=True)
+    store.run("agency_counts_function_clear", {"functions": None}, write=True)
+    rows = store.run("agency_counts_agencies")
+    written = sum(_write_agencies(store, chunk) for chunk in _chunks([row["key"] for row in rows]))
+    for chunk in _chunks(sorted({row["function"] for row in rows})):
+        _write_functions(store, chunk)
     return written
 
 

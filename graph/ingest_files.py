@@ -16,7 +16,7 @@ from typing import Any
 from policygraph.core.errors import InputError
 from policygraph.graph import corrections
 from policygraph.graph.bulk import bulk_load
-from policygraph.graph.bulk_rows import full_row, key_fields, safely
+from policygraph.graph.bulk_order import full_row, key_fields, safely
 from policygraph.graph.loader import LoadResult, Outcome, load_records
 from policygraph.graph.parallel import bounded_map
 from policygraph.graph.spool import Spool

@@ -26,6 +26,11 @@ def notice(key: str) -> str:
     return f"{NOTICE}/{encode(key)}"
 
 
+def compare(key: str, with_key: str | None = None) -> str:
+    """The side-by-side comparison of a notice with another (None: with its parent)."""
+    return with_query(f"{notice(key)}/compare", **{"with": with_key})
+
+
 def agency(key: str) -> str:
     return f"{AGENCY}/{encode(key)}"
 

@@ -8,9 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from policygraph.analysis import documents
+from policygraph.analysis.compare import compare as compare_notices
 from policygraph.analysis.lineage import lineage as notice_lineage
 from policygraph.api.deps import StoreDep
 from policygraph.api.pagination import Page, PageDep, page_of
+from policygraph.api.schemas_compare import Comparison
 from policygraph.api.schemas_documents import (
     LINXIA,
     SIXIAN,
@@ -114,6 +116,39 @@ def children(key: KeyPath, store: StoreDep, page: PageDep) -> Page[Child]:
     国办发〔2021〕20号 has the 泗县 and 西藏 notices and the stub 甘政办发〔2021〕70号."""
     rows = documents.children(store, key, **page.query_params())
     return Page[Child].model_validate(page_of(rows, page))
+
+
+COMPARE_REFUSED: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No notice has the key (or the `with` key)."},
+    422: {"description": "A notice compared with itself, a stub (no tasks to compare), or no parent and no `with`."},
+}
+
+
+# Registered before the detail route: `{key:path}` would otherwise take ".../compare" as part of the key.
+@router.get(
+    "/{key:path}/compare",
+    response_model=Comparison,
+    summary="What changed: the notice against its parent (or another notice), task by task",
+    responses=COMPARE_REFUSED,
+)
+def compare(
+    key: KeyPath,
+    store: StoreDep,
+    with_: Annotated[
+        str | None,
+        Query(
+            alias="with",
+            min_length=1,
+            max_length=300,
+            description="The other notice's key; omitted: the notice's parent (the explicit one, else the nearest).",
+            examples=[SIXIAN],
+        ),
+    ] = None,
+) -> Comparison:
+    """Each task of the notice aligned with the other's (graph/align.py): `inherited` pairs with what changed (lead
+    by agency function, cooperating units, deadline, targets, programmes), `added` (only in the notice), `dropped`
+    (only in the other), and the `shares` inherited and taken up. docs/compare.md has the rules."""
+    return Comparison.model_validate(compare_notices(store, key, with_))
 
 
 @router.get(

@@ -7,6 +7,7 @@ lists those JSON URLs, the first being the page's main twin:
 | page | JSON twins |
 | --- | --- |
 | `/` (filters: level, region, year_from, year_to, collectives, group_by; search: q) | /agencies/top-leads, /documents, /programmes; with q: /search, /agencies?q, /programmes?q |
+| `/explore/notice/{key}/compare` (with) | /documents/{key}/compare |
 | `/explore/notice/{key}` (depth, limit) | /documents/{key}/lineage, /documents/{key}, /subgraph?kind=document |
 | `/explore/agency/{key}` (depth, limit) | /agencies/{key}, /subgraph?kind=agency |
 | `/explore/programme/{name}` (depth, limit) | /programmes/{name}, /subgraph?kind=programme |
@@ -26,6 +27,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 
 from policygraph.analysis.agencies import GroupBy
+from policygraph.analysis.compare import partners as compare_partners
 from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageParams
@@ -35,7 +37,7 @@ from policygraph.core.errors import NotFound, PolicyGraphError
 from policygraph.core.vocabulary import Level
 from policygraph.graph.subgraph import MAX_LIMIT, Kind
 from policygraph.ingest.corrections import CorrectionError
-from policygraph.visualize import assets, lineage, network, urls
+from policygraph.visualize import assets, compare_rows, lineage, network, urls
 
 router = APIRouter(include_in_schema=False)
 
@@ -140,6 +142,43 @@ def _search(store: Any, q: str, level: str | None, region: str | None, twins: li
     return {"tasks": tasks, "notices": list(by_notice.values()), "agencies": named, "programmes": progs}
 
 
+PARTNER_LABELS = {"parent": "上级文件", "sibling": "同级文件", "previous_year": "上一年度"}
+SHOWN_SIBLINGS = 12  # links to siblings on a page; a parent with hundreds of children lists the first by key
+
+
+def partner_links(store: Any, key: str) -> list[dict[str, Any]]:
+    """The notices worth comparing this one with (those with tasks: a stub has none), each with its label."""
+    found = compare_partners(store, key)
+    previous = [found["previous_year"]] if found["previous_year"] else []
+    groups = [
+        ("parent", found["parents"]),
+        ("sibling", found["siblings"][:SHOWN_SIBLINGS]),
+        ("previous_year", previous),
+    ]
+    return [{**p, "relation": relation, "label": PARTNER_LABELS[relation]}
+            for relation, notices in groups for p in notices if p["task_count"]]  # fmt: skip
+
+
+# Registered before the notice page: `{key:path}` would otherwise take ".../compare" as part of the key.
+@router.get(f"{urls.NOTICE}/{{key:path}}/compare", response_class=HTMLResponse)
+def compare_page(
+    store: StoreDep,
+    key: KeyPath,
+    with_: Annotated[str | None, Query(alias="with", min_length=1, max_length=300)] = None,
+) -> HTMLResponse:
+    """对照: the other notice (by default the parent) left, the notice right, aligned tasks facing, the differing
+    characters marked, added and dropped tasks alone on their side, the changes of each pair between."""
+    try:
+        result = answer(documents.compare, key=key, store=store, with_=with_)
+        others = [p for p in partner_links(store, key) if p["key"] != result["other"]["key"]]
+    except PolicyGraphError as e:
+        return error_page(e)
+    twin = urls.with_query(f"/documents/{urls.encode(key)}/compare", **{"with": with_})
+    name = result["notice"]["doc_no"] or result["notice"]["title"] or key
+    return page("compare.html", [twin], title=f"对照 {name}", result=result, rows=compare_rows.side_by_side(result),
+                partners=others)  # fmt: skip
+
+
 @router.get(f"{urls.NOTICE}/{{key:path}}", response_class=HTMLResponse)
 def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Depth = 3,
                 limit: Limit = GRAPH_LIMIT) -> HTMLResponse:  # fmt: skip
@@ -149,6 +188,7 @@ def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
         chain = answer(documents.lineage, key=key, store=store)
         detail = answer(documents.get_document, key=key, store=store)
         sub, sub_url = subgraph_answer(store, settings, "document", key, depth, limit)
+        compared = [] if detail["stub"] or not detail["tasks"] else partner_links(store, key)
     except PolicyGraphError as e:
         return error_page(e)
     graph = network.graph_payload(lineage.with_lineage(sub, chain), "layered", graph_url=urls.GRAPH)
@@ -156,7 +196,7 @@ def notice_page(store: StoreDep, settings: SettingsDep, key: KeyPath, depth: Dep
     fixes, refused = notice_corrections(store, settings, key)
     return page("notice.html", [f"{base}/lineage", base, sub_url], title=detail["doc_no"] or detail["title"] or key,
                 lineage=chain, detail=detail, graph=graph, more_url=more_url(urls.notice(key), graph, depth, limit),
-                corrections=fixes, corrections_refused=refused)  # fmt: skip
+                corrections=fixes, corrections_refused=refused, compared=compared)  # fmt: skip
 
 
 def notice_corrections(store: Any, settings: Any, key: str) -> tuple[list[dict[str, Any]], str | None]:

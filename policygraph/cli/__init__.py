@@ -5,6 +5,7 @@ import typer
 from policygraph.cli import (
     ask,
     citations,
+    compare,
     correct,
     db,
     demo,
@@ -43,6 +44,7 @@ ask.register(app)
 export.register(app)
 citations.register(app)
 correct.register(app)
+compare.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,8 @@
+// Bulk path, Neo4j (graph/bulk_neo4j.py): COOPERATES_ON edges between nodes the same load created, each end found by its
+// label's unique key (static labels: in Neo4j 5.26 a MATCH on a dynamic label scans every node).
+// Parameters: $rows (list of {s: the Agency's key, t: the Task's key, p: the edge's properties}).
+UNWIND $rows AS r
+MATCH (a:Agency {key: r.s})
+MATCH (b:Task {key: r.t})
+CREATE (a)-[e:COOPERATES_ON]->(b)
+SET e = r.p;
