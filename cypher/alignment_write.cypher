@@ -1,6 +1,5 @@
 // Write task alignments computed by graph/alignment.py: (task)-[:ALIGNS_WITH {kind, score}]->(task), from the
-// child's task to its parent's (kind parent), from the later notice's to the earlier one's (previous_year), from the
-// task of the notice with the smaller key to the other's (sibling).
+// child's task to its parent's (kind parent), from the later notice's to the earlier one's (previous_year).
 // Parameters: $edges [{a, b (Task keys), kind, score (0..1)}].
 UNWIND $edges AS e
 MATCH (a:Task {key: e.a}), (b:Task {key: e.b})

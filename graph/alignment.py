@@ -7,8 +7,10 @@ Which notices are paired (each pair aligned with graph/align.py `align`, its tas
   most recent earlier year among that issuer's notices with tasks (a gap of years is skipped over); when either year
   has several notices of the issuer, every later one is paired with every earlier one. Edges later → earlier.
   A notice without an issuing organ (泗县's seed) or a year or a region has none.
-- sibling: two notices with tasks implementing the same parent (stub or not), each unordered pair once; edges from
-  the notice with the smaller key to the other.
+Siblings (notices implementing the same parent) are not stored: every pair of a family, each with a few dozen
+edges, made 89% of the alignment work and 988,005 of its 1,114,000 edges at 5,000 notices, and grows with the square
+of a family's size. Two siblings are aligned on request instead, with the same `align` (analysis/compare.py: the
+API, `policygraph compare`, the side-by-side page).
 Edges are `{kind, score}`; a task pair can hold an edge of each kind. docs/alignment_graph.md has the details.
 
 The full refresh writes every pair; after a load, `refresh_near` rewrites only the pairs that can have changed: those
@@ -22,14 +24,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations, islice, pairwise
+from itertools import islice, pairwise
 from typing import Literal
 
 from policygraph.graph.align import AlignTask, align
 from policygraph.graph.store import GraphStore, Row
 
-Kind = Literal["parent", "previous_year", "sibling"]
-KINDS: tuple[Kind, ...] = ("parent", "previous_year", "sibling")
+Kind = Literal["parent", "previous_year"]
+KINDS: tuple[Kind, ...] = ("parent", "previous_year")
 # (notice whose tasks the edges leave, notice whose tasks they reach, kind)
 Pair = tuple[str, str, Kind]
 # Notices' tasks are read this many notices at a time; edges are written this many at a time.
@@ -52,19 +54,6 @@ def _links(rows: Iterable[Row]) -> list[Link]:
 
 def parent_pairs(links: Iterable[Link]) -> set[Pair]:
     return {(link.child, link.parent, "parent") for link in links if link.parent_tasks}
-
-
-def sibling_pairs(links: Iterable[Link], of: set[str] | None = None) -> set[Pair]:
-    """Every unordered pair of children of one parent, smaller key first; with `of`, only pairs holding one of those."""
-    children: dict[str, set[str]] = defaultdict(set)
-    for link in links:
-        children[link.parent].add(link.child)
-    return {
-        (a, b, "sibling")
-        for group in children.values()
-        for a, b in combinations(sorted(group), 2)
-        if of is None or a in of or b in of
-    }
 
 
 def previous_year_pairs(notices: Iterable[Row]) -> set[Pair]:
@@ -117,7 +106,7 @@ def _ordinal(row: Row) -> tuple[int, str]:
 
 def align_pairs(store: GraphStore, pairs: set[Pair]) -> Written:
     """Align each pair's tasks and write the edges. Pairs are taken in key order, READ_CHUNK notices' tasks at a time,
-    so that a notice in many pairs of one chunk (a parent, a large family of siblings) is read and wrapped once."""
+    so that a notice in many pairs of one chunk (a parent with many children) is read and wrapped once."""
     written = Written()
     edges: list[dict[str, object]] = []
     for chunk in _chunked_by_notices(sorted(pairs), READ_CHUNK):
@@ -155,9 +144,9 @@ def _chunked_by_notices(pairs: list[Pair], notices: int) -> Iterator[list[Pair]]
 
 
 def all_pairs(store: GraphStore) -> set[Pair]:
-    """Every pair of notices the graph aligns, of the three kinds."""
+    """Every pair of notices the graph aligns, of both kinds."""
     links = _links(store.run("alignment_implements"))
-    return parent_pairs(links) | sibling_pairs(links) | previous_year_pairs(store.run("alignment_issuers"))
+    return parent_pairs(links) | previous_year_pairs(store.run("alignment_issuers"))
 
 
 def refresh(store: GraphStore) -> Written:
@@ -172,14 +161,12 @@ def refresh_near(store: GraphStore, written: set[str], relinked: set[str], regio
     pairs of the notices of `regions` (where notices were written, before and after)."""
     moved = sorted(written | relinked)
     if moved:
-        # A relinked child keeps its tasks: its parent and sibling edges go (the edges of its children stay).
+        # A relinked child keeps its tasks: its parent edges go (the edges of its children stay).
         store.run("alignment_clear_from", {"keys": moved, "kinds": ["parent"]}, write=True)
-        store.run("alignment_clear_of", {"keys": moved, "kinds": ["sibling"]}, write=True)
     own = _links(store.run("alignment_implements_of", {"keys": moved})) if moved else []
     parents = sorted({link.parent for link in own} | written)
     family = _links(store.run("alignment_implements_into", {"keys": parents})) if parents else []
     pairs = parent_pairs(own) | parent_pairs(link for link in family if link.parent in written)
-    pairs |= sibling_pairs([*own, *family], of=set(moved))
     if regions:
         places = sorted(regions)
         notices = store.run("alignment_issuers_in", {"regions": places})
