@@ -25,6 +25,7 @@ import numpy as np
 from policygraph.graph import align as aligner
 from policygraph.graph.align import AlignTask
 from policygraph.graph.ingest_files import extract_file
+from policygraph.ingest.scoring import Counts
 from tests.support.paths import ROOT, SEED_FILES
 
 GOLD = ROOT / "tests" / "gold" / "alignment" / "pairs.toml"
@@ -42,32 +43,6 @@ class Comparison:
     a_tasks: list[AlignTask]
     b_tasks: list[AlignTask]
     aligned: frozenset[tuple[int, int]]
-
-
-@dataclass(frozen=True)
-class Score:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    def line(self) -> str:
-        return f"P={self.precision:.2f} R={self.recall:.2f} F1={self.f1:.2f} (tp {self.tp}, fp {self.fp}, fn {self.fn})"
 
 
 @cache
@@ -91,7 +66,7 @@ def load_gold() -> list[Comparison]:
     ]  # fmt: skip
 
 
-def judged(comparison: Comparison, threshold: float) -> Score:
+def judged(comparison: Comparison, threshold: float) -> Counts:
     """The aligner against the judgement on every pair of the two notices' tasks."""
     position = {t.key: i for i, t in enumerate(comparison.a_tasks + comparison.b_tasks)}
     offset = len(comparison.a_tasks)
@@ -100,11 +75,20 @@ def judged(comparison: Comparison, threshold: float) -> Score:
         for p in aligner.align(comparison.a_tasks, comparison.b_tasks, threshold)
     }
     tp = len(found & comparison.aligned)
-    return Score(tp, len(found) - tp, len(comparison.aligned) - tp)
+    return Counts(tp, len(found) - tp, len(comparison.aligned) - tp)
 
 
-def evaluate(comparisons: list[Comparison], threshold: float) -> Score:
-    return sum((judged(c, threshold) for c in comparisons), Score(0, 0, 0))
+def evaluate(comparisons: list[Comparison], threshold: float) -> Counts:
+    total = Counts()
+    for comparison in comparisons:
+        total.add(judged(comparison, threshold))
+    return total
+
+
+def line(score: Counts) -> str:
+    return (
+        f"P={score.precision:.2f} R={score.recall:.2f} F1={score.f1:.2f} (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+    )
 
 
 def calibrate() -> None:
@@ -128,7 +112,7 @@ def calibrate() -> None:
         )
     print(f"\nat THRESHOLD = {aligner.THRESHOLD}, per comparison:")
     for c in gold:
-        print(f"  {c.a} ~ {c.b} ({c.kind}, {c.half}): {judged(c, aligner.THRESHOLD).line()}")
+        print(f"  {c.a} ~ {c.b} ({c.kind}, {c.half}): {line(judged(c, aligner.THRESHOLD))}")
 
 
 def synthetic_notice(rng: random.Random, pool: list[AlignTask], size: int, tag: str) -> list[AlignTask]:

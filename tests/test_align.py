@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bench.bench_align import Comparison, Score, evaluate, judged, load_gold
+from bench.bench_align import Comparison, evaluate, judged, line, load_gold
 from policygraph.graph.align import THRESHOLD, AlignTask, align, scores, wording
+from policygraph.ingest.scoring import Counts
 
 # --- the gold --------------------------------------------------------------------------------------------------------
 
@@ -29,8 +30,8 @@ def test_the_gold_is_read_on_the_tasks_it_was_judged_on(gold: list[Comparison]) 
         assert all(1 <= i <= len(c.a_tasks) and 1 <= j <= len(c.b_tasks) for i, j in c.aligned)
 
 
-def _report(name: str, score: Score) -> None:
-    print(f"\n{name} at THRESHOLD {THRESHOLD}: {score.line()}")
+def _report(name: str, score: Counts) -> None:
+    print(f"\n{name} at THRESHOLD {THRESHOLD}: {line(score)}")
 
 
 @pytest.mark.parametrize("half", ["calibration", "held_out"])
@@ -48,7 +49,7 @@ def test_the_whole_gold_per_half(gold: list[Comparison], half: str) -> None:
     score = evaluate(comparisons, THRESHOLD)
     _report(f"all comparisons, {half}", score)
     for c in comparisons:
-        print(f"  {c.a} ~ {c.b} ({c.kind}): {judged(c, THRESHOLD).line()}")
+        print(f"  {c.a} ~ {c.b} ({c.kind}): {line(judged(c, THRESHOLD))}")
     assert score.precision >= 0.85 and score.recall >= 0.8
 
 
