@@ -9,7 +9,7 @@ of A's tasks, how many are inherited from B; of B's tasks, how many A took up. d
 Three queries by key: each notice with its tasks (cypher/documents_compare_notice.cypher), and the partners a
 notice is usually compared with (cypher/documents_compare_partners.cypher): its parents (IMPLEMENTS; the default is
 the explicit one, else the nearest tier), its siblings (implementing the same parent) and the same issuer's previous
-notice (the latest earlier year, same region and level).
+notice (same ISSUED_BY organs, region and level; the rule of the stored previous_year alignments).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from policygraph.analysis.compare_changes import changes
 from policygraph.core.errors import BadInput, InvalidParameter, NotFound
 from policygraph.graph.align import THRESHOLD, Aligned, AlignTask, align
+from policygraph.graph.alignment import previous_notices
 from policygraph.graph.store import GraphStore, Row
 
 STUB = "a stub has no tasks to compare: known only as cited"
@@ -35,16 +36,17 @@ def _ref(row: Row) -> Row:
 def partners(store: GraphStore, key: str) -> dict[str, Any]:
     """The notices this one is compared with: `parents` (explicit first, then the nearest tier; each with `kind`,
     `stub` and `task_count`), `siblings` (notices with tasks implementing one of the same parents, by key) and
-    `previous_year` (the same issuer's latest earlier notice with tasks, same region and level, or None). NotFound
-    for an unknown key."""
+    `previous_year` (the same issuer's previous notice with tasks — the rule of the stored alignments,
+    graph/alignment.py previous_notices — or None). NotFound for an unknown key."""
     rows = store.run("documents_compare_partners", {"key": key})
     if not rows:
         raise NotFound(f"no notice has the key {key!r}")
     row = rows[0]
     parents = sorted(row["parents"], key=lambda p: (p["kind"] != "explicit", -(p["tier"] or 0), p["key"]))
-    earlier = sorted(row["earlier"], key=lambda e: (-(e["year"] or 0), e["key"]))
+    earlier = {e["key"]: e for e in row["earlier"]}
+    previous = previous_notices([row, *row["earlier"]]).get(key)
     return {"parents": [_ref(p) for p in parents], "siblings": sorted((_ref(s) for s in row["siblings"]),
-            key=lambda s: s["key"]), "previous_year": _ref(earlier[0]) if earlier else None}  # fmt: skip
+            key=lambda s: s["key"]), "previous_year": _ref(earlier[previous]) if previous else None}  # fmt: skip
 
 
 def relation_of(found: dict[str, Any], other: str) -> str:

@@ -3,7 +3,7 @@
 `a` is the notice's task (the child, the later year, the sibling asked about), `b` the other notice's (the parent,
 the previous year, the other sibling); every change reads "from b to a". The rules (docs/compare.md):
 
-- Agencies are compared by FUNCTION FAMILY: the stored function (卫生健康委员会 for every region's 卫健委) without
+- Agencies are compared by FUNCTION FAMILY (graph/rows.py `function_family`): the stored function (卫生健康委员会 for every region's 卫健委) without
   国家/中共/中央 in front and without the organ's type at the end (委员会, 委, 部, 厅, 总局, 局), so 国家卫生健康委员会,
   江西省卫生健康委员会 and a county's 卫生健康局 are one family, as are 财政部, 财政厅 and 财政局.
 - Lead: the same families and the same jurisdictions: same; the same families elsewhere: lower_tier (the notice's
@@ -27,11 +27,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from policygraph.core.vocabulary import TIER_NUMBER
+from policygraph.graph.rows import function_family
 from policygraph.graph.store import Row
-
-# What names the organ's place in the hierarchy rather than its function: dropped to compare functions across tiers.
-_TIER_PREFIX = re.compile(r"^(?:国家|中共|中央)")
-_ORGAN_TYPE = re.compile(r"(?:委员会|总局|委|部|厅|局)$")
 
 LEAD_LABELS = {"same": "相同", "lower_tier": "同职能·下级", "higher_tier": "同职能·上级", "other_region": "同职能·他地",
                "changed": "牵头变化", "added": "新增牵头", "removed": "删除牵头", "none": "无牵头"}  # fmt: skip
@@ -41,9 +38,7 @@ CHANGE_LABELS = {"same": "不变", "tightened": "收紧", "loosened": "放宽", 
 
 def family(agency: Row) -> str:
     """The agency's function without the tier's marks: 国家卫生健康委员会 and 卫生健康局 are both 卫生健康."""
-    function = str(agency.get("function") or agency.get("name") or "")
-    stem = _ORGAN_TYPE.sub("", _TIER_PREFIX.sub("", function))
-    return stem or function
+    return function_family(str(agency.get("function") or agency.get("name") or ""))
 
 
 def _tier(agency: Row) -> int:

@@ -3,4 +3,4 @@
 UNWIND $regions AS region
 MATCH (d:Document {region: region})-[:ISSUED_BY]->(a:Agency)
 WHERE d.task_count > 0 AND d.year IS NOT NULL
-RETURN d.key AS key, d.year AS year, d.region AS region, d.level AS level, collect(DISTINCT a.key) AS issuers;
+RETURN d.key AS key, d.year AS year, d.date AS date, d.region AS region, d.level AS level, collect(DISTINCT a.key) AS issuers;

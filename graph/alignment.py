@@ -3,10 +3,12 @@ course, recomputed by the derived refresh (graph/derived.py) after lineage.
 
 Which notices are paired (each pair aligned with graph/align.py `align`, its tasks in order, title and text):
 - parent: every (child)-[:IMPLEMENTS]->(parent) where both have tasks (a stub has none); edges child → parent.
-- previous_year: the same issuer — the same set of ISSUED_BY organs, the same region and the same level — in its
-  most recent earlier year among that issuer's notices with tasks (a gap of years is skipped over); when either year
-  has several notices of the issuer, every later one is paired with every earlier one. Edges later → earlier.
-  A notice without an issuing organ (泗县's seed) or a year or a region has none.
+- previous_year: each notice with its issuer's previous notice (`previous_notices`): the same issuer — the same set
+  of ISSUED_BY organs, the same region and the same level — in the most recent earlier year among that issuer's
+  notices with tasks (a gap of years is skipped over); when that year has several, the latest dated (then the
+  smallest key). One pair a notice at most, so a prolific issuer never makes a cross product of its years. Edges
+  later → earlier. A notice without an issuing organ (泗县's seed) or a year or a region has none. The comparison
+  (analysis/compare.py) names the same notice as "previous year".
 Siblings (notices implementing the same parent) are not stored: every pair of a family, each with a few dozen
 edges, made 89% of the alignment work and 988,005 of its 1,114,000 edges at 5,000 notices, and grows with the square
 of a family's size. Two siblings are aligned on request instead, with the same `align` (analysis/compare.py: the
@@ -56,20 +58,32 @@ def parent_pairs(links: Iterable[Link]) -> set[Pair]:
     return {(link.child, link.parent, "parent") for link in links if link.parent_tasks}
 
 
-def previous_year_pairs(notices: Iterable[Row]) -> set[Pair]:
-    """Each notice with the same issuer's notices of its most recent earlier year (rows of alignment_issuers)."""
-    issuers: dict[tuple[tuple[str, ...], str, str | None], dict[int, list[str]]] = defaultdict(
+def previous_notices(notices: Iterable[Row]) -> dict[str, str]:
+    """Each notice's previous notice by the same issuer, key → key, from rows of alignment_issuers (key, year, date,
+    region, level, issuers): the latest notice of the issuer's most recent earlier year."""
+    by_issuer: dict[tuple[tuple[str, ...], str, str | None], dict[int, list[Row]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for n in notices:
-        if n["issuers"]:
-            issuers[(tuple(sorted(n["issuers"])), n["region"], n["level"])][n["year"]].append(n["key"])
-    pairs: set[Pair] = set()
-    for by_year in issuers.values():
-        years = sorted(by_year)
-        for earlier, later in pairwise(years):
-            pairs.update((a, b, "previous_year") for a in by_year[later] for b in by_year[earlier])
-    return pairs
+        if n["issuers"] and n["year"] is not None:
+            by_issuer[(tuple(sorted(n["issuers"])), n["region"], n["level"])][n["year"]].append(n)
+    previous: dict[str, str] = {}
+    for by_year in by_issuer.values():
+        for earlier, later in pairwise(sorted(by_year)):
+            chosen = _latest(by_year[earlier])["key"]
+            previous.update((n["key"], chosen) for n in by_year[later])
+    return previous
+
+
+def _latest(notices: list[Row]) -> Row:
+    """The latest dated of one year's notices (undated ones last), then the smallest key."""
+    by_key = sorted(notices, key=lambda n: n["key"])
+    return sorted(by_key, key=lambda n: str(n.get("date") or ""), reverse=True)[0]  # a stable sort keeps key order
+
+
+def previous_year_pairs(notices: Iterable[Row]) -> set[Pair]:
+    """The previous_year pairs: each notice with its previous notice (`previous_notices`)."""
+    return {(later, earlier, "previous_year") for later, earlier in previous_notices(notices).items()}
 
 
 # --- aligning and writing ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ Everything here is deterministic in the record alone, so the order of ingestion 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -24,6 +25,10 @@ from policygraph.ingest.docno import DocNoRegistry, find_doc_nos, load_registry
 SERIES_WORDS = (("深化医药卫生体制改革", "医改"), ("重点工作任务", "重点任务", "工作安排", "重点工作"))
 
 Record = Mapping[str, Any]
+
+# What names an organ's place in the hierarchy rather than its function: dropped to compare functions across tiers.
+_TIER_PREFIX = re.compile(r"^(?:国家|中共|中央)")
+_ORGAN_TYPE = re.compile(r"(?:委员会|总局|委|部|厅|局)$")
 
 
 def is_series_title(title: str | None) -> bool:
@@ -89,6 +94,12 @@ def agency_row(role: Mapping[str, Any]) -> dict[str, Any]:
         "span": list(role.get("span") or []),
         "as_written": role.get("as_written"),
     }
+
+
+def function_family(function: str) -> str:
+    """An agency's function (agency_row's `function`) without the tier's marks, to compare one function across tiers:
+    国家卫生健康委员会, 卫生健康委员会 and a county's 卫生健康局 are all 卫生健康; 财政部, 财政厅 and 财政局 all 财政."""
+    return _ORGAN_TYPE.sub("", _TIER_PREFIX.sub("", function)) or function
 
 
 def agency_rows(roles: list[Mapping[str, Any]]) -> list[dict[str, Any]]:

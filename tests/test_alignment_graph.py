@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from bench.common import extract_one
+from policygraph.analysis.compare import partners
 from policygraph.analysis.exports import read_graph
 from policygraph.analysis.questions import ask
 from policygraph.graph import alignment, corrections
@@ -134,11 +135,13 @@ def shares(store: GraphStore) -> dict[str, tuple[float, float]]:
 # --- the pairs, without an engine --------------------------------------------------------------------------------
 
 
-def test_previous_year_is_the_most_recent_earlier_year_of_the_same_issuer() -> None:
-    def notice(key: str, year: int, issuers: list[str], region: str = "江西省", level: str = "provincial") -> Any:
-        return {"key": key, "year": year, "issuers": issuers, "region": region, "level": level}
+def test_previous_year_is_the_latest_notice_of_the_most_recent_earlier_year_of_the_same_issuer() -> None:
+    def notice(key: str, year: int, issuers: list[str], region: str = "江西省", level: str = "provincial",
+               date: str | None = None) -> Any:  # fmt: skip
+        return {"key": key, "year": year, "date": date, "issuers": issuers, "region": region, "level": level}
 
     office, commission = ["江西省|江西省人民政府办公厅"], ["江西省|江西省卫生健康委员会"]
+    insurance = ["江西省|江西省医疗保障局"]
     notices = [
         notice("a2018", 2018, office), notice("a2020", 2020, office),  # 2019 missing: 2020 → 2018
         notice("a2021", 2021, office), notice("b2021", 2021, office),  # two of one year: each → 2020
@@ -146,10 +149,19 @@ def test_previous_year_is_the_most_recent_earlier_year_of_the_same_issuer() -> N
         notice("d2021", 2021, office, region="江西省南昌市"),  # same organ key never happens; another region
         notice("e2021", 2021, office, level="department"), notice("e2019", 2019, office, level="department"),
         notice("f2021", 2021, []),  # no issuing organ: never paired
+        # Three of 2020 and two of 2021: each of 2021 → the latest dated of 2020 (undated last), no cross product.
+        notice("g2020-early", 2020, insurance, date="2020-03-01"), notice("g2020-late", 2020, insurance,
+        date="2020-09-30"), notice("g2020-undated", 2020, insurance),
+        notice("g2021", 2021, insurance, date="2021-05-01"), notice("h2021", 2021, insurance),
+        # Undated alike: the smallest key.
+        notice("k2020-b", 2020, ["江西省|江西省财政厅"]), notice("k2020-a", 2020, ["江西省|江西省财政厅"]),
+        notice("k2021", 2021, ["江西省|江西省财政厅"]),
     ]  # fmt: skip
     assert previous_year_pairs(notices) == {
         ("a2020", "a2018", "previous_year"), ("a2021", "a2020", "previous_year"), ("b2021", "a2020", "previous_year"),
         ("c2021", "c2020", "previous_year"), ("e2021", "e2019", "previous_year"),
+        ("g2021", "g2020-late", "previous_year"), ("h2021", "g2020-late", "previous_year"),
+        ("k2021", "k2020-a", "previous_year"),
     }  # fmt: skip
 
 
@@ -248,3 +260,8 @@ def test_the_incremental_tests_corpus_aligns_every_kind(store: GraphStore) -> No
     rows = store.read("MATCH ()-[r:ALIGNS_WITH]->() RETURN r.kind AS kind, count(*) AS edges")
     counted = {row["kind"]: row["edges"] for row in rows}
     assert set(counted) == {"parent", "previous_year"} and min(counted.values()) > 0, counted
+    # One rule for "previous year": the comparison names, for every notice, the very notice the stored pairs hold.
+    stored = {later: earlier for later, earlier, kind in all_pairs(store) if kind == "previous_year"}
+    keys = [row["key"] for row in store.read("MATCH (d:Document) WHERE d.task_count > 0 RETURN d.key AS key")]
+    named = {key: found["key"] for key in keys if (found := partners(store, key)["previous_year"])}
+    assert named == stored and stored
