@@ -190,7 +190,7 @@ def register(app: typer.Typer) -> None:
 
           policygraph ingest all-notices/ --bulk     # 50,000 notices into an empty graph
 
-          policygraph ingest https://wsjkw.example.gov.cn/art/2024/3/1/art_1.html notices/   # URLs and files
+          policygraph ingest https://example.gov.cn/notice.html notices/   # URLs and files
 
         A URL is downloaded politely (robots.txt, a pause between requests to one host, timeouts, a size limit) and
         kept in the fetch cache: ingesting it again reads the cache (--refresh fetches again). A short landing page
