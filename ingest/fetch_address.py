@@ -63,7 +63,11 @@ def split(url: str) -> tuple[SplitResult, str, int]:
     if parts.username is not None or parts.password is not None:
         raise InputError(url, "a URL with a user name or password is refused")
     scheme = parts.scheme.lower()
-    return parts._replace(scheme=scheme), parts.hostname.lower(), port or SCHEMES[scheme]
+    try:  # 卫健委.中国 → xn--…: the Host header, TLS and DNS all take the ASCII form
+        host = parts.hostname.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise InputError(url, f"not a valid URL (host {parts.hostname!r})") from None
+    return parts._replace(scheme=scheme), host, port or SCHEMES[scheme]
 
 
 def global_enough(address: Address) -> bool:

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -21,6 +22,7 @@ from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.store import GraphStore
 from policygraph.ingest import fetch_cache
 from policygraph.ingest.fetch import Fetcher
+from policygraph.visualize import urls
 from tests.support.cli import run_cli
 from tests.support.fetch_site import DOCX_KEY, KEY, PDF_KEY, notice, pages, policy
 from tests.support.live_server import TEST_API_KEY, LiveServer
@@ -131,6 +133,10 @@ def test_post_documents_fetch_loads_a_notice_behind_the_key(api: tuple[httpx.Cli
     assert (body["status"], body["key"], body["source"], body["tasks"]) == ("new", PDF_KEY, url, 3)
     assert body["retrieved"].endswith("Z")
     assert documents(store)[PDF_KEY]["retrieved"] == body["retrieved"]
+    detail = client.get(f"/documents/{quote(PDF_KEY, safe='')}").json()
+    assert (detail["source"], detail["retrieved"]) == (url, body["retrieved"])
+    shown = client.get(urls.notice(PDF_KEY)).text
+    assert f'Fetched from <a href="{url}" rel="noopener noreferrer">{url}</a> · retrieved {body["retrieved"]}' in shown
 
     again = client.post("/documents/fetch", json={"url": url, "refresh": True}, headers={"X-API-Key": TEST_API_KEY})
     assert again.status_code == 200 and again.json()["status"] == "unchanged"
