@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from ipaddress import ip_address
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
@@ -28,7 +29,7 @@ from policygraph.core.settings import Settings
 from policygraph.core.version import PROJECT_URL, __version__
 from policygraph.ingest import fetch_cache
 from policygraph.ingest.attachments import attachment_of
-from policygraph.ingest.fetch_address import Target, resolve, split
+from policygraph.ingest.fetch_address import Target, global_enough, resolve, split
 from policygraph.ingest.fetch_cache import Fetched
 from policygraph.ingest.readers import MAX_BYTES, SourceText, read_bytes
 from policygraph.ingest.robots import HostPacer, Robots
@@ -86,6 +87,7 @@ class Fetcher:
                                    headers={"User-Agent": self.policy.user_agent})  # fmt: skip
         self.pacer = HostPacer(self.policy.host_delay_s)
         self.robots = Robots(self.policy.user_agent, self._robots_txt)
+        self._private = False  # this fetch reached a non-global address (allowed by the policy)
 
     def __enter__(self) -> Fetcher:
         return self
@@ -101,15 +103,17 @@ class Fetcher:
         url = url.strip()
         split(url)  # a URL that is no http(s) URL is refused before the cache is even looked at
         cache = self.policy.cache_dir
-        if cache is not None and not self.policy.refresh and (kept := fetch_cache.read(cache, url)) is not None:
-            return kept
+        kept = fetch_cache.read(cache, url) if cache is not None and not self.policy.refresh else None
+        if kept is not None and (self.policy.allow_private or not kept.private):
+            return kept  # what an intranet gave under --allow-private is not handed to a fetcher without it
+        self._private = False
         page = self.get(url)
         document = page
         attachment = attachment_of(page.data, page.url) if _is_html(page) else None
         if attachment is not None:
             document = self.get(attachment, reason_prefix=f"attachment {attachment}: ", source=url)
         retrieved = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        fetched = Fetched(url, document.url, document.content_type, retrieved, document.data)
+        fetched = Fetched(url, document.url, document.content_type, retrieved, document.data, self._private)
         if cache is not None:
             fetch_cache.write(cache, fetched)
         return fetched
@@ -157,6 +161,7 @@ class Fetcher:
 
     def _request(self, target: Target, limit: int) -> tuple[Response, str | None]:
         """One GET to the checked address, after the host's pause; (the response, its redirect location if any)."""
+        self._private = self._private or not global_enough(ip_address(target.address.split("%", 1)[0]))
         self.pacer.wait(target.origin, self.robots.crawl_delay(target.origin))
         request = self.client.build_request("GET", target.pinned_url, headers={"Host": target.host_header},
                                             extensions={"sni_hostname": target.host})  # fmt: skip

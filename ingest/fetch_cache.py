@@ -25,6 +25,7 @@ class Fetched:
     content_type: str | None
     retrieved: str  # when, ISO 8601 in UTC (2026-12-06T15:20:04Z)
     data: bytes
+    private: bool = False  # some hop went to a non-global address (allowed then): not served to a caller who is not
 
 
 def _name(url: str) -> str:
@@ -41,7 +42,8 @@ def read(folder: Path, url: str) -> Fetched | None:
         return None
     if not isinstance(meta, dict) or meta.get("url") != url:
         return None
-    return Fetched(url, str(meta["document_url"]), meta.get("content_type"), str(meta["retrieved"]), data)
+    return Fetched(url, str(meta["document_url"]), meta.get("content_type"), str(meta["retrieved"]), data,
+                   bool(meta.get("private", False)))  # fmt: skip
 
 
 def write(folder: Path, fetched: Fetched) -> None:

@@ -151,3 +151,11 @@ def test_the_cache_is_read_again_and_refresh_fetches_anew(site: Site, tmp_path: 
         fresh = fetcher.fetch(url)
     assert site.requested("/attach/tasks.pdf") == asked + 1 and fresh.data == first.data
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".bin", ".json"]
+
+
+def test_a_cached_private_page_is_not_served_without_the_flag(site: Site, tmp_path: Path) -> None:
+    url = site.url + "/art/2025/notice.html"
+    with Fetcher(policy(tmp_path)) as fetcher:
+        assert fetcher.fetch(url).private
+    with Fetcher(policy(tmp_path, allow_private=False)) as fetcher, pytest.raises(InputError, match="refused: 127"):
+        fetcher.fetch(url)
