@@ -14,6 +14,7 @@ What a URL gave is cached on disk (fetch_cache.py): a re-ingest reads it, `refre
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -54,6 +55,7 @@ class FetchPolicy:
     cache_dir: Path | None = None
     refresh: bool = False
     user_agent: str = USER_AGENT
+    tls: ssl.SSLContext | None = None  # certificates to trust instead of the usual ones (an intranet's own CA; tests)
 
     @property
     def deadline_s(self) -> float:
@@ -84,6 +86,7 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         timeout = httpx.Timeout(self.policy.read_timeout_s, connect=self.policy.connect_timeout_s)
         self.client = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False,
+                                   verify=self.policy.tls or True,
                                    headers={"User-Agent": self.policy.user_agent})  # fmt: skip
         self.pacer = HostPacer(self.policy.host_delay_s)
         self.robots = Robots(self.policy.user_agent, self._robots_txt)
@@ -161,14 +164,8 @@ class Fetcher:
 
     def _request(self, target: Target, limit: int) -> tuple[Response, str | None]:
         """One GET to the checked address, after the host's pause; (the response, its redirect location if any)."""
-        self._private = self._private or not global_enough(ip_address(target.address.split("%", 1)[0]))
         self.pacer.wait(target.origin, self.robots.crawl_delay(target.origin))
-        request = self.client.build_request("GET", target.pinned_url, headers={"Host": target.host_header},
-                                            extensions={"sni_hostname": target.host})  # fmt: skip
-        try:
-            response = self.client.send(request, stream=True)
-        except httpx.HTTPError as e:
-            raise InputError(target.url, _network_reason(e, self.policy)) from None
+        response = self._send(target)
         try:
             if response.status_code in REDIRECTS and "location" in response.headers:
                 return Response(target.url, response.status_code, None, b""), response.headers["location"]
@@ -176,6 +173,25 @@ class Fetcher:
             return Response(target.url, response.status_code, response.headers.get("content-type"), data), None
         finally:
             response.close()
+
+    def _send(self, target: Target) -> httpx.Response:
+        """Send to the host's checked addresses in turn until one connects (an IPv6 address without a route falls
+        back to IPv4, as a browser would)."""
+        failure: httpx.HTTPError | None = None
+        for address in target.addresses:
+            request = self.client.build_request("GET", target.pinned_url(address), headers={"Host": target.host_header},
+                                                extensions={"sni_hostname": target.host})  # fmt: skip
+            try:
+                response = self.client.send(request, stream=True)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as e:
+                failure = e
+                continue
+            except httpx.HTTPError as e:
+                raise InputError(target.url, _network_reason(e, self.policy)) from None
+            self._private = self._private or not global_enough(ip_address(address.split("%", 1)[0]))
+            return response
+        assert failure is not None  # resolve() never gives a target without an address
+        raise InputError(target.url, _network_reason(failure, self.policy))
 
     def _body(self, url: str, response: httpx.Response, limit: int) -> bytes:
         declared = response.headers.get("content-length", "")

@@ -29,7 +29,7 @@ class Target:
     parts: SplitResult
     host: str  # as in the URL, lower case, without brackets
     port: int
-    address: str  # the resolved address that was checked
+    addresses: tuple[str, ...]  # every address the host resolved to, each checked, in the resolver's order
 
     @property
     def host_header(self) -> str:
@@ -37,10 +37,9 @@ class Target:
         name = f"[{self.host}]" if ":" in self.host else self.host
         return name if self.port == SCHEMES[self.parts.scheme] else f"{name}:{self.port}"
 
-    @property
-    def pinned_url(self) -> str:
-        """The URL with its host replaced by the checked address (the Host header and TLS name keep the host)."""
-        shown = f"[{self.address}]" if ":" in self.address else self.address
+    def pinned_url(self, address: str) -> str:
+        """The URL with its host replaced by one checked address (the Host header and TLS name keep the host)."""
+        shown = f"[{address}]" if ":" in address else address
         return self.parts._replace(netloc=f"{shown}:{self.port}", fragment="").geturl()
 
     @property
@@ -83,7 +82,7 @@ def allowed(address: Address, allow_private: bool, networks: tuple[str, ...]) ->
 
 
 def resolve(url: str, allow_private: bool, networks: tuple[str, ...] = ()) -> Target:
-    """Check the URL, resolve its host and check every address it has; the first one is where the request goes."""
+    """Check the URL, resolve its host and check every address it has; the request goes to them in order."""
     parts, host, port = split(url)
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -97,4 +96,4 @@ def resolve(url: str, allow_private: bool, networks: tuple[str, ...] = ()) -> Ta
         address = ipaddress.ip_address(written.split("%", 1)[0])  # a scope id (fe80::1%eth0) is not part of it
         if not allowed(address, allow_private, networks):
             raise InputError(url, f"refused: {host} is a private or non-global address ({address}); {ALLOW_HINT}")
-    return Target(url, parts, host, port, addresses[0])
+    return Target(url, parts, host, port, tuple(addresses))

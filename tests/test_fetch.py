@@ -5,12 +5,14 @@ naming the URL, robots.txt and the pause between requests obeyed, private addres
 from __future__ import annotations
 
 import itertools
+import ssl
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import trustme
 
 from policygraph.core.errors import InputError
 from policygraph.graph.ingest_files import extract_url
@@ -159,3 +161,27 @@ def test_a_cached_private_page_is_not_served_without_the_flag(site: Site, tmp_pa
         assert fetcher.fetch(url).private
     with Fetcher(policy(tmp_path, allow_private=False)) as fetcher, pytest.raises(InputError, match="refused: 127"):
         fetcher.fetch(url)
+
+
+def test_https_goes_to_the_checked_address_and_verifies_the_host_name() -> None:
+    """The request is sent to the address resolved and checked, yet TLS still names and verifies the host:
+    `localhost` (its first address may be ::1, where nothing listens: the next one is tried) with a certificate for
+    localhost is read; the same site with a certificate for another name is refused."""
+    authority = trustme.CA()
+    client = ssl.create_default_context()
+    authority.configure_trust(client)
+    for name, works in (("localhost", True), ("other.example", False)):
+        server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        authority.issue_cert(name).configure_cert(server)
+        with serve_site(pages(), tls=server, host="localhost") as secure, Fetcher(policy(tls=client)) as fetcher:
+            url = secure.url + "/art/2025/notice.html"
+            if works:
+                assert read_fetched(fetcher.fetch(url)).format == "html"
+                assert secure.requested("/art/2025/notice.html") == 1
+            else:
+                with pytest.raises(
+                    InputError,
+                    match=r"robots\.txt could not be read .*CERTIFICATE_VERIFY_FAILED.*not valid for .localhost.",
+                ):
+                    fetcher.fetch(url)
+                assert secure.requests == []

@@ -6,6 +6,7 @@ recorded with its path and User-Agent.
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -65,14 +66,17 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve_site(pages: dict[str, Page]) -> Iterator[Site]:
+def serve_site(pages: dict[str, Page], tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> Iterator[Site]:
+    """The site on 127.0.0.1; over HTTPS with `tls` (a server context), its URL then naming `host`."""
     site = Site(dict(pages))
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     server.handle_error = lambda request, client_address: None  # type: ignore[method-assign]  # a client hanging up is fine
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    site.url = f"http://127.0.0.1:{server.server_address[1]}"
+    site.url = f"{'https' if tls else 'http'}://{host}:{server.server_address[1]}"
     try:
         yield site
     finally:
