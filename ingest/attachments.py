@@ -2,8 +2,8 @@
 "附件：….pdf") with the notice itself in an attached PDF or Word file (often converted from WPS). Then the attachment
 is the notice.
 
-A page is a landing page when its readable text is short (LANDING_MAX_CHARS) and it links a document file. A page
-with the notice's full text and an attached table stays the notice.
+A page is a landing page when it links a document file and its own text holds no numbered task (the extractor finds
+none). A page with the notice's text and an attached table (任务分工表) stays the notice, however short it is.
 """
 
 from __future__ import annotations
@@ -14,25 +14,26 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from policygraph.core.errors import InputError
+from policygraph.ingest.extract import extract_text
 from policygraph.ingest.readers import read_bytes
 
-# A notice of the series runs to thousands of characters; a landing page's title, date and menu to a few hundred.
-LANDING_MAX_CHARS = 1500
 # What an attachment link ends with, the formats the readers read first; .doc and .wps are tried last (the reader
 # then says to save them as .docx or PDF).
 ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps")
 
 
 def attachment_of(data: bytes, page_url: str) -> str | None:
-    """The URL of the attachment when `data` is a short landing page linking one, else None."""
+    """The URL of the attachment when `data` is a landing page linking one, else None."""
+    attachment = first_attachment(data, page_url)
+    if attachment is None:
+        return None
     try:
-        read = read_bytes(data, page_url)
+        read = read_bytes(data, urlsplit(page_url).path or page_url)
     except InputError:
-        return None  # no text at all: a page of links only is a landing page too
-    else:
-        if read.format != "html" or len(read.text.strip()) > LANDING_MAX_CHARS:
-            return None
-    return first_attachment(data, page_url)
+        return attachment  # no text at all: a page of links only
+    if read.format != "html" or extract_text(read.text, page_url).tasks:
+        return None
+    return attachment
 
 
 def first_attachment(data: bytes, page_url: str) -> str | None:

@@ -1,4 +1,4 @@
-"""A notice from a web address: download the page (or, from a short landing page, its attachment) politely and safely.
+"""A notice from a web address: download the page (or, from a landing page, its attachment) politely and safely.
 
 Every hop (the URL, each redirect, the attachment) is checked the same way before anything is sent: http(s) only,
 every address of the host global unless private ones are allowed (fetch_address.py; the request then goes to the

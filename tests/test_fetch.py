@@ -61,6 +61,13 @@ def test_a_landing_page_gives_its_attachment(site: Site, path: str, key: str, at
     assert found.record["source"] == site.url + path  # the URL the user gave, not the attachment's
 
 
+def test_a_page_with_the_whole_notice_stays_the_notice_despite_an_attachment(site: Site) -> None:
+    with Fetcher(policy()) as fetcher:
+        fetched = fetcher.fetch(site.url + "/art/2025/notice-with-annex.html")
+    assert fetched.document_url == site.url + "/art/2025/notice-with-annex.html"
+    assert b'href="/attach/tasks.docx"' in fetched.data
+
+
 def test_redirects_are_followed(site: Site) -> None:
     with Fetcher(policy()) as fetcher:
         fetched = fetcher.fetch(site.url + "/moved")

@@ -193,7 +193,7 @@ def register(app: typer.Typer) -> None:
           policygraph ingest https://example.gov.cn/notice.html notices/   # URLs and files
 
         A URL is downloaded politely (robots.txt, a pause between requests to one host, timeouts, a size limit) and
-        kept in the fetch cache: ingesting it again reads the cache (--refresh fetches again). A short landing page
+        kept in the fetch cache: ingesting it again reads the cache (--refresh fetches again). A landing page
         whose notice is an attached PDF or DOCX (附件) gives the attachment. The notice's source is the URL, with the
         date it was retrieved. A URL that fails says why on one line (`failed   URL: reason`), like a bad file.
         """

@@ -66,6 +66,11 @@ def pages(private_port: int = 9) -> dict[str, Page]:
     return {
         "/robots.txt": Page(ROBOTS, content_type="text/plain"),
         "/art/2025/notice.html": Page(html_page(page_lines(notice(KEY))).encode("utf-8")),
+        "/art/2025/notice-with-annex.html": Page(
+            html_page(page_lines(notice(KEY)))
+            .replace("</body>", '<p>附件：<a href="/attach/tasks.docx">任务分工表.docx</a></p></body>')
+            .encode("utf-8")
+        ),
         "/art/2025/landing.html": Page(landing("关于印发重点工作任务的通知", "/attach/tasks.pdf")),
         "/attach/tasks.pdf": Page(pdf_bytes(notice(PDF_KEY).splitlines()), content_type="application/pdf"),
         "/art/2025/landing-docx.html": Page(landing("关于印发重点工作任务的通知", "../../attach/tasks.docx")),
