@@ -17,6 +17,7 @@ from policygraph.api.routes import (
     diffusion,
     documents,
     exports,
+    fetches,
     health,
     networks,
     pages,
@@ -24,6 +25,7 @@ from policygraph.api.routes import (
     questions,
     search,
     subgraph,
+    upload_page,
     uploads,
 )
 from policygraph.api.store_holder import StoreHolder
@@ -54,7 +56,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     errors.install(app)
     blank_fields.install(app)
     routers = (health, corrections, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
-               citations, cypher_console, uploads, pages)  # fmt: skip
+               citations, cypher_console, uploads, fetches, upload_page, pages)  # fmt: skip
     for module in routers:
         app.include_router(module.router)
     return app

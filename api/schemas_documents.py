@@ -42,6 +42,7 @@ _COVERAGE = {"tasks": 26, "tasks_with_lead": 26, "tasks_with_cooperating": 22, "
              "unconsumed": [], "missing": [], "needs_review": False, "reasons": []}
 _FRAGMENT = {"text": "由市医保局牵头,市卫健委配合", "span": [1520, 1534], "task": 7}
 _DETAIL = {**_SUMMARY, "series": True, "registry": False, "source": "seeds/000_2021_甘肃省临夏州_临州办发〔2021〕76号.txt",
+           "retrieved": None,
            "sha256": "2c19065e7122c413243f8d1d5925fae6d62ddef08af0bcc59bdcbf8b26b13405", "implements": _GANSU["key"],
            "implements_relation": "explicit", "note": None, "citations": [_CITATION], "tasks": [_TASK],
            "coverage": _COVERAGE}
@@ -197,6 +198,8 @@ class DocumentDetail(DocumentSummary):
     )
     registry: bool = Field(description="Listed in the shipped registry of the State Council's annual notices.")
     source: str | None = Field(description="The file it was read from; null for a stub.")
+    retrieved: str | None = Field(default=None, description="When a notice fetched from a web address (its `source`) "
+                                  "was downloaded, ISO 8601 in UTC; null for a file.", examples=[None])  # fmt: skip
     sha256: str | None
     implements: str | None = Field(description="Key of the parent notice it implements (lineage), if any.")
     implements_relation: ImplementsKind | None

@@ -11,7 +11,7 @@ OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(parent:Document)
 RETURN d.key AS key, d.doc_no AS doc_no, d.title AS title, d.issuer AS issuer, d.issuer_kind AS issuer_kind,
        d.level AS level, d.region AS region,
        d.date AS date, d.year AS year, d.stub AS stub, d.series AS series, coalesce(d.registry, false) AS registry,
-       d.task_count AS task_count, d.source AS source, d.sha256 AS sha256, citations,
+       d.task_count AS task_count, d.source AS source, d.retrieved AS retrieved, d.sha256 AS sha256, citations,
        parent.key AS implements, i.kind AS implements_relation,
        d.tasks_with_lead AS tasks_with_lead, d.tasks_with_cooperating AS tasks_with_cooperating,
        d.tasks_with_deadline AS tasks_with_deadline, d.unconsumed_json AS unconsumed_json,

@@ -19,7 +19,7 @@ FOREACH (r IN oldEdges | DELETE r)
 SET doc.doc_no = d.doc_no, doc.doc_no_prefix = d.doc_no_prefix, doc.title = d.title, doc.issuer = d.issuer,
     doc.issuer_kind = d.issuer_kind,
     doc.level = d.level, doc.tier = d.tier, doc.region = d.region, doc.date = d.date, doc.year = d.year,
-    doc.sha256 = d.sha256, doc.source = d.source, doc.series = d.series, doc.task_count = size(d.tasks),
+    doc.sha256 = d.sha256, doc.source = d.source, doc.retrieved = d.retrieved, doc.series = d.series, doc.task_count = size(d.tasks),
     doc.stub = false, doc.tasks_with_lead = d.coverage.tasks_with_lead,
     doc.tasks_with_cooperating = d.coverage.tasks_with_cooperating,
     doc.tasks_with_deadline = d.coverage.tasks_with_deadline, doc.unconsumed_count = d.coverage.unconsumed_count,

@@ -39,7 +39,7 @@ Item = Node | Edge | RowEnd
 KEY_PROPERTY = {"Region": "code"}  # every other label is keyed by `key`
 
 DOCUMENT_FIELDS = ("doc_no", "doc_no_prefix", "title", "issuer", "issuer_kind", "level", "tier", "region", "date",
-                   "year", "sha256", "source", "series")  # fmt: skip
+                   "year", "sha256", "source", "series", "retrieved")  # fmt: skip
 STUB_FIELDS = ("doc_no", "doc_no_prefix", "issuer", "level", "tier", "year", "region", "series")
 AGENCY_FIELDS = ("name", "jurisdiction", "level", "kind", "function")
 TASK_FIELDS = ("key", "ordinal", "section", "number", "title", "text", "search_text", "span", "deadline_kind",

@@ -1,7 +1,10 @@
-"""Files and folders → extraction records → the graph. What `policygraph ingest` and `demo` run.
+"""Files, folders and web addresses → extraction records → the graph. What `policygraph ingest` and `demo` run.
 
 Each file is read and extracted on its own: a file that cannot be read or understood becomes a `failed` outcome
-with its reason, and the others go on. Then the records are loaded (graph/loader.py).
+with its reason, and the others go on. A URL is fetched first (ingest/fetch.py), in this process, one after the
+other (the fetcher paces its requests to each host), before the graph is locked for writing; what it gave is then
+extracted here and joins the files as an `Extracted` item, or fails with its reason like a bad file. Then the
+records are loaded (graph/loader.py).
 
 One writer per graph at a time (graph/writer.py): a second `policygraph ingest`, API upload or correction on this
 machine waits for the first.
@@ -9,7 +12,8 @@ machine waits for the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,7 @@ from policygraph.graph.store import GraphStore
 from policygraph.graph.writer import one_writer
 from policygraph.ingest import corrections as correction_file
 from policygraph.ingest.extract import extract_text
+from policygraph.ingest.fetch import Fetcher, read_fetched
 from policygraph.ingest.readers import SourceText, read_document
 
 # What a folder is searched for; a file named on the command line is always tried, whatever its extension.
@@ -56,6 +61,7 @@ def extract_source(source: SourceText, name: str) -> dict[str, Any]:
         raise InputError(name, "text too deeply nested to extract") from e
     if not record.title and not record.tasks:
         raise InputError(name, NO_NOTICE)
+    record.retrieved = source.retrieved
     return record.to_json()
 
 
@@ -64,8 +70,42 @@ def extract_file(path: Path) -> dict[str, Any]:
     return extract_source(read_document(path), str(path))
 
 
-def extract_or_reason(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+@dataclass(frozen=True)
+class Extracted:
+    """An input extracted already (a fetched URL): its record, or why there is none. Goes where a file path goes."""
+
+    source: str
+    record: dict[str, Any] | None
+    reason: str | None = None
+
+
+Input = Path | Extracted
+
+
+def name_of(item: Input) -> str:
+    return item.source if isinstance(item, Extracted) else str(item)
+
+
+def extract_url(url: str, fetcher: Fetcher) -> Extracted:
+    """Fetch, read and extract one URL; a failure at any step is kept as its reason."""
+    try:
+        return Extracted(url, extract_source(read_fetched(fetcher.fetch(url)), url))
+    except InputError as e:
+        return Extracted(url, None, e.reason)
+
+
+def fetch_all(urls: Sequence[str], fetcher: Fetcher | None) -> list[Extracted]:
+    """Every URL's record or reason, in order (a Fetcher with the default policy, closed after, when none is given)."""
+    if not urls or fetcher is not None:
+        return [extract_url(url, fetcher) for url in urls] if fetcher else []
+    with Fetcher() as client:
+        return [extract_url(url, client) for url in urls]
+
+
+def extract_or_reason(path: Input) -> tuple[dict[str, Any] | None, str | None]:
     """(record, None), or (None, why not): what a worker process sends back for one file."""
+    if isinstance(path, Extracted):
+        return path.record, path.reason
     try:
         return extract_file(path), None
     except InputError as e:
@@ -73,7 +113,7 @@ def extract_or_reason(path: Path) -> tuple[dict[str, Any] | None, str | None]:
 
 
 def records_of(
-    paths: list[Path], failures: list[Outcome], on_outcome: Callable[[Outcome], None] | None, workers: int = 1
+    paths: Sequence[Input], failures: list[Outcome], on_outcome: Callable[[Outcome], None] | None, workers: int = 1
 ) -> Iterator[dict[str, Any]]:
     """Yield the record of each file that extracts, in the files' order, extracted by `workers` processes while
     the caller loads; note the others as failed."""
@@ -81,10 +121,10 @@ def records_of(
         if record is not None:
             yield record
             continue
-        note_failure(Outcome(str(path), "failed", None, reason), failures, on_outcome)
+        note_failure(Outcome(name_of(path), "failed", None, reason), failures, on_outcome)
 
 
-def extract_for_bulk(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | str | None, str | None]:
+def extract_for_bulk(path: Input) -> tuple[dict[str, Any] | None, dict[str, Any] | str | None, str | None]:
     """(the record's key fields, its graph rows or why they cannot be made, None), or (None, None, why the file is no
     notice): what a worker process sends back for one file on the bulk path, rows included, so that the costly
     rows (graph/rows.py) are built by the workers too."""
@@ -96,7 +136,7 @@ def extract_for_bulk(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] 
 
 def bulk_ingest(
     store: GraphStore,
-    files: list[Path],
+    files: Sequence[Input],
     failures: list[Outcome],
     on_outcome: Callable[[Outcome], None] | None,
     on_extracted: Callable[[], None] | None,
@@ -112,7 +152,7 @@ def bulk_ingest(
             if on_extracted:
                 on_extracted()
             if key is None:
-                note_failure(Outcome(str(path), "failed", None, reason), failures, on_outcome)
+                note_failure(Outcome(name_of(path), "failed", None, reason), failures, on_outcome)
                 continue
             keys.append(key)
             rows.extend([row if row is not None else "no rows"])
@@ -139,15 +179,18 @@ def ingest_paths(
     workers: int = 1,
     bulk: bool = False,
     on_extracted: Callable[[], None] | None = None,
+    urls: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> LoadResult:
-    """Extract and load every file; one bad file never stops the others. Then the analysts' corrections file, when
-    given, is applied (a file that does not parse or contradicts itself is refused before anything is loaded).
+    """Extract and load every file and URL (fetched by `fetcher`, first); one bad input never stops the others. Then
+    the analysts' corrections file, when given, is applied (a file that does not parse or contradicts itself is
+    refused before anything is loaded).
 
     `workers` processes extract while the loader writes. `bulk` builds the graph in one go (graph/bulk.py) for big
     loads into an empty graph; its outcomes come once all is extracted (`on_extracted` is told of each file)."""
     listed = correction_file.read_file(corrections_file) if corrections_file else []
     failures: list[Outcome] = []
-    files = expand(paths)
+    files: list[Input] = [*fetch_all(urls, fetcher), *expand(paths)]
     workers = workers if len(files) >= POOL_MIN_FILES else 1
     with one_writer(store):
         if bulk:

@@ -226,6 +226,7 @@ def document_row(record: Record) -> dict[str, Any]:
         "year": record.get("year"),
         "sha256": record.get("sha256"),
         "source": record.get("source"),
+        "retrieved": record.get("retrieved"),  # a notice fetched from a URL: when it was downloaded
         "series": is_series_title(record.get("title")),
         "regions": chain,
         "region_code": chain[0]["code"] if chain else None,

@@ -55,6 +55,7 @@ class SourceText:
     format: str  # "text" | "html" | "docx" | "pdf"
     encoding: str | None  # the codec the bytes were read with; None for DOCX and PDF, which carry their own
     sha256: str  # of the original bytes, so that a re-import of the same file is recognised
+    retrieved: str | None = None  # when it was downloaded (ISO 8601, UTC), for a notice fetched from a URL
 
 
 def read_document(path: Path | str) -> SourceText:

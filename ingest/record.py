@@ -145,6 +145,7 @@ class DocumentRecord:
     programmes: list[str] = field(default_factory=list)
     sha256: str | None = None  # of the original bytes, when the reader gives them
     coverage: Coverage = field(default_factory=Coverage)  # what was found and what looks missed (ingest/coverage.py)
+    retrieved: str | None = None  # when a notice fetched from a URL was downloaded (ISO 8601, UTC); None for a file
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -163,6 +164,7 @@ class DocumentRecord:
             "programmes": self.programmes,
             "sha256": self.sha256,
             "coverage": self.coverage.to_json(),
+            "retrieved": self.retrieved,
         }
 
 

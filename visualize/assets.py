@@ -30,6 +30,7 @@ ASSETS = {
     "explorer.js": Asset(OWN_DIR / "explorer.js", "text/javascript; charset=utf-8"),
     "explorer.css": Asset(OWN_DIR / "explorer.css", "text/css; charset=utf-8"),
     "corrections.js": Asset(OWN_DIR / "corrections.js", "text/javascript; charset=utf-8"),  # the notice page's form
+    "upload.js": Asset(OWN_DIR / "upload.js", "text/javascript; charset=utf-8"),  # the upload page's form
 }
 SCRIPTS = ("vis-network.min.js", "explorer.js")  # in this order: explorer.js uses the global `vis`
 STYLESHEETS = ("vis-network.css", "explorer.css")

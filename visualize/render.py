@@ -39,6 +39,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Visible strings are `{{ _("English") }}`; the i18n part of the explorer installs the catalogues.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.filters["script_json"] = script_json
     env.globals.update(
         static_url=static_url, urls=urls, legend=style.legend(), assets=assets, levels=LEVELS, tiers=TIERS

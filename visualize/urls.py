@@ -13,6 +13,7 @@ GRAPH = "/explore/graph"  # the styled nodes and edges of a subgraph, fetched wh
 STATIC = "/explore/static"
 NETWORK = "/explore/network"  # the agency collaboration league table
 DIFFUSION = "/explore/diffusion"  # programmes' adoption charts
+UPLOAD = "/explore/upload"  # add notices: a file or a web address, with the API key
 
 PAGE_OF_KIND = {"Document": NOTICE, "Agency": AGENCY, "Programme": PROGRAMME}
 SUBGRAPH_KIND = {"Document": "document", "Agency": "agency", "Programme": "programme"}

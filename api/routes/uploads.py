@@ -14,7 +14,7 @@ import threading
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
@@ -24,8 +24,10 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.api.security import require_api_key
+from policygraph.core.settings import Settings
 from policygraph.graph.ingest_files import apply_corrections, extract_source
-from policygraph.graph.loader import load_records
+from policygraph.graph.loader import Outcome, load_records
+from policygraph.graph.store import GraphStore
 from policygraph.graph.writer import one_writer
 from policygraph.ingest import corrections, readers
 
@@ -115,6 +117,16 @@ async def read_upload(request: Request, settings: SettingsDep, _: Annotated[None
         await form.close()
 
 
+def load_one(store: GraphStore, settings: Settings, record: dict[str, Any]) -> Outcome:
+    """Load one extracted notice as `policygraph ingest` does, then the corrections file; uploads and fetches run one
+    at a time in this process."""
+    listed = corrections.read_file(settings.corrections_path)  # a file refused refuses the upload, as ingest does
+    with _LOCK, one_writer(store):  # one_writer: also not while a `policygraph ingest` loads the same graph
+        loaded = load_records(store, [record])
+        apply_corrections(store, listed, str(settings.corrections_path), loaded)
+        return loaded.outcomes[0]
+
+
 MULTIPART_BODY = {
     "required": True,
     "content": {"multipart/form-data": {"schema": {
@@ -148,11 +160,7 @@ def upload_document(upload: Annotated[Upload, Depends(read_upload)], store: Stor
     edges, and lineage is recomputed. A file that cannot be read, or in which no notice is found (neither a title
     nor numbered tasks), is a 422 with the reason."""
     record = extract_source(readers.read_bytes(upload.data, upload.name), upload.name)
-    listed = corrections.read_file(settings.corrections_path)  # a file refused refuses the upload, as ingest does
-    with _LOCK, one_writer(store):  # one_writer: also not while a `policygraph ingest` loads the same graph
-        loaded = load_records(store, [record])
-        apply_corrections(store, listed, str(settings.corrections_path), loaded)
-        outcome = loaded.outcomes[0]
+    outcome = load_one(store, settings, record)
     result = UploadResult(source=outcome.source, status=outcome.status, key=outcome.key, reason=outcome.reason,
                           tasks=len(record["tasks"]))  # fmt: skip
     return JSONResponse(result.model_dump(), status_code=STATUS_CODES[outcome.status])

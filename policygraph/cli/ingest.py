@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -26,13 +27,22 @@ from policygraph.cli.common import console, err_console, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
 from policygraph.core.errors import InputError
 from policygraph.graph.connect import open_store
-from policygraph.graph.ingest_files import expand, extract_file, ingest_paths
+from policygraph.graph.ingest_files import expand, extract_file, extract_url, ingest_paths
 from policygraph.graph.loader import LoadResult, Outcome
 from policygraph.graph.store import GraphStore
 from policygraph.ingest.coverage import corpus_line, review_line
+from policygraph.ingest.fetch import Fetcher, FetchPolicy
 
 STYLE = {"new": "green", "replaced": "yellow", "unchanged": "dim", "failed": "red"}
 DEFAULT_WORKERS = os.cpu_count() or 1
+# An argument with a scheme (https://…, ftp://…) is a web address: the fetcher takes it, or refuses it with a reason.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def split_inputs(inputs: list[str]) -> tuple[list[str], list[Path]]:
+    """Web addresses and paths, each in the order given."""
+    urls = [item for item in inputs if _URL.match(item)]
+    return urls, [Path(item) for item in inputs if not _URL.match(item)]
 
 
 class RateColumn(ProgressColumn):
@@ -94,23 +104,31 @@ def print_corrections(result: LoadResult) -> None:
         print(f"policygraph: {line}", file=sys.stderr)
 
 
-def dry_run(paths: list[Path]) -> int:
+def dry_run(paths: list[Path], urls: list[str], fetcher: Fetcher) -> int:
     failures, attributed, tasks = 0, 0, 0
-    for path in expand(paths):
+    items: list[Path | str] = [*urls, *expand(paths)]
+    for item in items:
         try:
-            record = extract_file(path)
+            record = extract_file(item) if isinstance(item, Path) else _fetched_record(item, fetcher)
             leads = sum(len(task["lead"]) for task in record["tasks"])
-            console.print(f"would load {path}: {record['doc_no'] or record['title']}, {len(record['tasks'])} tasks, {leads} leads",
+            console.print(f"would load {item}: {record['doc_no'] or record['title']}, {len(record['tasks'])} tasks, {leads} leads",
                           highlight=False)  # fmt: skip
             coverage = record["coverage"]
             if coverage["needs_review"]:
-                print_review(str(path), coverage["reasons"])
+                print_review(str(item), coverage["reasons"])
             attributed, tasks = attributed + coverage["tasks_with_lead"], tasks + coverage["tasks"]
         except InputError as e:
             failures += 1
-            print_outcome(Outcome(str(path), "failed", None, e.reason))
+            print_outcome(Outcome(str(item), "failed", None, e.reason))
     console.print(corpus_line(attributed, tasks), highlight=False, markup=False, soft_wrap=True)
     return failures
+
+
+def _fetched_record(url: str, fetcher: Fetcher) -> dict[str, Any]:
+    extracted = extract_url(url, fetcher)
+    if extracted.record is None:
+        raise InputError(url, extracted.reason or "not fetched")
+    return extracted.record
 
 
 def register(app: typer.Typer) -> None:
@@ -118,7 +136,11 @@ def register(app: typer.Typer) -> None:
     @reports_errors
     def ingest(
         paths: Annotated[
-            list[Path], typer.Argument(help="Notice files or folders (searched for .txt .html .docx .pdf).")
+            list[str],
+            typer.Argument(
+                help="Notice files or folders (searched for .txt .html .docx .pdf), or http(s) URLs of notices.",
+                show_default=False,
+            ),
         ],
         engine: EngineOption = None,
         dry_run_only: Annotated[bool, typer.Option("--dry-run", help="Extract and report, write nothing.")] = False,
@@ -139,6 +161,17 @@ def register(app: typer.Typer) -> None:
                 "empty).",
             ),
         ] = False,
+        allow_private: Annotated[
+            bool,
+            typer.Option(
+                "--allow-private",
+                help="Let URLs reach private, loopback and other non-global addresses (also "
+                "POLICYGRAPH_ALLOW_PRIVATE_URLS).",
+            ),
+        ] = False,
+        refresh: Annotated[
+            bool, typer.Option("--refresh", help="Fetch URLs again instead of reading what was fetched before.")
+        ] = False,
     ) -> None:
         """Extract notices and load them into the graph, each notice whole or not at all.
 
@@ -156,15 +189,25 @@ def register(app: typer.Typer) -> None:
           policygraph ingest corpus/ --workers 4
 
           policygraph ingest all-notices/ --bulk     # 50,000 notices into an empty graph
+
+          policygraph ingest https://example.gov.cn/notice.html notices/   # URLs and files
+
+        A URL is downloaded politely (robots.txt, a pause between requests to one host, timeouts, a size limit) and
+        kept in the fetch cache: ingesting it again reads the cache (--refresh fetches again). A landing page
+        whose notice is an attached PDF or DOCX (附件) gives the attachment. The notice's source is the URL, with the
+        date it was retrieved. A URL that fails says why on one line (`failed   URL: reason`), like a bad file.
         """
-        if dry_run_only:
-            raise typer.Exit(1 if dry_run(paths) else 0)
-        files = expand(paths)
-        started = time.perf_counter()
+        urls, files_given = split_inputs(paths)
         settings = settings_for(engine)
-        with open_store(settings) as store:
+        policy = FetchPolicy.from_settings(settings, refresh=refresh, allow_private=allow_private)
+        if dry_run_only:
+            with Fetcher(policy) as fetcher:
+                raise typer.Exit(1 if dry_run(files_given, urls, fetcher) else 0)
+        files = expand(files_given)
+        started = time.perf_counter()
+        with open_store(settings) as store, Fetcher(policy) as fetcher:
             with ingest_progress() as progress:
-                task = progress.add_task("files", total=len(files))
+                task = progress.add_task("files", total=len(files) + len(urls))
 
                 def report(outcome: Outcome) -> None:
                     if not bulk:  # the bulk path counts the files as they are extracted; outcomes come at the end
@@ -173,7 +216,8 @@ def register(app: typer.Typer) -> None:
 
                 result = ingest_paths(store, files, on_outcome=report, corrections_file=settings.corrections_path,
                                       workers=workers or DEFAULT_WORKERS, bulk=bulk,
-                                      on_extracted=lambda: progress.advance(task))  # fmt: skip
+                                      on_extracted=lambda: progress.advance(task), urls=urls,
+                                      fetcher=fetcher)  # fmt: skip
             print_coverage(store, result)
             print_report(store, result, time.perf_counter() - started)
             print_corrections(result)

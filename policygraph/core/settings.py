@@ -2,7 +2,7 @@
 
 Names are part of the contract (other tools set them): POLICYGRAPH_ENGINE, POLICYGRAPH_DATA_DIR, FALKORDB_URL,
 NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY, POLICYGRAPH_DOCNO_PREFIXES,
-POLICYGRAPH_CORRECTIONS.
+POLICYGRAPH_CORRECTIONS, and the fetcher's POLICYGRAPH_ALLOW_PRIVATE_URLS, POLICYGRAPH_FETCH_* (docs/fetch.md).
 """
 
 from functools import lru_cache
@@ -49,9 +49,27 @@ class Settings(BaseSettings):
     # The analysts' corrections (docs/corrections.md), applied at every ingest; unset: corrections.toml in data_dir.
     corrections_file: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_CORRECTIONS"))
 
+    # Notices fetched from a web address (ingest/fetch.py, docs/fetch.md). Addresses that are not global (private,
+    # loopback, link-local …) are refused unless allowed: an exposed server must not reach its own network.
+    allow_private_urls: bool = Field(default=False, validation_alias=AliasChoices("POLICYGRAPH_ALLOW_PRIVATE_URLS"))
+    fetch_connect_timeout_s: float = Field(default=10.0, gt=0,
+                                           validation_alias=AliasChoices("POLICYGRAPH_FETCH_CONNECT_TIMEOUT"))  # fmt: skip
+    fetch_read_timeout_s: float = Field(default=30.0, gt=0,
+                                        validation_alias=AliasChoices("POLICYGRAPH_FETCH_READ_TIMEOUT"))  # fmt: skip
+    fetch_max_mb: float = Field(default=25.0, gt=0, validation_alias=AliasChoices("POLICYGRAPH_FETCH_MAX_MB"))
+    fetch_max_redirects: int = Field(default=5, ge=0, validation_alias=AliasChoices("POLICYGRAPH_FETCH_MAX_REDIRECTS"))
+    # Seconds between two requests to one host (a robots.txt Crawl-delay that is longer wins).
+    fetch_delay_s: float = Field(default=1.0, ge=0, validation_alias=AliasChoices("POLICYGRAPH_FETCH_DELAY"))
+    # Fetched documents are kept here, keyed by URL: a re-ingest reads them (`--refresh` fetches again).
+    fetch_cache: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_FETCH_CACHE"))
+
     @property
     def corrections_path(self) -> Path:
         return self.corrections_file or self.data_dir / "corrections.toml"
+
+    @property
+    def fetch_cache_path(self) -> Path:
+        return self.fetch_cache or self.data_dir / "fetch-cache"
 
 
 @lru_cache(maxsize=1)
