@@ -9,6 +9,7 @@ from typing import Any, Literal, get_args
 
 from policygraph.analysis.checks import check_basis, check_level, check_page, check_year_range
 from policygraph.core.errors import InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import Role
 from policygraph.graph.counts import FIRST_TASKS
 from policygraph.graph.store import GraphStore, Row
@@ -87,7 +88,7 @@ def listing(
 def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> list[Row]:
     """The rows; NotFound when there are none because no agency has the key (not because it has no tasks)."""
     if not rows and not store.run("agency_exists", {"key": key}):
-        raise NotFound(f"no agency has the key {key!r}")
+        raise NotFound(N_("no agency has the key %(key)r"), values={"key": key})
     return rows
 
 
@@ -107,7 +108,7 @@ def profile(store: GraphStore, key: str) -> Row:
     """The agency with its tasks per year, its first tasks and collaborators, its programmes and its continuity."""
     found = store.run("agency_detail", {"key": key})
     if not found:
-        raise NotFound(f"no agency has the key {key!r}")
+        raise NotFound(N_("no agency has the key %(key)r"), values={"key": key})
     first_tasks = tasks(store, key, None, 0, PROFILE_TASKS + 1)
     partners = collaborators(store, key, 0, PROFILE_COLLABORATORS + 1)
     return {

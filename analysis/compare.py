@@ -18,6 +18,7 @@ from typing import Any
 
 from policygraph.analysis.compare_changes import changes
 from policygraph.core.errors import BadInput, InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.align import THRESHOLD, Aligned, AlignTask, align
 from policygraph.graph.store import GraphStore, Row
 
@@ -39,7 +40,7 @@ def partners(store: GraphStore, key: str) -> dict[str, Any]:
     for an unknown key."""
     rows = store.run("documents_compare_partners", {"key": key})
     if not rows:
-        raise NotFound(f"no notice has the key {key!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": key})
     row = rows[0]
     parents = sorted(row["parents"], key=lambda p: (p["kind"] != "explicit", -(p["tier"] or 0), p["key"]))
     earlier = sorted(row["earlier"], key=lambda e: (-(e["year"] or 0), e["key"]))
@@ -61,7 +62,7 @@ def _notice(store: GraphStore, key: str, parameter: str) -> tuple[Row, list[Row]
     """The notice's heading fields and its tasks in order (one query); NotFound for an unknown key."""
     rows = store.run("documents_compare_notice", {"key": key})
     if not rows:
-        raise NotFound(f"no notice has the key {key!r}", parameter=parameter)
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": key}, parameter=parameter)
     tasks = sorted((_task(row) for row in rows[0]["tasks"]), key=lambda t: t["ordinal"])
     return {**{name: rows[0].get(name) for name in NOTICE_FIELDS}, "task_count": len(tasks)}, tasks
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from policygraph.analysis.checks import check_level, check_page
 from policygraph.core.errors import InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.divisions import region_prefix
 
@@ -74,7 +75,7 @@ def _first(store: GraphStore, query: str, key: str) -> Row:
     """The first row of a query about one notice; NotFound when no notice has the key."""
     rows = store.run(query, {"key": key})
     if not rows:
-        raise NotFound(f"no notice has the key {key!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": key})
     return rows[0]
 
 

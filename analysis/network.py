@@ -29,6 +29,7 @@ import networkx as nx
 from policygraph.analysis import network_measures as measures
 from policygraph.analysis.checks import check_level, check_year_range
 from policygraph.core.errors import InputError, InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import Role
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import divisions
@@ -87,7 +88,7 @@ def slice_of(
     check_year_range(year_from, year_to)
     path = divisions.region_prefix(region)  # 甘肃 → 甘肃省; 中国 → None
     if document is not None and not store.run("documents_exists", {"key": document}):
-        raise NotFound(f"no notice has the key {document!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": document})
     return Slice(document, level, path, year_from, year_to, collectives)
 
 

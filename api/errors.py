@@ -1,4 +1,5 @@
-"""Errors → HTTP answers. Never a stack trace: a status code and a one-line `detail`."""
+"""Errors → HTTP answers. Never a stack trace: a status code and a one-line `detail`, in the request's language
+(api/language.py) when the catalogue has the message; field names and status codes never change."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from policygraph.core.errors import (
     PolicyGraphError,
     QueryTimeout,
 )
+from policygraph.core.i18n import gettext as _
 
 log = logging.getLogger("policygraph.api")
 
@@ -39,12 +41,17 @@ def status_of(error: PolicyGraphError) -> int:
     return next((status for kind, status in STATUS if isinstance(error, kind)), 500)
 
 
+def message_of(error: PolicyGraphError) -> str:
+    """The error's one line in the current language: its catalogue entry with its values, else as raised."""
+    return _(error.msgid or str(error), **error.values)
+
+
 def detail_of(error: PolicyGraphError, request: Request) -> Any:
     """The answer's `detail`: one line, or for a refused parameter the list FastAPI gives for its own validation
     errors (location, name, message), so a client reads every 422 about a parameter alike."""
     if not isinstance(error, InvalidParameter):
-        return str(error)
-    return [{"loc": location(error, request), "msg": str(error), "type": "value_error"}]
+        return message_of(error)
+    return [{"loc": location(error, request), "msg": message_of(error), "type": "value_error"}]
 
 
 def location(error: InvalidParameter, request: Request) -> list[str]:
@@ -75,4 +82,4 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error on %s", request.url.path)
-        return JSONResponse({"detail": "internal error (logged on the server)"}, status_code=500)
+        return JSONResponse({"detail": _("internal error (logged on the server)")}, status_code=500)

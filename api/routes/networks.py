@@ -28,6 +28,7 @@ from policygraph.api.pagination import PageDep, PageParams, page_of
 from policygraph.api.params import Collectives, Region, Year
 from policygraph.api.schemas_networks import AgencyLeague, EdgeList, TwoMode
 from policygraph.core.errors import InvalidParameter, PolicyGraphError
+from policygraph.core.i18n import gettext as _
 from policygraph.core.vocabulary import LEVELS, Level
 from policygraph.visualize import urls
 
@@ -201,7 +202,7 @@ def network_page(
         urls.with_query("/networks/task-agency", limit=PAGE_ROWS, **filters),
     ]
     adjacency_url = urls.with_query("/networks/agencies/adjacency.csv", directed=directed, **filters)
-    return page("network.html", twins, title="Agency collaboration network", league=league, edges=edges, tasks=tasks,
+    return page("network.html", twins, title=_("Agency collaboration network"), league=league, edges=edges, tasks=tasks,
                 filters={**filters, "directed": directed, "sort": sort}, json_links=twins, adjacency_url=adjacency_url)  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 Names are part of the contract (other tools set them): POLICYGRAPH_ENGINE, POLICYGRAPH_DATA_DIR, FALKORDB_URL,
 NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY, POLICYGRAPH_DOCNO_PREFIXES,
-POLICYGRAPH_CORRECTIONS.
+POLICYGRAPH_CORRECTIONS, POLICYGRAPH_LANG.
 """
 
 from functools import lru_cache
@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     docno_prefixes: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_DOCNO_PREFIXES"))
     # The analysts' corrections (docs/corrections.md), applied at every ingest; unset: corrections.toml in data_dir.
     corrections_file: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_CORRECTIONS"))
+
+    # The explorer's language when the request names none (?lang=, cookie, Accept-Language): zh or en; any other
+    # value falls back to zh (core/i18n.py).
+    lang: str = Field(default="zh", validation_alias=AliasChoices("POLICYGRAPH_LANG"))
 
     @property
     def corrections_path(self) -> Path:
