@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from policygraph.core import i18n
-from policygraph.core.terms import TERMS
+from policygraph.core.terms import TERMS, said
 from policygraph.core.vocabulary import LEVELS, TIERS
 from policygraph.visualize import assets, style, urls
 
@@ -51,8 +51,8 @@ def _environment(language: str) -> Environment:
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["script_json"] = script_json
     env.filters["term"] = lambda code: translations.gettext(TERMS[code]) if code in TERMS else code
-    # A message defined in Python with N_ (the legend's labels): plain text, so autoescape still applies.
-    env.filters["t"] = translations.gettext
+    # A message defined in Python with N_ (the legend's labels, coverage reasons): plain text, so autoescape applies.
+    env.filters["t"] = lambda text: said(translations, text)
     env.globals.update(static_url=static_url, urls=urls, legend=style.legend(), assets=assets, levels=LEVELS,
                        tiers=TIERS, lang=language, html_lang=i18n.HTML_LANG[language])  # fmt: skip
     return env

@@ -8,6 +8,9 @@ it is data. The templates use it through the `term` filter (visualize/render.py)
 
 from __future__ import annotations
 
+import re
+from gettext import NullTranslations
+
 from policygraph.core.i18n import N_, gettext
 
 _CODES = [
@@ -34,6 +37,22 @@ _CODES = [
     N_("deadline"), N_("doc_no"), N_("issuer"), N_("level"), N_("region"), N_("date"), N_("parent"),
 ]  # fmt: skip
 TERMS: dict[str, str] = {code: code for code in _CODES}
+
+
+_COUNTED = re.compile(r"(\d+) (.+)", re.DOTALL)
+
+
+def said(translations: NullTranslations, text: str) -> str:
+    """One of our own English sentences, stored with the data (a coverage reason) or defined with N_ (a legend
+    label), in a language: its translation; one that starts with a count and is not in the catalogue is looked up as
+    "%(n)s …" with the count put back. Anything else is data and comes back as it is."""
+    translated = translations.gettext(text)
+    counted = _COUNTED.fullmatch(text) if translated == text else None
+    if counted:
+        template = "%(n)s " + counted.group(2)
+        if translations.gettext(template) != template:
+            return translations.gettext(template) % {"n": counted.group(1)}
+    return translated
 
 
 def term(code: object) -> str:
