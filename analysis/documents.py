@@ -13,7 +13,9 @@ from policygraph.core.i18n import N_
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.divisions import region_prefix
 
-STUB_NOTE = "a stub: known only as cited, or from the registry of national notices; its text is not loaded, so no tasks"
+STUB_NOTE = N_(
+    "a stub: known only as cited, or from the registry of national notices; its text is not loaded, so no tasks"
+)
 
 
 def placed_in(region: str | None) -> str | None:

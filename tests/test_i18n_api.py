@@ -89,7 +89,7 @@ def test_the_switch_keeps_the_page_and_its_parameters(bare: httpx.Client) -> Non
     assert links == {"zh": "/explore/network?sort=degree&amp;directed=true&amp;lang=zh"}
     assert '<strong lang="en" aria-current="true">English</strong>' in switch.group(1)
     followed = bare.get(links["zh"].replace("&amp;", "&"))
-    assert spoken(followed) == "zh" and 'selected>度</option>' in followed.text
+    assert spoken(followed) == "zh" and "selected>度</option>" in followed.text
 
 
 def test_api_errors_speak_the_request_language(bare: httpx.Client) -> None:

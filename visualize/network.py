@@ -15,7 +15,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 
 from policygraph.core.i18n import gettext as _
-from policygraph.core.terms import term
+from policygraph.core.terms import say, term
 from policygraph.visualize import layout, style, urls
 
 Json = dict[str, Any]
@@ -52,14 +52,20 @@ def node_tooltip(node: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def type_label(edge: Mapping[str, Any]) -> str:
+    """The edge's type as the legend says it, in the current language (the code when the legend has no entry)."""
+    known = style.EDGE_STYLES.get(str(edge["type"]))
+    return _(known.label) if known else str(edge["type"])
+
+
 def edge_tooltip(edge: Mapping[str, Any]) -> str:
     """What the edge is, how it was read, and the text it was read from (the provenance quote)."""
     how = edge.get("basis") or edge.get("relation")
-    lines = [f"{edge['type']}" + (f" ({term(how)})" if how else "")]
+    lines = [type_label(edge) + (f" ({term(how)})" if how else "")]
     if edge.get("quote"):
         lines.append(f"“{edge['quote']}”")
     if edge.get("reason"):
-        lines.append(str(edge["reason"]))
+        lines.append(say(str(edge["reason"])))
     return "\n".join(lines)
 
 
@@ -94,7 +100,7 @@ def build(subgraph: Mapping[str, Any], how: Layout = "radial", *, links: bool = 
         seen.add(edge_id(edge))
         # pyvis's add_edge checks both ends by a scan of its node list (5,000 edges × 2,000 nodes: 0.4 s): the same
         # Edge, appended after a set lookup.
-        options = {"id": edge_id(edge), "type": edge["type"], "inferred": style.is_inferred(edge),
+        options = {"id": edge_id(edge), "type": edge["type"], "type_label": type_label(edge), "inferred": style.is_inferred(edge),
                    "title": edge_tooltip(edge), **style.edge_visuals(edge)}  # fmt: skip
         net.edges.append(Edge(edge["source"], edge["target"], net.directed, **options).options)
     return net

@@ -9,9 +9,10 @@ it is data. The templates use it through the `term` filter (visualize/render.py)
 from __future__ import annotations
 
 import re
+from functools import cache
 from gettext import NullTranslations
 
-from policygraph.core.i18n import N_, gettext
+from policygraph.core.i18n import N_, current, gettext, translations
 
 _CODES = [
     # levels and tiers (core/vocabulary.py)
@@ -22,8 +23,8 @@ _CODES = [
     N_("lead"), N_("cooperate"), N_("cooperating"),
     N_("explicit"), N_("sole"), N_("first_listed"), N_("respective"), N_("standing_clause"), N_("joint"),
     N_("heading"), N_("corrected"),
-    # IMPLEMENTS: explicit (above) or inferred
-    N_("inferred"),
+    # IMPLEMENTS: explicit (above) or inferred; CITES: the cited notice is the basis, or only referred to
+    N_("inferred"), N_("basis"), N_("reference"),
     # deadlines
     N_("by_date"), N_("ongoing"), N_("none"),
     # diffusion labels
@@ -39,20 +40,48 @@ _CODES = [
 TERMS: dict[str, str] = {code: code for code in _CODES}
 
 
+# Sentences of ours stored with the data, with values in them (graph/lineage.py writes the IMPLEMENTS reasons from
+# these): matched back to their message to be said in another language. `%(reason)s` is itself such a sentence.
+CITED_AS_BASIS = N_("cited as its basis")
+STUB_ASSUMED = N_("not loaded (known only as cited); assumed to implement the nearest higher-tier notice of %(year)s")
+NEAREST = N_("cites no parent notice; nearest higher-tier notice of %(year)s in the graph")
+WITH_GAPS = N_("%(reason)s; missing tiers: no %(year)s notice of %(where)s")
+STORED = (WITH_GAPS, STUB_ASSUMED, NEAREST)
 _COUNTED = re.compile(r"(\d+) (.+)", re.DOTALL)
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """The message as a pattern: each `%(name)s` a named group."""
+    return re.compile(re.sub(r"%\\\((\w+)\\\)s", r"(?P<\1>.+?)", re.escape(template)), re.DOTALL)
 
 
 def said(translations: NullTranslations, text: str) -> str:
     """One of our own English sentences, stored with the data (a coverage reason) or defined with N_ (a legend
     label), in a language: its translation; one that starts with a count and is not in the catalogue is looked up as
     "%(n)s …" with the count put back. Anything else is data and comes back as it is."""
+    if not text:
+        return text  # gettext("") is the catalogue's header
     translated = translations.gettext(text)
-    counted = _COUNTED.fullmatch(text) if translated == text else None
-    if counted:
-        template = "%(n)s " + counted.group(2)
-        if translations.gettext(template) != template:
-            return translations.gettext(template) % {"n": counted.group(1)}
-    return translated
+    if translated != text:
+        return translated
+    counted = _COUNTED.fullmatch(text)
+    template = "%(n)s " + counted.group(2) if counted else ""
+    if counted and translations.gettext(template) != template:
+        return translations.gettext(template) % {"n": counted.group(1)}
+    for template in STORED:
+        found = _pattern(template).fullmatch(text)
+        if found:
+            values = found.groupdict()
+            if "reason" in values:
+                values["reason"] = said(translations, values["reason"])
+            return translations.gettext(template) % values
+    return text
+
+
+def say(text: str) -> str:
+    """`said` in the current language."""
+    return said(translations(current()), text)
 
 
 def term(code: object) -> str:

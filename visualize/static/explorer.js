@@ -97,7 +97,7 @@
   }
 
   function showEdge(edge) {
-    show(edge.type, edge.title || "", []);
+    show(edge.type_label || edge.type, edge.title || "", []);
   }
 
   function expand(node, button) {
