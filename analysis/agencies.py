@@ -54,7 +54,8 @@ def top_leads(
     check_year_range(year_from, year_to)
     check_page(skip, limit)
     if group_by not in GROUP_BY:
-        raise InvalidParameter("group_by", f"group_by is agency or function, not {group_by!r}", group_by)
+        raise InvalidParameter("group_by", N_("group_by is agency or function, not %(value)r"), group_by,
+                               {"value": group_by})  # fmt: skip
     params = {"level": level, "region": region_prefix(region), "year_from": year_from, "year_to": year_to,
               "basis": bases, "collectives": collectives, "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
               "skip": skip, "limit": limit}  # fmt: skip

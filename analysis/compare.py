@@ -70,9 +70,10 @@ def _notice(store: GraphStore, key: str, parameter: str) -> tuple[Row, list[Row]
 def _comparable(notice: Row, tasks: list[Row], parameter: str) -> list[Row]:
     """A stub or a notice without tasks is refused, saying why."""
     if notice["stub"]:
-        raise BadInput(f"{notice['key']} is a stub: {STUB}", parameter=parameter)
+        raise BadInput(N_("%(key)s is a stub: a stub has no tasks to compare: known only as cited"),
+                       parameter=parameter, values={"key": notice["key"]})  # fmt: skip
     if not tasks:
-        raise BadInput(f"{notice['key']} has no tasks to compare", parameter=parameter)
+        raise BadInput(N_("%(key)s has no tasks to compare"), parameter=parameter, values={"key": notice["key"]})
     return tasks
 
 
@@ -90,13 +91,15 @@ def _task(row: Row) -> Row:
 def _default_other(key: str, found: dict[str, Any]) -> tuple[str, str]:
     """The parent a comparison without `with` uses, and why that one."""
     if not found["parents"]:
-        raise BadInput(f"{key} has no parent notice; give with=KEY to compare it with another notice", parameter="with")
+        raise BadInput(N_("%(key)s has no parent notice; give with=KEY to compare it with another notice"),
+                       parameter="with", values={"key": key})  # fmt: skip
     parent = found["parents"][0]
     why = "cited as its basis" if parent["kind"] == "explicit" else "inferred: the nearest higher-tier notice"
     several = f", the first of its {len(found['parents'])} parents" if len(found["parents"]) > 1 else ""
     if parent["stub"]:
-        raise BadInput(f"its parent {parent['key']} is a stub: {STUB}; give with=KEY to compare it with another "
-                       "notice (a sibling, the previous year)", parameter="with")  # fmt: skip
+        raise BadInput(N_("its parent %(key)s is a stub: a stub has no tasks to compare: known only as cited; give "
+                          "with=KEY to compare it with another notice (a sibling, the previous year)"),
+                       parameter="with", values={"key": parent["key"]})  # fmt: skip
     return parent["key"], f"its parent ({parent['kind']}: {why}{several})"
 
 
@@ -106,7 +109,8 @@ def compare(store: GraphStore, key: str, with_key: str | None = None) -> dict[st
     `shares`, `counts`, `inherited` (pairs with their `changes`), `added` (A's tasks aligned with nothing) and
     `dropped` (B's tasks nothing aligned with). Refused: A = B, an unknown key, a stub, a notice without tasks."""
     if with_key is not None and with_key == key:
-        raise InvalidParameter("with", f"a notice cannot be compared with itself ({key}): give another notice's key")
+        raise InvalidParameter("with", N_("a notice cannot be compared with itself (%(key)s): give another notice's key"),
+                               values={"key": key})  # fmt: skip
     notice, a_tasks = _notice(store, key, "key")
     found = partners(store, key)
     chosen = None

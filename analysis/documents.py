@@ -31,7 +31,8 @@ def placed_in(region: str | None) -> str | None:
 def year_range(year: int | None, year_from: int | None, year_to: int | None) -> tuple[int | None, int | None]:
     """`year`, `year_from` and `year_to` as one inclusive range (all given must hold); a reversed range is refused."""
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise InvalidParameter("year_to", f"year_to ({year_to}) is before year_from ({year_from})")
+        raise InvalidParameter("year_to", N_("year_to (%(last)s) is before year_from (%(first)s)"),
+                               values={"first": year_from, "last": year_to})  # fmt: skip
     if year is None:
         return year_from, year_to
     return max(year, year_from or year), min(year, year_to or year)

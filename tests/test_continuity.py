@@ -180,4 +180,7 @@ def test_the_profile_shows_predecessors_successors_and_the_rolled_series(linxia_
     assert "succeeded <a" in page.text and "临夏回族自治州卫生和计划生育委员会</a>" in page.text
     assert "By year, with predecessors" in page.text
     # An agency without predecessors shows no rolled table.
-    assert "By year, with predecessors" not in linxia_api.get(f"/explore/agency/{YIBAO}", headers={"Accept-Language": "en"}).text
+    assert (
+        "By year, with predecessors"
+        not in linxia_api.get(f"/explore/agency/{YIBAO}", headers={"Accept-Language": "en"}).text
+    )

@@ -127,3 +127,17 @@ def test_the_setting_is_the_default(seeded_store: GraphStore, setting: str, lang
     with LiveServer(create_app(settings, seeded_store)) as server, httpx.Client(base_url=server.url) as client:
         assert spoken(client.get("/")) == language
         assert spoken(client.get("/", headers={"Accept-Language": "zh"})) == "zh"  # the reader's choice first
+
+
+def test_a_refused_parameter_keeps_its_shape_and_speaks_the_language(bare: httpx.Client) -> None:
+    url = "/documents?year_from=2022&year_to=2020"
+    chinese, english = get(bare, url), get(bare, url + "&lang=en")
+    assert chinese.status_code == english.status_code == 422
+    (said_zh,), (said_en,) = chinese.json()["detail"], english.json()["detail"]
+    assert said_zh["loc"] == said_en["loc"] and said_zh["type"] == said_en["type"] == "value_error"
+    assert said_en["msg"] == "year_to (2020) is before year_from (2022)"
+    assert said_zh["msg"] == "year_to（2020）早于 year_from（2022）"
+    # the compare page's refusal, as a page, in Chinese
+    page = get(bare, "/explore/notice/" + httpx.URL(LINXIA).raw_path.decode() + "/compare?with=" +
+               httpx.URL(LINXIA).raw_path.decode())  # fmt: skip
+    assert page.status_code == 422 and "文件不能与自身对照" in page.text and "<h1>无法显示此页面</h1>" in page.text

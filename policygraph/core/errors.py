@@ -10,6 +10,8 @@ language with the same `values` (api/errors.py `message_of`).
 
 from collections.abc import Mapping
 
+from policygraph.core.i18n import N_
+
 
 class PolicyGraphError(Exception):
     """Base of every error PolicyGraph reports to a user."""
@@ -34,6 +36,10 @@ class BadInput(PolicyGraphError):
 
 class NotFound(BadInput):
     """A key or name that no node of the graph has."""
+
+
+# "level is one of national, provincial, …, not 'x'": one message for every refused choice.
+ONE_OF = N_("%(name)s is one of %(choices)s, not %(value)r")
 
 
 class InvalidParameter(BadInput, ValueError):
