@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -41,7 +41,7 @@ def _cookie(header: str | None) -> str | None:
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(header or "")
-    except Exception:  # a malformed Cookie header is no choice, not an error
+    except CookieError:  # a malformed Cookie header is no choice, not an error
         return None
     morsel = jar.get(i18n.COOKIE)
     return morsel.value if morsel else None
