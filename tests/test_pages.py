@@ -132,13 +132,17 @@ def test_programme_page_expand_adds_neighbours_and_double_click_opens(api: Any, 
 
 def test_self_contained_file_opens_offline(seeded_store: Any, browser: Browser, tmp_path: Path) -> None:
     from policygraph.cli.viz import standalone_html
+    from policygraph.core import i18n
     from policygraph.core.settings import Settings
 
     settings = Settings(POLICYGRAPH_ENGINE=seeded_store.engine)
     path = tmp_path / "linxia.html"
-    path.write_text(standalone_html(seeded_store, settings, "document", LINXIA, 3, 500), encoding="utf-8")
+    with i18n.using("zh"):  # the file speaks POLICYGRAPH_LANG (zh by default), whatever the browser's language
+        path.write_text(standalone_html(seeded_store, settings, "document", LINXIA, 3, 500), encoding="utf-8")
     with visit(browser, path.as_uri(), path.as_uri()) as seen:
         seen.wait_for_graph()
+        assert "3 跳以内的" in seen.page.locator(".subtitle").inner_text()
+        assert seen.page.locator(".legend summary").inner_text() == "图例"
         assert {LINXIA, GANSU, NATIONAL_2021} <= set(seen.node_ids())
         assert seen.drawn()["colours"] > 20
         seen.assert_clean()

@@ -17,8 +17,8 @@ from policygraph.core.i18n import N_, current, gettext, translations
 _CODES = [
     # levels and tiers (core/vocabulary.py)
     N_("national"), N_("provincial"), N_("prefectural"), N_("county"), N_("department"), N_("unknown"),
-    # agency kinds
-    N_("agency"), N_("collective"), N_("party organ"), N_("vertically managed"),
+    # what a graph is centred on (policygraph viz KIND), and agency kinds
+    N_("document"), N_("programme"), N_("agency"), N_("collective"), N_("party organ"), N_("vertically managed"),
     # roles and the bases they were read on
     N_("lead"), N_("cooperate"), N_("cooperating"),
     N_("explicit"), N_("sole"), N_("first_listed"), N_("respective"), N_("standing_clause"), N_("joint"),
