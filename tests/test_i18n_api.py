@@ -141,3 +141,15 @@ def test_a_refused_parameter_keeps_its_shape_and_speaks_the_language(bare: httpx
     page = get(bare, "/explore/notice/" + httpx.URL(LINXIA).raw_path.decode() + "/compare?with=" +
                httpx.URL(LINXIA).raw_path.decode())  # fmt: skip
     assert page.status_code == 422 and "文件不能与自身对照" in page.text and "<h1>无法显示此页面</h1>" in page.text
+
+
+def test_fastapi_validation_messages_are_said_too(bare: httpx.Client) -> None:
+    """pydantic's own messages (a depth out of range, a level not in the list) in Chinese; in English unchanged."""
+    url = "/documents?level=planet&limit=0"
+    chinese, english = get(bare, url), get(bare, url + "&lang=en")
+    assert chinese.status_code == english.status_code == 422
+    zh = {problem["loc"][-1]: problem["msg"] for problem in chinese.json()["detail"]}
+    en = {problem["loc"][-1]: problem["msg"] for problem in english.json()["detail"]}
+    assert en["limit"] == "Input should be greater than or equal to 1" and zh["limit"] == "应大于或等于 1"
+    assert en["level"].startswith("Input should be 'national'") and zh["level"].startswith("应为 'national'")
+    assert [p["type"] for p in chinese.json()["detail"]] == [p["type"] for p in english.json()["detail"]]
