@@ -9,6 +9,7 @@ from typing import Any, Literal, get_args
 
 from policygraph.analysis.checks import check_basis, check_level, check_page, check_year_range
 from policygraph.core.errors import InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import Role
 from policygraph.graph.counts import FIRST_TASKS
 from policygraph.graph.store import GraphStore, Row
@@ -53,7 +54,8 @@ def top_leads(
     check_year_range(year_from, year_to)
     check_page(skip, limit)
     if group_by not in GROUP_BY:
-        raise InvalidParameter("group_by", f"group_by is agency or function, not {group_by!r}", group_by)
+        raise InvalidParameter("group_by", N_("group_by is agency or function, not %(value)r"), group_by,
+                               {"value": group_by})  # fmt: skip
     params = {"level": level, "region": region_prefix(region), "year_from": year_from, "year_to": year_to,
               "basis": bases, "collectives": collectives, "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
               "skip": skip, "limit": limit}  # fmt: skip
@@ -87,7 +89,7 @@ def listing(
 def _ensure_agency(store: GraphStore, key: str, rows: list[Row]) -> list[Row]:
     """The rows; NotFound when there are none because no agency has the key (not because it has no tasks)."""
     if not rows and not store.run("agency_exists", {"key": key}):
-        raise NotFound(f"no agency has the key {key!r}")
+        raise NotFound(N_("no agency has the key %(key)r"), values={"key": key})
     return rows
 
 
@@ -107,7 +109,7 @@ def profile(store: GraphStore, key: str) -> Row:
     """The agency with its tasks per year, its first tasks and collaborators, its programmes and its continuity."""
     found = store.run("agency_detail", {"key": key})
     if not found:
-        raise NotFound(f"no agency has the key {key!r}")
+        raise NotFound(N_("no agency has the key %(key)r"), values={"key": key})
     first_tasks = tasks(store, key, None, 0, PROFILE_TASKS + 1)
     partners = collaborators(store, key, 0, PROFILE_COLLABORATORS + 1)
     return {

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, Literal, get_args
 
 from policygraph.core.errors import NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.citations import candidates_by_title, normalise_title
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.docno import DocNoRegistry, load_registry
@@ -76,7 +77,7 @@ def unresolved(store: GraphStore, document: str | None = None, reason: Reason | 
     """The unresolved citations, of one citing notice or of all, by citing notice and place in its text;
     NotFound when `document` names no notice."""
     if document is not None and not store.run("documents_exists", {"key": document}):
-        raise NotFound(f"no notice has the key {document!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": document})
     rows = store.run("citations_stub_citations", {"document": document})
     candidates = candidates_by_title(store.run("citations_known_titles")) if any(not r["doc_no"] for r in rows) else {}
     found = []

@@ -18,6 +18,7 @@ from typing import Any
 
 from policygraph.analysis.compare_changes import changes
 from policygraph.core.errors import BadInput, InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.align import THRESHOLD, Aligned, AlignTask, align
 from policygraph.graph.alignment import previous_notices
 from policygraph.graph.store import GraphStore, Row
@@ -40,7 +41,7 @@ def partners(store: GraphStore, key: str) -> dict[str, Any]:
     graph/alignment.py previous_notices — or None). NotFound for an unknown key."""
     rows = store.run("documents_compare_partners", {"key": key})
     if not rows:
-        raise NotFound(f"no notice has the key {key!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": key})
     row = rows[0]
     parents = sorted(row["parents"], key=lambda p: (p["kind"] != "explicit", -(p["tier"] or 0), p["key"]))
     earlier = {e["key"]: e for e in row["earlier"]}
@@ -63,7 +64,7 @@ def _notice(store: GraphStore, key: str, parameter: str) -> tuple[Row, list[Row]
     """The notice's heading fields and its tasks in order (one query); NotFound for an unknown key."""
     rows = store.run("documents_compare_notice", {"key": key})
     if not rows:
-        raise NotFound(f"no notice has the key {key!r}", parameter=parameter)
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": key}, parameter=parameter)
     tasks = sorted((_task(row) for row in rows[0]["tasks"]), key=lambda t: t["ordinal"])
     return {**{name: rows[0].get(name) for name in NOTICE_FIELDS}, "task_count": len(tasks)}, tasks
 
@@ -71,9 +72,10 @@ def _notice(store: GraphStore, key: str, parameter: str) -> tuple[Row, list[Row]
 def _comparable(notice: Row, tasks: list[Row], parameter: str) -> list[Row]:
     """A stub or a notice without tasks is refused, saying why."""
     if notice["stub"]:
-        raise BadInput(f"{notice['key']} is a stub: {STUB}", parameter=parameter)
+        raise BadInput(N_("%(key)s is a stub: a stub has no tasks to compare: known only as cited"),
+                       parameter=parameter, values={"key": notice["key"]})  # fmt: skip
     if not tasks:
-        raise BadInput(f"{notice['key']} has no tasks to compare", parameter=parameter)
+        raise BadInput(N_("%(key)s has no tasks to compare"), parameter=parameter, values={"key": notice["key"]})
     return tasks
 
 
@@ -91,13 +93,15 @@ def _task(row: Row) -> Row:
 def _default_other(key: str, found: dict[str, Any]) -> tuple[str, str]:
     """The parent a comparison without `with` uses, and why that one."""
     if not found["parents"]:
-        raise BadInput(f"{key} has no parent notice; give with=KEY to compare it with another notice", parameter="with")
+        raise BadInput(N_("%(key)s has no parent notice; give with=KEY to compare it with another notice"),
+                       parameter="with", values={"key": key})  # fmt: skip
     parent = found["parents"][0]
     why = "cited as its basis" if parent["kind"] == "explicit" else "inferred: the nearest higher-tier notice"
     several = f", the first of its {len(found['parents'])} parents" if len(found["parents"]) > 1 else ""
     if parent["stub"]:
-        raise BadInput(f"its parent {parent['key']} is a stub: {STUB}; give with=KEY to compare it with another "
-                       "notice (a sibling, the previous year)", parameter="with")  # fmt: skip
+        raise BadInput(N_("its parent %(key)s is a stub: a stub has no tasks to compare: known only as cited; give "
+                          "with=KEY to compare it with another notice (a sibling, the previous year)"),
+                       parameter="with", values={"key": parent["key"]})  # fmt: skip
     return parent["key"], f"its parent ({parent['kind']}: {why}{several})"
 
 
@@ -107,7 +111,8 @@ def compare(store: GraphStore, key: str, with_key: str | None = None) -> dict[st
     `shares`, `counts`, `inherited` (pairs with their `changes`), `added` (A's tasks aligned with nothing) and
     `dropped` (B's tasks nothing aligned with). Refused: A = B, an unknown key, a stub, a notice without tasks."""
     if with_key is not None and with_key == key:
-        raise InvalidParameter("with", f"a notice cannot be compared with itself ({key}): give another notice's key")
+        raise InvalidParameter("with", N_("a notice cannot be compared with itself (%(key)s): give another notice's key"),
+                               values={"key": key})  # fmt: skip
     notice, a_tasks = _notice(store, key, "key")
     found = partners(store, key)
     chosen = None

@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, Literal
 
 from policygraph.core.errors import NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import TIERS
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.programmes import canonical
@@ -225,5 +226,5 @@ def find_programme(store: GraphStore, name: str) -> ProgrammeDiffusion:
     """The diffusion of the programme a name or synonym denotes (三明经验 → 三明医改经验); NotFound if none."""
     found = programme_diffusion(store, canonical(name))
     if found is None:
-        raise NotFound(f"no programme is named {name!r}")
+        raise NotFound(N_("no programme is named %(name)r"), values={"name": name})
     return found

@@ -16,6 +16,7 @@ from typing import Any
 
 from policygraph.analysis.diffusion import NoticeRef, notice_fields, parse_date
 from policygraph.core.errors import NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import TIERS, ImplementsKind
 from policygraph.graph.store import GraphStore, Row
 
@@ -105,5 +106,5 @@ def find_notice(store: GraphStore, key: str) -> NoticeDiffusion:
     """The reach of the national notice with that key; NotFound if no national notice has it."""
     found = notice_diffusion(store, key)
     if found is None:
-        raise NotFound(f"no national notice has the key {key!r}")
+        raise NotFound(N_("no national notice has the key %(key)r"), values={"key": key})
     return found

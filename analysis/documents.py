@@ -9,10 +9,13 @@ from typing import Any
 
 from policygraph.analysis.checks import check_level, check_page
 from policygraph.core.errors import InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.divisions import region_prefix
 
-STUB_NOTE = "a stub: known only as cited, or from the registry of national notices; its text is not loaded, so no tasks"
+STUB_NOTE = N_(
+    "a stub: known only as cited, or from the registry of national notices; its text is not loaded, so no tasks"
+)
 
 
 def placed_in(region: str | None) -> str | None:
@@ -28,7 +31,8 @@ def placed_in(region: str | None) -> str | None:
 def year_range(year: int | None, year_from: int | None, year_to: int | None) -> tuple[int | None, int | None]:
     """`year`, `year_from` and `year_to` as one inclusive range (all given must hold); a reversed range is refused."""
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise InvalidParameter("year_to", f"year_to ({year_to}) is before year_from ({year_from})")
+        raise InvalidParameter("year_to", N_("year_to (%(last)s) is before year_from (%(first)s)"),
+                               values={"first": year_from, "last": year_to})  # fmt: skip
     if year is None:
         return year_from, year_to
     return max(year, year_from or year), min(year, year_to or year)
@@ -74,7 +78,7 @@ def _first(store: GraphStore, query: str, key: str) -> Row:
     """The first row of a query about one notice; NotFound when no notice has the key."""
     rows = store.run(query, {"key": key})
     if not rows:
-        raise NotFound(f"no notice has the key {key!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": key})
     return rows[0]
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from policygraph.core.errors import InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import LEVELS
 from policygraph.graph.store import GraphStore, Row
 
@@ -97,8 +98,8 @@ def _read_selection(store: GraphStore, selection: ExportFilter) -> tuple[list[tu
     params = asdict(selection)
     documents = [row["key"] for row in store.run("export_selected_documents", params)]
     if selection.document is not None and not documents:
-        message = f"document: no notice with the key {selection.document!r} matches the filters"
-        raise NotFound(message, parameter="document")
+        message = N_("document: no notice with the key %(key)r matches the filters")
+        raise NotFound(message, parameter="document", values={"key": selection.document})
     # New lists, never `+=`: a caching store hands out the same row lists to every caller.
     rows = [*store.run("export_document_edges", {"documents": documents}),
             *store.run("export_task_edges", {"documents": documents}),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from policygraph.core.errors import NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.lineage import skipped_tiers
 from policygraph.graph.store import GraphStore, Row
 
@@ -16,7 +17,7 @@ def lineage(store: GraphStore, key: str) -> Row:
     and whether the chain reaches the national notice. A national notice's lineage is empty and reaches national."""
     rows = store.run("documents_lineage", {"key": key})
     if not rows:
-        raise NotFound(f"no notice has the key {key!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": key})
     notices, edges = rows[0]["notices"], rows[0]["edges"]
     hops = [{**notice, **edge} for notice, edge in zip(notices[1:], edges, strict=True)]
     gaps = [gap for child, parent in pairwise(notices) for gap in missing_tiers(child, parent)]

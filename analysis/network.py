@@ -28,7 +28,8 @@ import networkx as nx
 
 from policygraph.analysis import network_measures as measures
 from policygraph.analysis.checks import check_level, check_year_range
-from policygraph.core.errors import InputError, InvalidParameter, NotFound
+from policygraph.core.errors import ONE_OF, InputError, InvalidParameter, NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import Role
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest import divisions
@@ -87,7 +88,7 @@ def slice_of(
     check_year_range(year_from, year_to)
     path = divisions.region_prefix(region)  # 甘肃 → 甘肃省; 中国 → None
     if document is not None and not store.run("documents_exists", {"key": document}):
-        raise NotFound(f"no notice has the key {document!r}")
+        raise NotFound(N_("no notice has the key %(key)r"), values={"key": document})
     return Slice(document, level, path, year_from, year_to, collectives)
 
 
@@ -191,7 +192,7 @@ def analyse(rows: list[TaskAgency], *, is_directed: bool = False, sort: SortKey 
 def sort_agencies(agencies: list[measures.AgencyMeasures], sort: SortKey) -> list[measures.AgencyMeasures]:
     """Highest first; ties by key (values are rounded, so float noise never breaks a tie)."""
     if sort not in SORT_KEYS:
-        raise InvalidParameter("sort", f"sort is one of {', '.join(SORT_KEYS)}, not {sort!r}", sort)
+        raise InvalidParameter("sort", ONE_OF, sort, {"name": "sort", "choices": ", ".join(SORT_KEYS), "value": sort})
     return sorted(agencies, key=lambda a: (-float(getattr(a, sort)), a.key))
 
 

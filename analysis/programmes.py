@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from policygraph.core.errors import NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.programmes import canonical
 
@@ -20,7 +21,7 @@ def find(store: GraphStore, name: str) -> tuple[str, Row]:
     key = canonical(name)
     rows = store.run("programme_detail", {"name": key})
     if not rows:
-        raise NotFound(f"no programme is named {name!r}")
+        raise NotFound(N_("no programme is named %(name)r"), values={"name": name})
     return key, rows[0]
 
 

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from policygraph.api import blank_fields, errors
+from policygraph.api import blank_fields, errors, language
 from policygraph.api.routes import (
     agencies,
     citations,
@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.stores = stores
     errors.install(app)
     blank_fields.install(app)
+    language.install(app, stores.settings.lang)
     routers = (health, corrections, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
                citations, cypher_console, uploads, fetches, upload_page, pages)  # fmt: skip
     for module in routers:

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from policygraph.core.terms import CITED_AS_BASIS, NEAREST, STUB_ASSUMED, WITH_GAPS
 from policygraph.core.vocabulary import TIERS, Tier
 from policygraph.graph.rows import document_key
 from policygraph.graph.store import GraphStore, Row
@@ -90,7 +91,7 @@ def explicit_edge(child: Notice, by_key: dict[str, Notice]) -> dict[str, Any] | 
     if not parents:
         return None
     parent = max(parents, key=lambda p: (p.tier or 0, p.key))
-    return {"child": child.key, "parent": parent.key, "kind": "explicit", "reason": "cited as its basis"}
+    return {"child": child.key, "parent": parent.key, "kind": "explicit", "reason": CITED_AS_BASIS}
 
 
 def inferred_edge(child: Notice, same_year: list[Notice]) -> dict[str, Any] | None:
@@ -101,15 +102,11 @@ def inferred_edge(child: Notice, same_year: list[Notice]) -> dict[str, Any] | No
     if not candidates:
         return None
     parent = max(candidates, key=lambda n: (n.tier or 0, not n.stub, n.key))
-    if child.stub:
-        reason = (
-            f"not loaded (known only as cited); assumed to implement the nearest higher-tier notice of {child.year}"
-        )
-    else:
-        reason = f"cites no parent notice; nearest higher-tier notice of {child.year} in the graph"
+    # Stored in English, from the catalogue's messages, so the explorer can say them in Chinese (core/terms.py).
+    reason = (STUB_ASSUMED if child.stub else NEAREST) % {"year": child.year}
     gaps = missing_tiers(child, parent)
     if gaps:
-        reason += f"; missing tiers: no {child.year} notice of {', '.join(gaps)}"
+        reason = WITH_GAPS % {"reason": reason, "year": child.year, "where": ", ".join(gaps)}
     return {"child": child.key, "parent": parent.key, "kind": "inferred", "reason": reason}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policygraph.core.errors import InvalidParameter
+from policygraph.core.i18n import N_
 from policygraph.graph.search_text import fulltext_query, highlight, parse_query
 from policygraph.graph.store import GraphStore, Row, refuse_nul
 
@@ -35,7 +36,7 @@ def search(
     of `q`, most occurrences first. The engine only ever sees the words' tokens, so `q` is checked here."""
     refuse_nul({"q": q})
     if not q.strip():
-        raise InvalidParameter("q", "the query is empty: give one or more words")
+        raise InvalidParameter("q", N_("the query is empty: give one or more words"))
     parsed = parse_query(q)
     if not parsed.words:
         return Found([], parsed.words, parsed.ignored)

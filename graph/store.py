@@ -13,6 +13,7 @@ from typing import Any
 
 from policygraph import cypher
 from policygraph.core.errors import InvalidParameter
+from policygraph.core.i18n import N_
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
@@ -36,7 +37,7 @@ def refuse_nul(params: Params | None) -> None:
     (InvalidParameter: the API's 422) to every route, whatever its own checks."""
     for name, value in (params or {}).items():
         if holds_nul(value):
-            raise InvalidParameter(name, "must not contain a NUL character", value)
+            raise InvalidParameter(name, N_("must not contain a NUL character"), value)
 
 
 class GraphStore(ABC):

@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from policygraph.core.errors import NotFound
+from policygraph.core.i18n import N_
 from policygraph.graph.store import GraphStore, Row
 
 Kind = Literal["document", "agency", "programme"]
 KINDS: tuple[Kind, ...] = ("document", "agency", "programme")
 MAX_LIMIT = 2000
-WHAT = {"document": "notice", "agency": "agency", "programme": "programme"}
+MISSING = {"document": N_("no notice has the key %(key)r"), "agency": N_("no agency has the key %(key)r"),
+           "programme": N_("no programme has the key %(key)r")}  # fmt: skip
 NODE_FIELDS = ("id", "kind", "label", "hop", "level", "stub", "kind_detail", "task_count", "title")
 EDGE_FIELDS = ("source", "target", "type", "relation", "basis", "quote", "reason")
 EDGE_ORDER = {
@@ -44,7 +46,7 @@ def subgraph(store: GraphStore, kind: str, key: str, depth: int, limit: int, tim
     whether more nodes were within reach. NotFound when no node of that kind has the key."""
     rows = store.run(f"subgraph_{kind}", {"key": key, "depth": depth, "limit": limit + 1}, timeout=timeout)
     if not rows:
-        raise NotFound(f"no {WHAT[kind]} has the key {key!r}")
+        raise NotFound(MISSING[kind], values={"key": key})
     nodes = [node(row) for row in rows[:limit]]
     among = {
         "tasks": [n["id"] for n in nodes if n["kind"] == "Task"],

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from policygraph.core.i18n import N_
 from policygraph.ingest.gazetteer import DATA
 from policygraph.ingest.textutil import blank_matches
 
@@ -24,15 +25,20 @@ Span = tuple[int, int]
 CueKind = Literal["bracket", "sentence", "not"]
 
 # Why a header field is empty, in the words an analyst checks the text with.
+# The reasons are stored in English with the notice; N_ puts them in the catalogues, and the explorer's notice page
+# says them in the reader's language (visualize/render.py, filter `t`).
 MISSING_REASONS = {
-    "doc_no": "no 文号 printed in the header",
-    "issuer": "no issuing organ named in the title, the header or the signature",
-    "date": "no signed date (成文日期) found after the signature or in the header",
-    "level": "no tier: neither the issuer nor the 文号 places the notice",
-    "region": "no region: neither the issuer, the title nor the 文号 names one",
+    "doc_no": N_("no 文号 printed in the header"),
+    "issuer": N_("no issuing organ named in the title, the header or the signature"),
+    "date": N_("no signed date (成文日期) found after the signature or in the header"),
+    "level": N_("no tier: neither the issuer nor the 文号 places the notice"),
+    "region": N_("no region: neither the issuer, the title nor the 文号 names one"),
 }
 # Empty fields that stop the notice being placed in the lineage or the timeline; a missing 文号 is common and is not.
 REVIEW_FIELDS = ("issuer", "date", "level", "region")
+REVIEW_REASONS = {"issuer": N_("no issuer"), "date": N_("no date"), "level": N_("no level"), "region": N_("no region")}
+# "3 attribution-like passage(s) no rule read": a stored reason that starts with a count is looked up as "%(n)s …".
+UNREAD = N_("%(n)s attribution-like passage(s) no rule read")
 _BRACKET = re.compile(r"\([^()]{2,200}\)")
 _SENTENCE = re.compile(r"[^。;；\n]+")
 
@@ -104,12 +110,12 @@ def review_reasons(coverage: Coverage) -> list[str]:
     """Why a person should look at the notice; empty when nothing looks wrong."""
     reasons = []
     if coverage.tasks == 0:
-        reasons.append("no tasks found")
+        reasons.append(N_("no tasks found"))
     elif coverage.tasks_with_lead == 0 and coverage.unconsumed:
-        reasons.append("attribution-like text, but no task has a lead")
+        reasons.append(N_("attribution-like text, but no task has a lead"))
     if coverage.unconsumed:
-        reasons.append(f"{len(coverage.unconsumed)} attribution-like passage(s) no rule read")
-    reasons += [f"no {missing.field}" for missing in coverage.missing if missing.field in REVIEW_FIELDS]
+        reasons.append(UNREAD % {"n": len(coverage.unconsumed)})
+    reasons += [REVIEW_REASONS[missing.field] for missing in coverage.missing if missing.field in REVIEW_FIELDS]
     return reasons
 
 

@@ -96,7 +96,8 @@ def seeded_store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
 
 @pytest.fixture(scope="module")
 def api(seeded_store: GraphStore) -> Iterator[Any]:
-    """An httpx client talking HTTP to the API served over the seeded store."""
+    """An httpx client talking HTTP to the API served over the seeded store. It asks for English (`Accept-Language`),
+    the language the tests' expected texts are written in; tests/test_i18n_api.py asks for Chinese and for nothing."""
     import httpx
 
     from policygraph.api.app import create_app
@@ -105,6 +106,6 @@ def api(seeded_store: GraphStore) -> Iterator[Any]:
     settings = Settings(POLICYGRAPH_ENGINE=seeded_store.engine, POLICYGRAPH_API_KEY=TEST_API_KEY)
     with (
         LiveServer(create_app(settings, seeded_store)) as server,
-        httpx.Client(base_url=server.url, timeout=10) as client,
+        httpx.Client(base_url=server.url, timeout=10, headers={"Accept-Language": "en"}) as client,
     ):
         yield client

@@ -50,11 +50,14 @@ RECORDS = [
 
 @pytest.fixture(scope="module")
 def client(compared: GraphStore) -> Iterator[httpx.Client]:  # noqa: F811 (the fixture imported above)
-    """The API over the seeds, the constructed notices and two notices whose keys hold a slash."""
+    """The API over the seeds, the constructed notices and two notices whose keys hold a slash; asked in English."""
     assert not load_records(compared, RECORDS).failed
     given: dict[str, Any] = {"POLICYGRAPH_ENGINE": compared.engine, "POLICYGRAPH_API_KEY": TEST_API_KEY}
     settings = Settings(**given)
-    with LiveServer(create_app(settings, compared)) as server, httpx.Client(base_url=server.url, timeout=10) as http:
+    with (
+        LiveServer(create_app(settings, compared)) as server,
+        httpx.Client(base_url=server.url, timeout=10, headers={"Accept-Language": "en"}) as http,
+    ):
         yield http
 
 

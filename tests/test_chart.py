@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from policygraph.core import i18n
 from policygraph.visualize.chart import HEIGHT, MARGIN_BOTTOM, Series, step_chart, value_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -31,10 +32,12 @@ def test_hostile_title_and_series_names_stay_text() -> None:
 
 
 def test_empty_chart_says_so_and_draws_no_series() -> None:
-    for series in ([], [Series("county", [])]):
-        root = parse(str(step_chart(series, title="nothing")))
-        assert "No adoption to chart" in texts(root)
-        assert root.findall(f".//{SVG}path") == []
+    for language, says in (("en", "No adoption to chart"), ("zh", "暂无采纳数据")):
+        for series in ([], [Series("county", [])]):
+            with i18n.using(language):
+                root = parse(str(step_chart(series, title="nothing")))
+            assert says in texts(root)
+            assert root.findall(f".//{SVG}path") == []
 
 
 def test_one_year_is_one_step_across_its_band() -> None:
@@ -47,10 +50,15 @@ def test_one_year_is_one_step_across_its_band() -> None:
     assert "2022" in texts(root) and "2021" not in texts(root) and "2023" not in texts(root)
 
 
+def steps(language: str) -> ET.Element:
+    with i18n.using(language):
+        chart = step_chart([Series("provincial", [(2021, 0), (2022, 1), (2023, 1), (2024, 2)]),
+                            Series("county", [(2021, 1), (2022, 1), (2023, 1), (2024, 1)])], title="t")  # fmt: skip
+    return parse(str(chart))
+
+
 def test_steps_rise_where_the_value_grows_and_series_are_kept_apart() -> None:
-    chart = step_chart([Series("provincial", [(2021, 0), (2022, 1), (2023, 1), (2024, 2)]),
-                        Series("county", [(2021, 1), (2022, 1), (2023, 1), (2024, 1)])], title="t")  # fmt: skip
-    root = parse(str(chart))
+    root = steps("en")
     provincial, county = (p.get("d", "") for p in root.iter(f"{SVG}path"))
     levels = [float(y) for y in re.findall(r"[\d.]+,([\d.]+)", provincial)]
     assert len(levels) == 8 and levels[0] == levels[1] > levels[2] == levels[4] > levels[6]  # SVG y grows downwards
@@ -59,6 +67,13 @@ def test_steps_rise_where_the_value_grows_and_series_are_kept_apart() -> None:
     assert len(county_levels) == 1 and county_levels != {levels[2]}  # same value 1, drawn a few pixels apart
     assert [t for t in texts(root) if t.startswith("20")] == ["2021", "2022", "2023", "2024"]
     assert {"provincial (2)", "county (1)", "Year"} <= set(texts(root))
+    # The same chart in Chinese: tiers and axis named in Chinese, the series still keyed by their codes.
+    chinese = steps("zh")
+    assert {"省级 (2)", "县级 (1)", "年份", "地区数"} <= set(texts(chinese))
+    assert [g.get("data-series") for g in chinese.iter(f"{SVG}g") if g.get("class") == "series"] == [
+        "provincial",
+        "county",
+    ]
     assert len(list(root.iter(f"{SVG}circle"))) == 8
 
 

@@ -175,9 +175,12 @@ def test_the_profile_shows_predecessors_successors_and_the_rolled_series(linxia_
         ("临夏回族自治州卫生健康委员会", "renamed"),
         ("临夏回族自治州医疗保障局", "functions_moved"),
     ]
-    page = linxia_api.get(f"/explore/agency/{WEIJIANWEI}")
+    page = linxia_api.get(f"/explore/agency/{WEIJIANWEI}", headers={"Accept-Language": "en"})
     assert page.status_code == 200
     assert "succeeded <a" in page.text and "临夏回族自治州卫生和计划生育委员会</a>" in page.text
     assert "By year, with predecessors" in page.text
     # An agency without predecessors shows no rolled table.
-    assert "By year, with predecessors" not in linxia_api.get(f"/explore/agency/{YIBAO}").text
+    assert (
+        "By year, with predecessors"
+        not in linxia_api.get(f"/explore/agency/{YIBAO}", headers={"Accept-Language": "en"}).text
+    )

@@ -115,9 +115,11 @@ def test_an_unknown_notice_is_404_and_writes_off_is_503(served: tuple[httpx.Clie
 def test_the_notice_page_says_a_refused_file_without_its_path(served: tuple[httpx.Client, Path]) -> None:
     client, fixes = served
     fixes.write_text('[[correction]]\nnotice = "k"\nleader = ["A"]\n', encoding="utf-8")
-    page = client.get(f"/explore/notice/{quote(KEY, safe='')}")
+    page = client.get(f"/explore/notice/{quote(KEY, safe='')}", headers={"Accept-Language": "en"})
     assert page.status_code == 200
     assert "The corrections file is refused, none of it is applied: line 1: unknown key &#39;leader&#39;" in page.text
+    chinese = client.get(f"/explore/notice/{quote(KEY, safe='')}", headers={"Accept-Language": "zh"})
+    assert "更正文件被拒绝，所有更正均未生效： 第 1 行: unknown key &#39;leader&#39;" in chinese.text
     assert str(fixes.parent) not in page.text
     assert client.get(URL).status_code == 422  # the JSON route refuses it with file and line
 

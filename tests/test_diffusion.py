@@ -252,12 +252,17 @@ def test_command_json_is_the_api_answer(policygraph: Callable[..., CliResult]) -
     assert {i["key"]: i["lag_days"] for i in answer["implementations"]}[LINXIA] == 156
 
 
-def test_command_writes_the_chart(policygraph: Callable[..., CliResult], tmp_path: Path) -> None:
+def test_command_writes_the_chart(
+    policygraph: Callable[..., CliResult], seeded_store: GraphStore, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     path = tmp_path / "sanming.svg"
     done = policygraph(SANMING, "--svg", str(path))
     assert done.returncode == 0, done.stderr
     svg = path.read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and svg.count('class="series"') == 4 and "county (1)" in svg
+    assert svg.startswith("<svg") and svg.count('class="series"') == 4 and "县级 (1)" in svg  # POLICYGRAPH_LANG: zh
+    english = {**cli_settings(seeded_store.engine, request, tmp_path), "POLICYGRAPH_LANG": "en"}
+    done = run_cli("diffusion", SANMING, "--svg", str(path), settings=english)
+    assert done.returncode == 0 and "county (1)" in path.read_text(encoding="utf-8"), done.stderr
 
 
 def test_command_errors_are_one_line(policygraph: Callable[..., CliResult]) -> None:

@@ -132,13 +132,17 @@ def test_programme_page_expand_adds_neighbours_and_double_click_opens(api: Any, 
 
 def test_self_contained_file_opens_offline(seeded_store: Any, browser: Browser, tmp_path: Path) -> None:
     from policygraph.cli.viz import standalone_html
+    from policygraph.core import i18n
     from policygraph.core.settings import Settings
 
     settings = Settings(POLICYGRAPH_ENGINE=seeded_store.engine)
     path = tmp_path / "linxia.html"
-    path.write_text(standalone_html(seeded_store, settings, "document", LINXIA, 3, 500), encoding="utf-8")
+    with i18n.using("zh"):  # the file speaks POLICYGRAPH_LANG (zh by default), whatever the browser's language
+        path.write_text(standalone_html(seeded_store, settings, "document", LINXIA, 3, 500), encoding="utf-8")
     with visit(browser, path.as_uri(), path.as_uri()) as seen:
         seen.wait_for_graph()
+        assert "3 跳以内的" in seen.page.locator(".subtitle").inner_text()
+        assert seen.page.locator(".legend summary").inner_text() == "图例"
         assert {LINXIA, GANSU, NATIONAL_2021} <= set(seen.node_ids())
         assert seen.drawn()["colours"] > 20
         seen.assert_clean()
@@ -213,12 +217,13 @@ def reviewed_server(falkordb_url: str) -> Iterator[str]:
 def test_notice_page_shows_coverage_and_deadlines_as_text(reviewed_server: str) -> None:
     import httpx
 
-    page = httpx.get(reviewed_server + urls.notice(f"山西省|2023|{XSS}"), timeout=10).text
+    page = httpx.get(reviewed_server + urls.notice(f"山西省|2023|{XSS}"), timeout=10).text  # no language asked: zh
     start = page.index('<section class="coverage needs-review"')
     coverage = page[start : page.index("</section>", start)]
-    assert "需复核" in coverage and "1 attribution-like passage(s) no rule read" in coverage
+    # the stored English reasons said in Chinese, the count put back into its sentence
+    assert "需复核" in coverage and "1 处疑似分工表述未被识别" in coverage
     assert "由&lt;img src=x onerror=alert(7)&gt;牵头" in coverage and "[60, 80)" in coverage
-    assert 'href="#task-1"' in coverage and "no 文号 printed in the header" in coverage
+    assert 'href="#task-1"' in coverage and "文件头未印文号" in coverage
     assert "<img src=x" not in page and "<svg onload=alert(8)>" not in page
     assert "完成时限" in page and "2023-09-30" in page and 'title="&lt;svg onload=alert(8)&gt;底前"' in page
 
@@ -260,10 +265,15 @@ def test_each_page_names_its_json_twins_and_renders_their_answers(api: Any) -> N
 
 def test_notice_page_shows_the_coverage_box(api: Any) -> None:
     clean, sixian = api.get(urls.notice(LINXIA)).text, api.get(urls.notice(SIXIAN)).text
-    assert '<section class="coverage" id="coverage">' in clean and "需复核" not in clean
-    assert "26 项任务 tasks · 26 有牵头单位 with a lead" in clean
+    assert '<section class="coverage" id="coverage">' in clean and "needs review" not in clean
+    assert "26 tasks · 26 with a lead" in clean
     assert '<section class="coverage needs-review" id="coverage">' in sixian
-    assert "<li>no issuer</li><li>no date</li>" in sixian and "完成时限" in sixian
+    assert "<li>no issuer</li><li>no date</li>" in sixian and "Deadline" in sixian
+    # The same box in Chinese: the stored reasons said in Chinese too.
+    chinese = {"Accept-Language": "zh-CN"}
+    clean, sixian = (api.get(urls.notice(key), headers=chinese).text for key in (LINXIA, SIXIAN))
+    assert "需复核" not in clean and "26 项任务 · 26 项有牵头单位" in clean
+    assert "<li>缺发文机关</li><li>缺成文日期</li>" in sixian and "需复核" in sixian and "完成时限" in sixian
 
 
 def test_search_twins_follow_the_query(api: Any) -> None:

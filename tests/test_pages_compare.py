@@ -28,7 +28,7 @@ XIZANG = "西藏自治区|2021|西藏自治区深化医药卫生体制改革领�
 
 def test_two_seed_notices_side_by_side(api: Any, browser: Browser) -> None:
     twin = api.get(f"/documents/{urls.encode(LINXIA)}/compare", params={"with": XIZANG}).json()
-    with visit(browser, base(api) + "/", base(api) + urls.compare(LINXIA, XIZANG)) as seen:
+    with visit(browser, base(api) + "/", base(api) + urls.compare(LINXIA, XIZANG), locale="zh-CN") as seen:
         page = seen.page
         assert page.locator("h1").inner_text() == f"对照 · {LINXIA}"
         shares = page.locator("#shares p.shares").inner_text()
@@ -56,7 +56,7 @@ def test_two_seed_notices_side_by_side(api: Any, browser: Browser) -> None:
 def test_the_notice_page_links_to_its_comparisons(api: Any, browser: Browser) -> None:
     linxia = api.get(urls.notice(LINXIA)).text
     assert "与上级文件对照" not in linxia  # its parent 甘政办发〔2021〕70号 is a stub: nothing to compare with
-    with visit(browser, base(api) + "/", base(api) + urls.notice(SIXIAN)) as seen:
+    with visit(browser, base(api) + "/", base(api) + urls.notice(SIXIAN), locale="zh-CN") as seen:
         link = seen.page.locator("#compare-others a")
         assert link.count() == 1 and link.inner_text().startswith("与同级文件")
         link.click()
@@ -121,7 +121,7 @@ def hostile_server(falkordb_url: str) -> Iterator[str]:
 
 def test_hostile_task_texts_are_shown_as_text_and_run_nothing(hostile_server: str, browser: Browser) -> None:
     page_url = hostile_server + urls.compare(CHILD_KEY, PARENT_NO)
-    with visit(browser, hostile_server + "/", page_url) as seen:
+    with visit(browser, hostile_server + "/", page_url, locale="zh-CN") as seen:
         page = seen.page
         assert (
             page.locator("h1").inner_text() == "对照 · <b onclick=alert(6)>太原</b>深化医改任务"

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from policygraph.core import i18n
 from policygraph.visualize import assets, layout, lineage, network, render, style, urls
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,7 +134,11 @@ def test_legend_lists_every_edge_type_and_level() -> None:
 
 
 def test_payload_carries_tooltips_pages_and_positions() -> None:
-    graph = network.graph_payload(sample(), "layered", graph_url="/explore/graph")
+    with i18n.using("zh"):
+        chinese = {n["id"]: n for n in network.graph_payload(sample(), "layered")["nodes"]}
+    assert "26 项任务" in chinese[LINXIA]["title"] and "市级文件" in chinese[LINXIA]["title"]
+    with i18n.using("en"):
+        graph = network.graph_payload(sample(), "layered", graph_url="/explore/graph")
     by_id = {n["id"]: n for n in graph["nodes"]}
     centre = by_id[LINXIA]
     assert centre["title"].startswith(f"{LINXIA}\n{XSS}") and "26 tasks" in centre["title"]
@@ -223,7 +228,13 @@ SIXIAN_LINEAGE = {
 
 def test_lineage_adds_the_chain_and_marks_missing_tiers() -> None:
     subgraph = {"nodes": [node(SIXIAN, "Document", hop=0, level="county")], "edges": [], "truncated": True}
-    drawn = lineage.with_lineage(subgraph, SIXIAN_LINEAGE)
+    with i18n.using("zh"):
+        chinese = [
+            n["label"] for n in lineage.with_lineage(subgraph, SIXIAN_LINEAGE)["nodes"] if n["kind"] == "Missing"
+        ]
+    assert chinese == ["缺安徽省宿州市 2021 年文件", "缺安徽省 2021 年文件"]
+    with i18n.using("en"):
+        drawn = lineage.with_lineage(subgraph, SIXIAN_LINEAGE)
     kinds = {n["id"]: n["kind"] for n in drawn["nodes"]}
     assert kinds[NATIONAL] == "Document"
     missing = [n for n in drawn["nodes"] if n["kind"] == "Missing"]

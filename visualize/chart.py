@@ -3,6 +3,8 @@
 Each series (one per tier) is a step line: its value for a year is held across that year's band, and a riser joins
 it to the next year's. Series at the same value are drawn a few pixels apart so none hides another. Every text that
 reaches the SVG (title, series names, labels) goes through `escape`: names come from documents, so they are untrusted.
+The chart's own words (axis labels, the empty chart's line, a tier's name) are in the current language (core/i18n.py);
+a caller may pass its own labels.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from policygraph.analysis.diffusion import ProgrammeDiffusion
+from policygraph.core.i18n import gettext as _
+from policygraph.core.terms import term
 
 TIER_COLOURS = {"national": "#b2182b", "provincial": "#2166ac", "prefectural": "#1b7837", "county": "#e08214",
                 "unknown": "#777777"}  # fmt: skip
@@ -93,7 +97,7 @@ def _series(frame: Frame, series: Series, position: int) -> str:
     shift = position * OFFSET
     marks = "".join(
         f'<circle cx="{frame.x(year) + frame.band / 2:.1f}" cy="{frame.y(value) - shift:.1f}" r="3" fill="{stroke}">'
-        f"<title>{escape(series.name)} {year}: {value}</title></circle>"
+        f"<title>{escape(term(series.name))} {year}: {value}</title></circle>"
         for year, value in sorted(series.points)
     )
     path = _step_path(frame, series.points, shift)
@@ -108,18 +112,23 @@ def _legend(series: Sequence[Series]) -> list[str]:
         y = MARGIN_TOP + position * 20
         last = max((value for _, value in one.points), default=0)
         parts.append(f'<rect x="{left}" y="{y}" width="14" height="4" fill="{colour(one.name, position)}"/>')
-        parts.append(_text(left + 20, y + 6, f"{one.name} ({last})", "start"))
+        parts.append(_text(left + 20, y + 6, f"{term(one.name)} ({last})", "start"))
     parts.append("</g>")
     return parts
 
 
-def step_chart(series: Sequence[Series], *, title: str, x_label: str = "Year", y_label: str = "Regions") -> Markup:
-    """The SVG element (safe to put into a page as is: every text in it is escaped)."""
+def step_chart(
+    series: Sequence[Series], *, title: str, x_label: str | None = None, y_label: str | None = None
+) -> Markup:
+    """The SVG element (safe to put into a page as is: every text in it is escaped). Axis labels: "Year" and
+    "Regions" in the current language unless given."""
+    x_label = _("Year") if x_label is None else x_label
+    y_label = _("Regions") if y_label is None else y_label
     points = [p for one in series for p in one.points]
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
             f'height="{HEIGHT}" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>')  # fmt: skip
     if not points:
-        empty = _text(WIDTH / 2, HEIGHT / 2, "No adoption to chart", extra=' class="empty"')
+        empty = _text(WIDTH / 2, HEIGHT / 2, _("No adoption to chart"), extra=' class="empty"')
         return Markup(f"{head}{empty}</svg>")
     years = [year for year, _ in points]
     frame = Frame(min(years), max(years) - min(years) + 1, max(1, max(value for _, value in points)))
@@ -131,5 +140,5 @@ def adoption_chart(diffusion: ProgrammeDiffusion) -> Markup:
     """A programme's cumulative adoption by year, one series per tier."""
     tiers = list(diffusion.regions_by_tier)
     series = [Series(tier, [(step.year, step.cumulative[tier]) for step in diffusion.series]) for tier in tiers]
-    title = f"{diffusion.name}: regions mentioning it, cumulative by year and tier"
-    return step_chart(series, title=title, y_label="Regions (cumulative)")
+    title = _("%(name)s: regions mentioning it, cumulative by year and tier", name=diffusion.name)
+    return step_chart(series, title=title, y_label=_("Regions (cumulative)"))

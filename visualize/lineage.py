@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from policygraph.core.i18n import gettext as _
+from policygraph.core.terms import term
+
 Json = dict[str, Any]
 
 
@@ -24,11 +27,13 @@ def _chain_node(hop: Mapping[str, Any], distance: int) -> Json:
 
 
 def _missing_node(gap: Mapping[str, Any]) -> Json:
-    where = gap.get("region") or f"the {gap['level']} tier"
+    where = gap.get("region") or _("the %(level)s tier", level=term(gap["level"]))
     year = gap.get("year") or ""
-    return {"id": missing_id(gap), "kind": "Missing", "label": f"no {year} notice of {where}".replace("  ", " "),
-            "hop": None, "level": gap["level"], "stub": None, "kind_detail": None, "task_count": None,
-            "title": f"Missing tier ({gap['level']}): the graph holds no {year} notice of {where}, not even a stub."}  # fmt: skip
+    label = _("no %(year)s notice of %(where)s", year=year, where=where).replace("  ", " ")
+    title = _("Missing tier (%(level)s): the graph holds no %(year)s notice of %(where)s, not even a stub.",
+              level=term(gap["level"]), year=year, where=where)  # fmt: skip
+    return {"id": missing_id(gap), "kind": "Missing", "label": label, "hop": None, "level": gap["level"],
+            "stub": None, "kind_detail": None, "task_count": None, "title": title}  # fmt: skip
 
 
 def _edge(source: str, target: str, type_: str, relation: str | None = None, reason: str | None = None) -> Json:

@@ -1,7 +1,7 @@
 """The API's subgraph JSON (GET /subgraph) → a pyvis Network with positions, styles and tooltips → the data the
 explorer's template embeds.
 
-Tooltips are plain text (vis-network 9 shows a string title with innerText, never as HTML); labels are cut to
+Tooltips are in the current language (core/i18n.py) and plain text (vis-network 9 shows a string title with innerText, never as HTML); labels are cut to
 `LABEL_CHARS` characters, the whole label goes in the tooltip. Every node carries the page it opens (`page`) and,
 for notices, agencies and programmes, what to ask /subgraph when it is expanded (`expand`).
 """
@@ -14,6 +14,8 @@ from typing import Any, Literal
 from pyvis.edge import Edge
 from pyvis.network import Network
 
+from policygraph.core.i18n import gettext as _
+from policygraph.core.terms import say, term
 from policygraph.visualize import layout, style, urls
 
 Json = dict[str, Any]
@@ -33,30 +35,37 @@ def node_tooltip(node: Mapping[str, Any]) -> str:
     if title and title != lines[0]:
         lines.append(str(title))
     if kind == "Document":
-        lines.append(f"{node.get('level') or 'unknown level'} notice")
+        level = node.get("level")
+        lines.append(_(style.LEVEL_NOTICES[level]) if level in style.LEVEL_NOTICES else _("unknown level notice"))
         if node.get("stub"):
-            lines.append("stub: known only as cited, or from the national registry (no tasks loaded)")
+            lines.append(_("stub: known only as cited, or from the national registry (no tasks loaded)"))
         if node.get("task_count") is not None:
-            lines.append(f"{node['task_count']} tasks")
+            lines.append(_("%(n)s tasks", n=node["task_count"]))
     elif kind == "Agency":
-        lines.append(", ".join(str(v) for v in (node.get("kind_detail"), node.get("level")) if v))
+        lines.append(", ".join(term(v) for v in (node.get("kind_detail"), node.get("level")) if v))
         if node.get("task_count") is not None:
-            lines.append(f"leads or cooperates on {node['task_count']} tasks")
+            lines.append(_("leads or cooperates on %(n)s tasks", n=node["task_count"]))
     elif kind == "Programme" and node.get("task_count") is not None:
-        lines.append(f"programme mentioned by {node['task_count']} tasks")
+        lines.append(_("programme mentioned by %(n)s tasks", n=node["task_count"]))
     elif kind == "Task":
-        lines.append("task")
+        lines.append(_("task"))
     return "\n".join(lines)
+
+
+def type_label(edge: Mapping[str, Any]) -> str:
+    """The edge's type as the legend says it, in the current language (the code when the legend has no entry)."""
+    known = style.EDGE_STYLES.get(str(edge["type"]))
+    return _(known.label) if known else str(edge["type"])
 
 
 def edge_tooltip(edge: Mapping[str, Any]) -> str:
     """What the edge is, how it was read, and the text it was read from (the provenance quote)."""
     how = edge.get("basis") or edge.get("relation")
-    lines = [f"{edge['type']}" + (f" ({how})" if how else "")]
+    lines = [type_label(edge) + (f" ({term(how)})" if how else "")]
     if edge.get("quote"):
         lines.append(f"“{edge['quote']}”")
     if edge.get("reason"):
-        lines.append(str(edge["reason"]))
+        lines.append(say(str(edge["reason"])))
     return "\n".join(lines)
 
 
@@ -91,7 +100,7 @@ def build(subgraph: Mapping[str, Any], how: Layout = "radial", *, links: bool = 
         seen.add(edge_id(edge))
         # pyvis's add_edge checks both ends by a scan of its node list (5,000 edges × 2,000 nodes: 0.4 s): the same
         # Edge, appended after a set lookup.
-        options = {"id": edge_id(edge), "type": edge["type"], "inferred": style.is_inferred(edge),
+        options = {"id": edge_id(edge), "type": edge["type"], "type_label": type_label(edge), "inferred": style.is_inferred(edge),
                    "title": edge_tooltip(edge), **style.edge_visuals(edge)}  # fmt: skip
         net.edges.append(Edge(edge["source"], edge["target"], net.directed, **options).options)
     return net

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from policygraph.core.i18n import N_
+
 LEVEL_COLOURS = {
     "national": "#b71c1c",
     "provincial": "#e65100",
@@ -47,13 +49,13 @@ class EdgeStyle:
 
 
 EDGE_STYLES = {
-    "IMPLEMENTS": EdgeStyle("implements (lineage)", "#b71c1c", 3.0, True),
-    "CITES": EdgeStyle("cites", "#616161", 1.5, True),
-    "HAS_TASK": EdgeStyle("has task", "#cfd8dc", 1.0, False),
-    "LEADS": EdgeStyle("leads (牵头)", "#1565c0", 2.5, True),
-    "COOPERATES_ON": EdgeStyle("cooperates on (配合)", "#64b5f6", 1.0, True),
-    "MENTIONS": EdgeStyle("mentions programme", "#ffb300", 1.0, True),
-    "MISSING_TIER": EdgeStyle("skips a tier with no notice", MISSING_COLOUR, 1.0, False),
+    "IMPLEMENTS": EdgeStyle(N_("implements (lineage)"), "#b71c1c", 3.0, True),
+    "CITES": EdgeStyle(N_("cites"), "#616161", 1.5, True),
+    "HAS_TASK": EdgeStyle(N_("has task"), "#cfd8dc", 1.0, False),
+    "LEADS": EdgeStyle(N_("leads (牵头)"), "#1565c0", 2.5, True),
+    "COOPERATES_ON": EdgeStyle(N_("cooperates on (配合)"), "#64b5f6", 1.0, True),
+    "MENTIONS": EdgeStyle(N_("mentions programme"), "#ffb300", 1.0, True),
+    "MISSING_TIER": EdgeStyle(N_("skips a tier with no notice"), MISSING_COLOUR, 1.0, False),
 }
 INFERRED_BASES = frozenset({"standing_clause"})
 DASHES = [6, 4]
@@ -125,6 +127,12 @@ OPTIONS: dict[str, Any] = {
 }  # fmt: skip
 
 
+# The legend's labels are catalogue messages (core/i18n.py), translated where the legend is drawn.
+LEVEL_NOTICES = {"national": N_("national notice"), "provincial": N_("provincial notice"),
+                 "prefectural": N_("prefectural notice"), "county": N_("county notice"),
+                 "department": N_("department notice")}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class LegendEntry:
     """One line of the legend: a glyph (node) or a line (edge) in a colour."""
@@ -139,14 +147,14 @@ class LegendEntry:
 def legend() -> dict[str, list[LegendEntry]]:
     """The legend in sections: notices by level, other nodes, agencies by kind, edges by type."""
     square, dot = GLYPHS["square"], GLYPHS["dot"]
-    notices = [LegendEntry(f"{level} notice", colour, square) for level, colour in LEVEL_COLOURS.items()]
-    notices.append(LegendEntry("stub (only cited, or from the national registry)", UNKNOWN_COLOUR, "□"))
-    notices.append(LegendEntry("missing tier (no notice at all)", MISSING_COLOUR, "⬚"))
+    notices = [LegendEntry(LEVEL_NOTICES[level], colour, square) for level, colour in LEVEL_COLOURS.items()]
+    notices.append(LegendEntry(N_("stub (only cited, or from the national registry)"), UNKNOWN_COLOUR, "□"))
+    notices.append(LegendEntry(N_("missing tier (no notice at all)"), MISSING_COLOUR, "⬚"))
     others = [
-        LegendEntry("task", TASK_COLOUR, dot),
-        LegendEntry("programme", PROGRAMME_COLOUR, GLYPHS["star"]),
+        LegendEntry(N_("task"), TASK_COLOUR, dot),
+        LegendEntry(N_("programme"), PROGRAMME_COLOUR, GLYPHS["star"]),
     ]
     agencies = [LegendEntry(kind, colour, GLYPHS["diamond"]) for kind, colour in AGENCY_COLOURS.items()]
     edges = [LegendEntry(s.label, s.colour, line="solid", edge_type=t) for t, s in EDGE_STYLES.items()]
-    edges.append(LegendEntry("dashed: inferred, not printed", UNKNOWN_COLOUR, line="dashed"))
-    return {"Notices": notices, "Other nodes": others, "Agencies": agencies, "Edges": edges}
+    edges.append(LegendEntry(N_("dashed: inferred, not printed"), UNKNOWN_COLOUR, line="dashed"))
+    return {N_("Notices"): notices, N_("Other nodes"): others, N_("Agencies"): agencies, N_("Edges"): edges}

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.api.security import require_api_key
 from policygraph.core.errors import BadInput, NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import DeadlineKind, Level
 from policygraph.graph import corrections
 from policygraph.ingest import corrections as correction_file
@@ -107,7 +108,7 @@ def add_correction(
     """Append the correction to the corrections file and apply it to the graph at once. Refused whole (nothing
     written) when it names a task that is not the notice's as printed, or contradicts an earlier correction."""
     if not corrections.notices(store, [key]):
-        raise NotFound(f"no notice has the key {key!r} in the graph")
+        raise NotFound(N_("no notice has the key %(key)r in the graph"), values={"key": key})
     try:
         correction: Correction = correction_file.from_table(as_table(key, body))
     except ValueError as e:

@@ -25,12 +25,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from policygraph import cypher
 from policygraph.api.deps import SettingsDep, StoreDep
 from policygraph.core.errors import BadQuery, NotFound
+from policygraph.core.i18n import N_
 from policygraph.core.settings import Settings
 
 router = APIRouter(tags=["cypher"])
 
 MAX_QUERY = 5000
-DISABLED = "the Cypher console is off: set POLICYGRAPH_CYPHER_ENDPOINT=true to enable it"
+DISABLED = N_("the Cypher console is off: set POLICYGRAPH_CYPHER_ENDPOINT=true to enable it")
 READ_STARTS = ("MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL")
 # Clauses and commands that change the graph, the schema or the server: refused wherever they stand as a keyword.
 WRITE_WORDS = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "NODETACH", "REMOVE", "FOREACH", "INSERT", "DROP", "ALTER",

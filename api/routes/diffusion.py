@@ -33,6 +33,7 @@ from policygraph.api.schemas_diffusion import (
     ProgrammeDiffusionSummary,
 )
 from policygraph.core.errors import PolicyGraphError
+from policygraph.core.i18n import gettext as _
 from policygraph.graph.store import GraphStore
 from policygraph.visualize import chart, urls
 
@@ -133,7 +134,7 @@ def index_page(store: StoreDep) -> HTMLResponse:
         return error_page(e)
     twins = [urls.with_query("/diffusion/programmes", limit=MAX_LIMIT), urls.with_query("/diffusion/notices",
                                                                                          limit=MAX_LIMIT)]  # fmt: skip
-    return page("diffusion.html", twins, title="Diffusion", programme=None, programmes=found, notices=notices)
+    return page("diffusion.html", twins, title=_("Diffusion"), programme=None, programmes=found, notices=notices)
 
 
 @pages_router.get("/", include_in_schema=False)
@@ -151,7 +152,7 @@ def chart_page(store: StoreDep, name: Name) -> HTMLResponse:
         return error_page(e)
     answer = dumped(ProgrammeDiffusion, asdict(found))
     twins = [f"/diffusion/programmes/{urls.encode(name)}"]
-    return page("diffusion.html", twins, title=f"{found.name}: diffusion", programme=answer,
+    return page("diffusion.html", twins, title=_("%(name)s: diffusion", name=found.name), programme=answer,
                 svg=chart.adoption_chart(found))  # fmt: skip
 
 

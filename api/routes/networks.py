@@ -27,7 +27,9 @@ from policygraph.api.explorer import dumped, error_page, page
 from policygraph.api.pagination import PageDep, PageParams, page_of
 from policygraph.api.params import Collectives, Region, Year
 from policygraph.api.schemas_networks import AgencyLeague, EdgeList, TwoMode
-from policygraph.core.errors import InvalidParameter, PolicyGraphError
+from policygraph.core.errors import ONE_OF, InvalidParameter, PolicyGraphError
+from policygraph.core.i18n import N_
+from policygraph.core.i18n import gettext as _
 from policygraph.core.vocabulary import LEVELS, Level
 from policygraph.visualize import urls
 
@@ -152,7 +154,8 @@ def _form_year(name: str, text: str | None) -> int | None:
     if value is None:
         return None
     if not value.isdigit() or not 1949 <= int(value) <= 2100:
-        raise InvalidParameter(name, f"{name} is a year between 1949 and 2100, not {value!r}")
+        raise InvalidParameter(name, N_("%(name)s is a year between 1949 and 2100, not %(value)r"),
+                               values={"name": name, "value": value})  # fmt: skip
     return int(value)
 
 
@@ -162,7 +165,7 @@ def _form_level(text: str | None) -> Level | None:
         if level == value:
             return level
     if value is not None:
-        raise InvalidParameter("level", f"level is one of {', '.join(LEVELS)}, not {value!r}")
+        raise InvalidParameter("level", ONE_OF, values={"name": "level", "choices": ", ".join(LEVELS), "value": value})
     return None
 
 
@@ -201,7 +204,7 @@ def network_page(
         urls.with_query("/networks/task-agency", limit=PAGE_ROWS, **filters),
     ]
     adjacency_url = urls.with_query("/networks/agencies/adjacency.csv", directed=directed, **filters)
-    return page("network.html", twins, title="Agency collaboration network", league=league, edges=edges, tasks=tasks,
+    return page("network.html", twins, title=_("Agency collaboration network"), league=league, edges=edges, tasks=tasks,
                 filters={**filters, "directed": directed, "sort": sort}, json_links=twins, adjacency_url=adjacency_url)  # fmt: skip
 
 

@@ -34,6 +34,8 @@ from policygraph.api.pagination import PageParams
 from policygraph.api.params import Collectives, Year
 from policygraph.api.routes import agencies, corrections, documents, programmes, search, subgraph
 from policygraph.core.errors import NotFound, PolicyGraphError
+from policygraph.core.i18n import N_
+from policygraph.core.i18n import gettext as _
 from policygraph.core.vocabulary import Level
 from policygraph.graph.subgraph import MAX_LIMIT, Kind
 from policygraph.ingest.corrections import CorrectionError
@@ -123,7 +125,7 @@ def home(
         found = _search(store, q, level, region, twins) if q else None
     except PolicyGraphError as e:
         return error_page(e)
-    return page("home.html", twins, title="Explorer", q=q, top=top, notices=notices, programmes=adopted, found=found,
+    return page("home.html", twins, title=_("Explorer"), q=q, top=top, notices=notices, programmes=adopted, found=found,
                 filters={**filters, "collectives": collectives, "group_by": group_by})  # fmt: skip
 
 
@@ -175,7 +177,7 @@ def compare_page(
         return error_page(e)
     twin = urls.with_query(f"/documents/{urls.encode(key)}/compare", **{"with": with_})
     name = result["notice"]["doc_no"] or result["notice"]["title"] or key
-    return page("compare.html", [twin], title=f"对照 {name}", result=result, rows=compare_rows.side_by_side(result),
+    return page("compare.html", [twin], title=_("Compared: %(name)s", name=name), result=result, rows=compare_rows.side_by_side(result),
                 partners=others)  # fmt: skip
 
 
@@ -205,7 +207,7 @@ def notice_corrections(store: Any, settings: Any, key: str) -> tuple[list[dict[s
     try:
         return corrections.listed(store, settings, key).model_dump(mode="json")["corrections"], None
     except CorrectionError as e:
-        return [], f"line {e.where.rsplit(':', 1)[-1]}: {e.reason}"
+        return [], _("line %(n)s", n=e.where.rsplit(":", 1)[-1]) + f": {e.reason}"
 
 
 @router.get(f"{urls.AGENCY}/{{key:path}}", response_class=HTMLResponse)
@@ -258,5 +260,5 @@ def graph_json(store: StoreDep, settings: SettingsDep, kind: Kind,
 def static(name: str) -> FileResponse:
     asset = assets.ASSETS.get(name)
     if asset is None:
-        raise NotFound(f"no static file is named {name!r}")
+        raise NotFound(N_("no static file is named %(name)r"), values={"name": name})
     return FileResponse(asset.path, media_type=asset.media_type, headers={"Cache-Control": "public, max-age=3600"})

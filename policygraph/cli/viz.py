@@ -10,7 +10,9 @@ import typer
 from policygraph.analysis.lineage import lineage
 from policygraph.cli.common import console, fail, reports_errors
 from policygraph.cli.db import EngineOption, settings_for
+from policygraph.core.i18n import gettext as _
 from policygraph.core.settings import Settings
+from policygraph.core.terms import term
 from policygraph.graph.connect import open_store
 from policygraph.graph.store import GraphStore
 from policygraph.graph.subgraph import KINDS, MAX_LIMIT, subgraph
@@ -28,10 +30,13 @@ def standalone_html(store: GraphStore, settings: Settings, kind: str, key: str, 
         sub = with_lineage(sub, lineage(store, key))
     centre = sub["nodes"][0]
     graph = network.graph_payload(sub, "layered" if kind == "document" else "radial", links=False)
-    shown = f"{len(graph['nodes'])} nodes within {depth} hops" + (
-        f" (the nearest {limit}; more exist)" if graph["truncated"] else ""
+    # The file speaks POLICYGRAPH_LANG, as its page's legend and tooltips do (core/i18n.py).
+    shown = _("%(n)s nodes within %(depth)s hops", n=len(graph["nodes"]), depth=depth)
+    if graph["truncated"]:
+        shown += " " + _("(the nearest %(limit)s; more exist)", limit=limit)
+    return render.standalone(
+        graph, title=str(centre["label"]), subtitle=f"{centre.get('title') or term(kind)} — {shown}"
     )
-    return render.standalone(graph, title=str(centre["label"]), subtitle=f"{centre.get('title') or kind} — {shown}")
 
 
 def register(app: typer.Typer) -> None:

@@ -2,11 +2,22 @@
 
 Every error a user can cause or meet carries a one-line message that says what went wrong and what to do;
 the CLI prints that line and exits non-zero, the API turns it into a status code. No stack traces for users.
+
+A message may be a catalogue entry (core/i18n.py): `NotFound(N_("no notice has the key %(key)r"), values={"key": k})`.
+`str(error)` is then the English sentence (the CLI, logs and tests read it), and the API says `msgid` in the reader's
+language with the same `values` (api/errors.py `message_of`).
 """
+
+from collections.abc import Mapping
+
+from policygraph.core.i18n import N_
 
 
 class PolicyGraphError(Exception):
     """Base of every error PolicyGraph reports to a user."""
+
+    msgid: str | None = None
+    values: Mapping[str, object] = {}
 
 
 class BadInput(PolicyGraphError):
@@ -14,13 +25,21 @@ class BadInput(PolicyGraphError):
     Their mistake, not the server's: the API answers it with a 4xx status (api/errors.py is the one place that
     decides which), the CLI with one line. `parameter` names the value at fault, when one does."""
 
-    def __init__(self, message: str, *, parameter: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, parameter: str | None = None, values: Mapping[str, object] | None = None
+    ) -> None:
+        super().__init__(message % values if values else message)
         self.parameter = parameter
+        self.msgid = message
+        self.values = dict(values or {})
 
 
 class NotFound(BadInput):
     """A key or name that no node of the graph has."""
+
+
+# "level is one of national, provincial, …, not 'x'": one message for every refused choice.
+ONE_OF = N_("%(name)s is one of %(choices)s, not %(value)r")
 
 
 class InvalidParameter(BadInput, ValueError):
@@ -29,8 +48,9 @@ class InvalidParameter(BadInput, ValueError):
 
     parameter: str
 
-    def __init__(self, parameter: str, message: str, value: object = None) -> None:
-        super().__init__(message, parameter=parameter)
+    def __init__(self, parameter: str, message: str, value: object = None,
+                 values: Mapping[str, object] | None = None) -> None:  # fmt: skip
+        super().__init__(message, parameter=parameter, values=values)
         self.value = value
 
 

@@ -2,7 +2,8 @@
 
 Names are part of the contract (other tools set them): POLICYGRAPH_ENGINE, POLICYGRAPH_DATA_DIR, FALKORDB_URL,
 NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, POLICYGRAPH_API_KEY, POLICYGRAPH_DOCNO_PREFIXES,
-POLICYGRAPH_CORRECTIONS, and the fetcher's POLICYGRAPH_ALLOW_PRIVATE_URLS, POLICYGRAPH_FETCH_* (docs/fetch.md).
+POLICYGRAPH_CORRECTIONS, POLICYGRAPH_LANG, and the fetcher's POLICYGRAPH_ALLOW_PRIVATE_URLS, POLICYGRAPH_FETCH_*
+(docs/fetch.md).
 """
 
 from functools import lru_cache
@@ -62,6 +63,9 @@ class Settings(BaseSettings):
     fetch_delay_s: float = Field(default=1.0, ge=0, validation_alias=AliasChoices("POLICYGRAPH_FETCH_DELAY"))
     # Fetched documents are kept here, keyed by URL: a re-ingest reads them (`--refresh` fetches again).
     fetch_cache: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_FETCH_CACHE"))
+    # The explorer's language when the request names none (?lang=, cookie, Accept-Language): zh or en; any other
+    # value falls back to zh (core/i18n.py).
+    lang: str = Field(default="zh", validation_alias=AliasChoices("POLICYGRAPH_LANG"))
 
     @property
     def corrections_path(self) -> Path:

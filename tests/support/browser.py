@@ -94,9 +94,10 @@ class Visit:
 
 
 @contextmanager
-def visit(browser: Browser, allowed: str, url: str) -> Iterator[Visit]:
-    """Open url in a fresh context where only URLs starting with `allowed` may load."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def visit(browser: Browser, allowed: str, url: str, locale: str = "en-US") -> Iterator[Visit]:
+    """Open url in a fresh context where only URLs starting with `allowed` may load. `locale` is the browser's
+    language (its Accept-Language): English unless a test reads the Chinese interface."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale=locale)
 
     def route(request_route: Route) -> None:
         url = request_route.request.url

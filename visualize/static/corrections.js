@@ -6,6 +6,8 @@
   const form = document.getElementById("correction-form");
   if (!form) return;
   const status = document.getElementById("correction-status");
+  const textSource = document.getElementById("ui-text");
+  const ui = Object.assign({ saving: "saving…", saved: "saved" }, textSource ? JSON.parse(textSource.textContent) : {});
   const names = (text) => text.split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
   const value = (data, name) => String(data.get(name) || "").trim();
 
@@ -26,14 +28,14 @@
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    status.textContent = "saving…";
+    status.textContent = ui.saving;
     const response = await fetch(form.dataset.url, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-API-Key": value(data, "key") },
       body: JSON.stringify(body(data)),
     });
     if (response.ok) {
-      status.textContent = "saved";
+      status.textContent = ui.saved;
       window.location.reload();
       return;
     }

@@ -13,6 +13,11 @@
   var container = document.getElementById("graph");
   var details = document.getElementById("details");
   if (!source || !container || typeof vis === "undefined") return;
+  // The texts this script writes, in the page's language (base.html), with English when a page has none.
+  var textSource = document.getElementById("ui-text");
+  var ui = Object.assign({ open_notice: "Open its notice", open_page: "Open its page", expand: "Expand",
+    expanding: "Expanding…", added: "Added {n} nodes", failed: "Expand (failed: {reason})" },
+    textSource ? JSON.parse(textSource.textContent) : {});
 
   var data = JSON.parse(source.textContent);
   var nodes = new vis.DataSet(data.nodes);
@@ -78,12 +83,12 @@
   function showNode(node) {
     var actions = [];
     if (isOwnPath(node.page)) {
-      var link = element("a", node.kind === "Task" ? "Open its notice" : "Open its page");
+      var link = element("a", node.kind === "Task" ? ui.open_notice : ui.open_page);
       link.href = node.page;
       actions.push(link);
     }
     if (node.expand && data.graph_url) {
-      var button = element("button", "Expand");
+      var button = element("button", ui.expand);
       button.type = "button";
       button.addEventListener("click", function () { expand(node, button); });
       actions.push(button);
@@ -92,12 +97,12 @@
   }
 
   function showEdge(edge) {
-    show(edge.type, edge.title || "", []);
+    show(edge.type_label || edge.type, edge.title || "", []);
   }
 
   function expand(node, button) {
     button.disabled = true;
-    button.textContent = "Expanding…";
+    button.textContent = ui.expanding;
     var url = data.graph_url + "?kind=" + encodeURIComponent(node.expand) + "&key=" + encodeURIComponent(node.id) + "&depth=1";
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (response) {
@@ -114,11 +119,11 @@
         nodes.add(fresh);
         remember(freshEdges);
         edges.add(freshEdges);
-        button.textContent = "Added " + fresh.length + " nodes";
+        button.textContent = ui.added.replace("{n}", String(fresh.length));
       })
       .catch(function (error) {
         button.disabled = false;
-        button.textContent = "Expand (failed: " + error.message + ")";
+        button.textContent = ui.failed.replace("{reason}", error.message);
       });
   }
 
