@@ -18,6 +18,7 @@ from policygraph.api.routes import (
     documents,
     exports,
     health,
+    maps,
     networks,
     pages,
     programmes,
@@ -54,7 +55,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     errors.install(app)
     blank_fields.install(app)
     routers = (health, corrections, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
-               citations, cypher_console, uploads, pages)  # fmt: skip
+               citations, cypher_console, uploads, maps, pages)  # fmt: skip
     for module in routers:
         app.include_router(module.router)
     return app

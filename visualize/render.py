@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from policygraph.core.vocabulary import LEVELS, TIERS
-from policygraph.visualize import assets, style, urls
+from policygraph.visualize import assets, maps, style, urls
 
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
@@ -39,9 +39,18 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # i18n (issue 19): `{{ _("…") }}` in templates; the i18n part installs the real catalogues in place of these.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.filters["script_json"] = script_json
     env.globals.update(
-        static_url=static_url, urls=urls, legend=style.legend(), assets=assets, levels=LEVELS, tiers=TIERS
+        static_url=static_url,
+        urls=urls,
+        draw_map=maps.draw,
+        legend=style.legend(),
+        assets=assets,
+        levels=LEVELS,
+        tiers=TIERS,
     )
     return env
 
