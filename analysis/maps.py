@@ -17,6 +17,7 @@ whose region resolved to none).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -60,11 +61,11 @@ class RegionMap:
         return sum(a.value for a in self.areas) if self.kind in ("notices", "leads") else len(self.marks)
 
 
-def rolled_up(counts: dict[str | None, int], level: MapLevel) -> tuple[Counter[str], int, int]:
+def rolled_up(counts: Iterable[tuple[str | None, int]], level: MapLevel) -> tuple[Counter[str], int, int]:
     """Counts by region code → by unit of the level, and what fell above it and nowhere."""
     by_unit: Counter[str] = Counter()
     above = unplaced = 0
-    for code, count in counts.items():
+    for code, count in counts:
         unit = unit_code_of(code, level) if code else None
         if unit is not None:
             by_unit[unit] += count
@@ -81,7 +82,7 @@ def counted_map(kind: MapKind, rows: list[dict[str, object]], column: str, level
     for row in rows:
         code = row["code"] if isinstance(row["code"], str) else None
         counts[code] = counts.get(code, 0) + int(str(row[column]))
-    by_unit, above, unplaced = rolled_up(counts, level)
+    by_unit, above, unplaced = rolled_up(counts.items(), level)
     areas = [Area(u, by_unit.get(u.code, 0)) for u in units(level)]
     return RegionMap(kind, level, year, subject, areas, [], above, unplaced)
 
@@ -123,8 +124,7 @@ def marked_unit(code: str) -> Unit | None:
 
 def with_areas(found: RegionMap, counts: Counter[str]) -> RegionMap:
     """The level's units under the marks, each with how many of the marks' notices fall inside it."""
-    by_code: dict[str | None, int] = dict(counts)
-    by_unit, _, _ = rolled_up(by_code, found.level)
+    by_unit, _, _ = rolled_up(counts.items(), found.level)
     found.areas = [Area(u, by_unit.get(u.code, 0)) for u in units(found.level)]
     return found
 
