@@ -43,7 +43,8 @@ def class_bounds(values: Sequence[int], classes: int = len(BLUES)) -> list[int]:
     positive = np.array(sorted(v for v in values if v > 0))
     if positive.size == 0:
         return []
-    cuts = np.quantile(positive, np.linspace(0, 1, classes + 1)[1:], method="inverted_cdf")
+    shares = np.round(np.linspace(0, 1, classes + 1)[1:], 9)  # 0.6, not 0.6000000000000001
+    cuts = np.quantile(positive, shares, method="inverted_cdf")
     return sorted({int(c) for c in cuts})
 
 
