@@ -67,7 +67,7 @@ def hostile_map() -> RegionMap:
     areas = [Area(u, 7 if u.code == "620000" else 0) for u in units("province")]
     areas = [Area(hostile, 7) if a.unit.code == "620000" else a for a in areas]
     new = Unit("659012", "白杨市", "新疆维吾尔自治区白杨市", "county")
-    return RegionMap("leads", "province", 2021, '<img src=x onerror=alert(2)>局', areas + [Area(new, 3)], [], 2, 1)
+    return RegionMap("leads", "province", 2021, "<img src=x onerror=alert(2)>局", [*areas, Area(new, 3)], [], 2, 1)
 
 
 def test_the_svg_is_well_formed_and_escapes_every_name() -> None:

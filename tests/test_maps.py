@@ -82,7 +82,9 @@ def test_a_reach_map_shows_the_implementing_regions_and_those_without(seeded_sto
 
 def svg_values(svg: str) -> dict[str, int]:
     root = ET.fromstring(svg)
-    return {p.get("data-code", ""): int(p.get("data-value", "0")) for p in root.iter(f"{SVG}path") if p.get("data-code")}
+    return {
+        p.get("data-code", ""): int(p.get("data-value", "0")) for p in root.iter(f"{SVG}path") if p.get("data-code")
+    }
 
 
 def test_the_svg_and_csv_routes_give_the_same_numbers(api: Any) -> None:
@@ -99,7 +101,9 @@ def test_the_svg_and_csv_routes_give_the_same_numbers(api: Any) -> None:
                        ("甘肃省", "provincial", "1", "inferred"), ("临夏回族自治州", "prefectural", "1", "inferred")}  # fmt: skip
     units = [r for r in rows if r["layer"] == "unit"]
     assert len(units) == 34 and sum(1 for r in units if r["implementing_notices"] == "0") == 31
-    leads = list(csv.DictReader(io.StringIO(api.get("/maps/leads/map.csv", params={"function": "卫生健康委员会"}).text)))
+    leads = list(
+        csv.DictReader(io.StringIO(api.get("/maps/leads/map.csv", params={"function": "卫生健康委员会"}).text))
+    )
     assert {r["name"]: int(r["lead_tasks"]) for r in leads if r["lead_tasks"] != "0"} == {
         "山西省": 9, "安徽省": 15, "西藏自治区": 17, "甘肃省": 14}  # fmt: skip
 
