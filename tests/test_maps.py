@@ -18,12 +18,20 @@ import pytest
 from policygraph.analysis import maps
 from policygraph.core.errors import InvalidParameter, NotFound
 from policygraph.graph.store import GraphStore
+from policygraph.visualize import map_shapes
 from tests.support.cli import run_cli
 from tests.support.engines import cli_settings
 
 SVG = "{http://www.w3.org/2000/svg}"
 NATIONAL_2021 = "国办发〔2021〕20号"
 COUNTY_SHAPES = 2852 - 5  # every county-map unit but the five the data predates (test_map_shapes.py)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prepared_shapes() -> None:
+    """The shapes built (or read from the cache file) before any request: a first build takes 20-60 s, longer than a
+    test client waits."""
+    map_shapes.shapes()
 
 
 def numbers(found: maps.RegionMap) -> dict[str, int]:

@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from policygraph.visualize import urls
+import pytest
+
+from policygraph.visualize import map_shapes, urls
 from tests.support.browser import base, visit
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 SHANXI = 'figure.map svg a path[data-code="140000"]'
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prepared_shapes() -> None:
+    """The shapes built (or read from the cache file) before any request: a first build takes 20-60 s, longer than a
+    test client waits."""
+    map_shapes.shapes()
 
 
 def test_province_map_hover_and_click_open_the_regions_notices(api: Any, browser: Browser) -> None:
