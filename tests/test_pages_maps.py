@@ -29,6 +29,7 @@ def prepared_shapes() -> None:
 def test_province_map_hover_and_click_open_the_regions_notices(api: Any, browser: Browser) -> None:
     with visit(browser, base(api) + "/", base(api) + urls.map_page("notices")) as seen:
         page = seen.page
+        assert page.title() == "Notices per region · PolicyGraph"
         assert page.locator("figure.map svg.map").is_visible()
         assert page.locator("figure.map svg a path[data-code]").count() == 34
         assert page.locator(f"{SHANXI} > title").text_content() == "山西省: 1"

@@ -59,7 +59,7 @@ def map_page(store: StoreDep, kind: MapKind, level: MapLevel | None = None, year
         except PolicyGraphError as e:
             return error_page(e)
     files = [urls.map_file(kind, "csv", **params)]
-    return page("map.html", files, title=str(kind), region_map=found, params=params, links=True,
+    return page("map.html", files, region_map=found, params=params, links=True,
                 missing=maps.without_shape(found), functions=functions)  # fmt: skip
 
 
