@@ -188,6 +188,8 @@ def region_map(store: GraphStore, kind: MapKind, level: MapLevel | None = None, 
         raise InvalidParameter(SUBJECT_PARAMETER[kind], f"the {kind} map needs a {SUBJECT_PARAMETER[kind]}")
     if kind == "leads":
         return leads_map(store, subject, level or "province", year)
+    if year is not None:  # an adoption or a reach spans the years: a year would be silently ignored
+        raise InvalidParameter("year", f"the {kind} map shows every year; only the notices and leads maps take a year")
     if kind == "programme":
         return programme_map(store, subject, level or "province")
     return reach_map(store, subject, level or "province")

@@ -121,6 +121,7 @@ def test_the_map_routes_refuse_bad_input(api: Any) -> None:
     assert api.get("/maps/notices/map.svg", params={"level": "village"}).status_code == 422
     assert api.get("/maps/atlas/map.svg").status_code == 422
     assert api.get("/maps/programme/map.csv", params={"name": "没有这个计划"}).status_code == 404
+    assert api.get("/maps/programme/map.csv", params={"name": "三明医改经验", "year": 2021}).status_code == 422
     page = api.get("/explore/map/programme", params={"name": "<b>没有</b>"})
     assert page.status_code == 404 and "<b>没有</b>" not in page.text and "&lt;b&gt;没有&lt;/b&gt;" in page.text
 
