@@ -42,6 +42,12 @@ def marks(found: maps.RegionMap) -> set[tuple[str, str | None, int]]:
     return {(a.unit.name, a.tier, a.value) for a in found.marks}
 
 
+def test_every_region_of_the_seeds_has_a_shape(seeded_store: GraphStore) -> None:
+    codes = [row["code"] for row in seeded_store.run("map_notices", {"year": None})]
+    assert sorted(codes) == ["140000", "341324", "440000", "540000", "622900"]
+    assert map_shapes.missing(codes) == []
+
+
 def test_notices_per_region_roll_up_to_each_level(seeded_store: GraphStore) -> None:
     province = maps.notices_map(seeded_store, "province")
     assert numbers(province) == {"山西省": 1, "安徽省": 1, "广东省": 1, "西藏自治区": 1, "甘肃省": 1}
