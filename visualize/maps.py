@@ -181,8 +181,9 @@ def draw(found: RegionMap, texts: Mapping[str, str], *, links: bool = True) -> M
     layers, legend = (count_layer if found.kind in ("notices", "leads") else tier_layers)(found, texts, links)
     notes = missing_lines(found, texts["no_shape"])
     height = drawn.height + LINE * len(notes) + (8 if notes else 0)
+    role = "" if links else ' role="img"'  # an image has no parts for assistive technology: not with links inside
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 {drawn.width:g} {height:g}" '
-            f'width="{drawn.width:g}" height="{height:g}" role="img" aria-label="{escape(texts["title"])}">'
+            f'width="{drawn.width:g}" height="{height:g}"{role} aria-label="{escape(texts["title"])}">'
             f'<title>{escape(texts["title"])}</title><rect width="100%" height="100%" fill="#fff"/>'
             f'<text x="16" y="28" font-size="18" {FONT}>{escape(texts["title"])}</text>')  # fmt: skip
     # The country first: a gap between units (a tract the data gives no division code) shows as land, not as sea.
