@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -35,11 +36,11 @@ READY = """() => new Promise(done => {
 })"""
 
 
-def shapes_preparation() -> tuple[float, float, int]:
+def shapes_preparation(cache_dir: str) -> tuple[float, float, int]:
     """(cold build, warm load) in seconds, and the cache file's size, in a fresh cache directory."""
     from policygraph.visualize import map_shapes
 
-    os.environ["POLICYGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="policygraph-map-cache-")
+    os.environ["POLICYGRAPH_CACHE_DIR"] = cache_dir
     started = time.perf_counter()
     map_shapes.prepared()
     cold = time.perf_counter() - started
@@ -63,7 +64,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    cold, warm, size = shapes_preparation()
+    cache_dir = tempfile.mkdtemp(prefix="policygraph-map-cache-")
+    cold, warm, size = shapes_preparation(cache_dir)
     print(f"shapes: first build {cold:.1f} s, then {warm * 1000:.0f} ms from the cache file ({size / 1e6:.1f} MB)")
 
     from playwright.sync_api import sync_playwright
@@ -102,6 +104,7 @@ def main() -> None:
         store.close()
     finally:
         falkordb_server.stop(data_dir)
+        shutil.rmtree(cache_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
