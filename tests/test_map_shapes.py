@@ -83,3 +83,18 @@ def test_the_svg_is_well_formed_and_escapes_every_name() -> None:
     assert any("白杨市 (3)" in note for note in notes)
     links = [a.get("href") for a in root.iter(f"{SVG}a")]
     assert "/?region=%E7%94%98%E8%82%83%E7%9C%81&year_from=2021&year_to=2021" in links
+
+
+def test_a_national_adopter_fills_the_country_beneath_the_local_ones() -> None:
+    china, gansu = Unit("100000", "中国", "中国", "national"), Unit("620000", "甘肃省", "甘肃省", "provincial")
+    linxia = Unit("622900", "临夏回族自治州", "甘肃省临夏回族自治州", "prefectural")
+    marks = [Area(linxia, 2021, "prefectural", 1), Area(gansu, 2019, "provincial", 1), Area(china, 2017, "national", 1)]
+    found = RegionMap("programme", "province", None, "三明医改经验", [Area(u, 0) for u in units("province")], marks)
+    root = ET.fromstring(render.render("_map_svg.html", region_map=found, links=True))
+    drawn = [(p.get("data-code"), p.get("fill"), p.get("fill-opacity")) for p in root.iter(f"{SVG}path")]
+    marked = [d for d in drawn if d[0] in ("100000", "620000", "622900") and d[1] != maps.ZERO]
+    # National first (beneath), then the province, then the prefecture; the earliest darkest.
+    assert [code for code, _, _ in marked] == ["100000", "620000", "622900"]
+    assert marked[0][1] == "#b2182b" and marked[0][2] is None and marked[2][2] == "0.4"
+    links = {a.find(f"{SVG}path").get("data-code"): a.get("href") for a in root.iter(f"{SVG}a")}  # type: ignore[union-attr]
+    assert links["100000"] == "/?year_from=2017&year_to=2017"  # the country: every notice of that year

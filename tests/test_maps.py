@@ -147,3 +147,10 @@ def test_the_map_command_writes_an_svg_and_prints_csv(
     assert {r["name"]: r["notices"] for r in rows if r["notices"] != "0"} == {"宿州市": "1", "临夏回族自治州": "1"}
     refused = run_cli("map", "notices", "-o", str(tmp_path / "map.png"), settings=settings)
     assert refused.returncode != 0 and "map.png" in refused.stderr
+
+
+def test_the_reach_page_says_which_tiers_were_reached(api: Any) -> None:
+    page = api.get("/explore/map/reach", params={"key": NATIONAL_2021, "level": "prefecture"})
+    assert page.status_code == 200
+    assert "Tiers reached: provincial, prefectural, county." in page.text and "Tiers missing: —." in page.text
+    assert page.text.count('<a href="/?region=') >= 453  # every unit of the level is a link to its notices
