@@ -98,3 +98,12 @@ def test_a_national_adopter_fills_the_country_beneath_the_local_ones() -> None:
     assert marked[0][1] == "#b2182b" and marked[0][2] is None and marked[2][2] == "0.4"
     links = {a.find(f"{SVG}path").get("data-code"): a.get("href") for a in root.iter(f"{SVG}a")}  # type: ignore[union-attr]
     assert links["100000"] == "/?year_from=2017&year_to=2017"  # the country: every notice of that year
+
+
+def test_every_unit_links_to_its_own_region() -> None:
+    """A click opens the home page filtered by the unit's path: that path must name the unit, on every map."""
+    from policygraph.ingest import divisions
+
+    for level in MAP_LEVELS:
+        wrong = [u.path for u in units(level) if divisions.region_prefix(u.path) != u.path]
+        assert wrong == [], level
