@@ -82,7 +82,8 @@ def test_the_svg_is_well_formed_and_escapes_every_name() -> None:
     notes = [t.text or "" for t in root.iter(f"{SVG}text") if t.get("class") == "no-shape"]
     assert any("白杨市 (3)" in note for note in notes)
     links = [a.get("href") for a in root.iter(f"{SVG}a")]
-    assert "/?region=%E7%94%98%E8%82%83%E7%9C%81&year_from=2021&year_to=2021" in links
+    # A lead-task map's region opens the home page ranking that region's functions in that year.
+    assert "/?region=%E7%94%98%E8%82%83%E7%9C%81&year_from=2021&year_to=2021&group_by=function" in links
 
 
 def test_a_national_adopter_fills_the_country_beneath_the_local_ones() -> None:

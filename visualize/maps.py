@@ -81,10 +81,10 @@ def hover(area: Area, kind: str, texts: Mapping[str, str]) -> str:
     return f"{area.unit.name}: {area.value}"
 
 
-def region_link(area: Area, year: int | None) -> str:
-    if area.unit.code == CHINA:
-        return urls.with_query(urls.HOME, year_from=year, year_to=year)
-    return urls.with_query(urls.HOME, region=area.unit.path, year_from=year, year_to=year)
+def region_link(area: Area, year: int | None, group_by: str | None = None) -> str:
+    """The explorer home filtered to the region (and year): its notices and the agencies (or functions) leading there."""
+    region = None if area.unit.code == CHINA else area.unit.path
+    return urls.with_query(urls.HOME, region=region, year_from=year, year_to=year, group_by=group_by)
 
 
 def shape(area: Area, fill: str, title: str, link: str | None, opacity: float = 1.0) -> str:
@@ -101,7 +101,7 @@ def shape(area: Area, fill: str, title: str, link: str | None, opacity: float = 
 def count_layer(found: RegionMap, texts: Mapping[str, str], links: bool) -> tuple[list[str], list[Legend]]:
     bounds = class_bounds([a.value for a in found.areas])
     parts = [shape(a, class_colour(a.value, bounds), hover(a, found.kind, texts),
-                   region_link(a, found.year) if links else None)
+                   region_link(a, found.year, "function" if found.kind == "leads" else None) if links else None)
              for a in found.areas if shape_of(a.unit.code)]  # fmt: skip
     return parts, class_legend(bounds, texts["zero"])
 
