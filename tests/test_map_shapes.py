@@ -42,16 +42,37 @@ def test_each_level_covers_the_country_once() -> None:
     assert unit_code_of("620000", "county") is None  # a province is above a county map
 
 
+def points(d: str) -> list[tuple[float, float]]:
+    """The points of path data as map_shapes writes it: `M x y l dx dy …z` per subpath."""
+    found = []
+    for subpath in d.split("M")[1:]:
+        head, _, rest = subpath.partition("l")
+        x, y = (float(n) for n in head.split())
+        found.append((x, y))
+        steps = rest.rstrip("z").split()
+        for dx, dy in zip(steps[0::2], steps[1::2], strict=True):
+            x, y = x + float(dx), y + float(dy)
+            found.append((x, y))
+    return found
+
+
 def test_the_projection_puts_regions_where_they_are() -> None:
     def centre(code: str) -> tuple[float, float]:
-        numbers = [float(n) for n in map_shapes.shape_of(code).replace("M", " ").replace("Z", " ").split()]  # type: ignore[union-attr]
-        xs, ys = numbers[0::2], numbers[1::2]
-        return sum(xs) / len(xs), sum(ys) / len(ys)
+        found = points(map_shapes.shape_of(code) or "")
+        return sum(x for x, _ in found) / len(found), sum(y for _, y in found) / len(found)
 
     beijing, xinjiang, hainan = centre("110000"), centre("650000"), centre("460000")
     assert xinjiang[0] < beijing[0] and hainan[1] > beijing[1]  # Xinjiang west of Beijing, Hainan south of it
     drawn = map_shapes.shapes()
     assert drawn.width == 1000 and 800 < drawn.height < 950
+    # Relative steps add up to absolute points on the canvas (Hainan aside: 三沙 lies south of it, in the inset).
+    everything = [
+        p for code in ("110000", "650000", "540000", "230000") for p in points(map_shapes.shape_of(code) or "")
+    ]
+    assert all(-1 <= x <= 1001 and -1 <= y <= drawn.height + 1 for x, y in everything)
+    assert (
+        map_shapes.points_path([(1.04, 2.0), (1.5, 2.26), (0.9, 3.0), (1.04, 2.0)], close=True) == "M1 2l.5 .3 -.6 .7z"
+    )
 
 
 def test_class_bounds_split_the_positive_values() -> None:

