@@ -19,6 +19,7 @@ from policygraph.api.routes import (
     exports,
     fetches,
     health,
+    maps,
     networks,
     pages,
     programmes,
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     blank_fields.install(app)
     language.install(app, stores.settings.lang)
     routers = (health, corrections, documents, agencies, programmes, search, subgraph, networks, diffusion, questions, exports,
-               citations, cypher_console, uploads, fetches, upload_page, pages)  # fmt: skip
+               citations, cypher_console, uploads, fetches, upload_page, maps, pages)  # fmt: skip
     for module in routers:
         app.include_router(module.router)
     return app

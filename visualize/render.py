@@ -20,7 +20,7 @@ from markupsafe import Markup
 from policygraph.core import i18n
 from policygraph.core.terms import TERMS, said
 from policygraph.core.vocabulary import LEVELS, TIERS
-from policygraph.visualize import assets, style, urls
+from policygraph.visualize import assets, maps, style, urls
 
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
@@ -53,7 +53,7 @@ def _environment(language: str) -> Environment:
     env.filters["term"] = lambda code: translations.gettext(TERMS[code]) if code in TERMS else code
     # A message defined in Python with N_ (the legend's labels, coverage reasons): plain text, so autoescape applies.
     env.filters["t"] = lambda text: said(translations, text)
-    env.globals.update(static_url=static_url, urls=urls, legend=style.legend(), assets=assets, levels=LEVELS,
+    env.globals.update(static_url=static_url, urls=urls, draw_map=maps.draw, legend=style.legend(), assets=assets, levels=LEVELS,
                        tiers=TIERS, lang=language, html_lang=i18n.HTML_LANG[language])  # fmt: skip
     return env
 

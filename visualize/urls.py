@@ -14,6 +14,8 @@ STATIC = "/explore/static"
 NETWORK = "/explore/network"  # the agency collaboration league table
 DIFFUSION = "/explore/diffusion"  # programmes' adoption charts
 UPLOAD = "/explore/upload"  # add notices: a file or a web address, with the API key
+MAP = "/explore/map"  # the maps: /explore/map/{notices|leads|programme|reach}
+MAP_FILES = "/maps"  # their drawings and numbers: /maps/{kind}/map.svg and map.csv
 
 PAGE_OF_KIND = {"Document": NOTICE, "Agency": AGENCY, "Programme": PROGRAMME}
 SUBGRAPH_KIND = {"Document": "document", "Agency": "agency", "Programme": "programme"}
@@ -51,6 +53,15 @@ def page_of(kind: str, key: str) -> str | None:
         return task_notice(key)
     prefix = PAGE_OF_KIND.get(kind)
     return f"{prefix}/{encode(key)}" if prefix else None
+
+
+def map_page(kind: str, **params: object) -> str:
+    return with_query(f"{MAP}/{kind}", **params)
+
+
+def map_file(kind: str, suffix: str, **params: object) -> str:
+    """`suffix` is svg or csv."""
+    return with_query(f"{MAP_FILES}/{kind}/map.{suffix}", **params)
 
 
 def with_query(path: str, **params: object) -> str:

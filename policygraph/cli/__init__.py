@@ -13,6 +13,7 @@ from policygraph.cli import (
     export,
     extract,
     ingest,
+    map,
     network,
     prefixes,
     query,
@@ -45,6 +46,7 @@ export.register(app)
 citations.register(app)
 correct.register(app)
 compare.register(app)
+map.register(app)
 
 
 def main() -> None:
