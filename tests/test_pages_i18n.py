@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from policygraph.visualize import urls
+from policygraph.visualize import map_shapes, urls
 from tests.support.browser import base, visit
 
 if TYPE_CHECKING:
@@ -34,12 +34,18 @@ PAGES = {
     "diffusion chart": f"{urls.DIFFUSION}/{urls.encode(DRG)}",
     "network": urls.NETWORK + "?directed=true",
     "compare": urls.compare(LINXIA, XIZANG),
+    "notices map": urls.map_page("notices"),
+    "adoption map": urls.map_page("programme", name="三明医改经验"),
+    "reach map": urls.map_page("reach", key="国办发〔2021〕20号"),
+    "lead tasks map": urls.map_page("leads", function="卫生健康委员会", level="county"),
+    "upload": urls.UPLOAD,
 }
 # Latin words a Chinese page may show: the product's name, the other language's name on the switch, names of methods
-# and formats that are not translated (PageRank, UCINET, Gephi, Freeman, JSON, CSV, API, Cypher), the parameters of a
-# JSON URL, and the data's own words (a programme named DRG/DIP, a 文号 prefix).
-ALLOWED = {"PolicyGraph", "English", "PageRank", "UCINET", "Gephi", "Freeman", "JSON", "CSV", "API", "k",
-           "offset", "limit", "DRG", "DIP"}  # fmt: skip
+# and formats that are not translated (PageRank, UCINET, Gephi, Freeman, JSON, CSV, SVG, API, Cypher), the parameters of a
+# JSON URL, file formats and encodings (the upload page: .docx, UTF-8, GBK, Big5), and the data's own words (a programme named DRG/DIP, a 文号 prefix).
+ALLOWED = {"PolicyGraph", "English", "PageRank", "UCINET", "Gephi", "Freeman", "JSON", "CSV", "SVG", "API", "k",
+           "offset", "limit", "DRG", "DIP", "https",
+           "txt", "html", "docx", "pdf", "PDF", "Word", "UTF", "GBK", "Big"}  # fmt: skip
 URL_LIKE = re.compile(r"/[\w/…%.-]*")  # JSON links are shown as their path: /documents, /agencies/…/tasks
 PLACEHOLDER = re.compile(r"\{\w+\}")  # the scripts' texts fill {n} and {reason} in
 # The first words of each page in English, in the h1 or the first heading.
@@ -56,6 +62,12 @@ VISIBLE = """() => {
   if (ui) texts.push(...Object.values(JSON.parse(ui.textContent)));
   return texts.join("\\n");
 }"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prepared_shapes() -> None:
+    """The map shapes built (or read from their cache file) before any request: a first build takes 20-60 s."""
+    map_shapes.shapes()
 
 
 def english_words(text: str) -> set[str]:

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from policygraph.api.explorer import page
+from policygraph.core.i18n import gettext as _
 from policygraph.visualize import urls
 
 router = APIRouter(include_in_schema=False)
@@ -15,4 +16,4 @@ router = APIRouter(include_in_schema=False)
 
 @router.get(urls.UPLOAD, response_class=HTMLResponse)
 def upload_page() -> HTMLResponse:
-    return page("upload.html", ["/documents/upload", "/documents/fetch"], title="Add notices")
+    return page("upload.html", ["/documents/upload", "/documents/fetch"], title=_("Add notices"))
