@@ -48,6 +48,8 @@ ALLOWED = {"PolicyGraph", "English", "PageRank", "UCINET", "Gephi", "Freeman", "
            "txt", "html", "docx", "pdf", "PDF", "Word", "UTF", "GBK", "Big"}  # fmt: skip
 URL_LIKE = re.compile(r"/[\w/…%.-]*")  # JSON links are shown as their path: /documents, /agencies/…/tasks
 PLACEHOLDER = re.compile(r"\{\w+\}")  # the scripts' texts fill {n} and {reason} in
+# The README's Chinese screenshots (POLICYGRAPH_SCREENSHOTS=docs): docs/screenshot-zh-home.png and the adoption map.
+SHOTS = {"home": "zh-home", "adoption map": "zh-adoption-map"}
 # The first words of each page in English, in the h1 or the first heading.
 ENGLISH_HEADINGS = {"home": "Health-reform notices", "network": "Agency collaboration network",
                     "diffusion": "Diffusion: how programmes", "compare": "Compared"}  # fmt: skip
@@ -90,6 +92,8 @@ def test_the_chinese_pages_have_no_english_left(api: Any, browser: Browser, name
         left = sorted(english_words(text))
         assert not left, f"{name}: English left on the Chinese page: {left}"
         assert "中文" in seen.page.locator("nav.language").inner_text()
+        if name in SHOTS:
+            seen.shoot(SHOTS[name])
         seen.assert_clean()
 
 
