@@ -191,6 +191,10 @@ def endpoints(store: GraphStore) -> dict[str, str]:
         "search": "/search?q=医共体&limit=10",
         "search two words": "/search?q=家庭医生%20签约&limit=10",
         "programmes": "/diffusion/programmes",
+        # The maps' numbers and drawings (the first answer prepares the shapes once: not what users wait on).
+        "map notices csv": "/maps/notices/map.csv?level=province",
+        "map leads csv": f"/maps/leads/map.csv?function={quote('卫生健康委员会')}&level=prefecture",
+        "map county svg": "/maps/notices/map.svg?level=county",
     }
 
 
