@@ -3,6 +3,8 @@ user input: every query is a file in cypher/, every value a parameter."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -33,6 +35,7 @@ from policygraph.api.store_holder import StoreHolder
 from policygraph.core.settings import Settings, get_settings
 from policygraph.core.version import __version__
 from policygraph.graph.store import GraphStore
+from policygraph.visualize import map_shapes
 
 DESCRIPTION = """
 Who leads which task of China's health reform, and which notice descends from which.
@@ -43,12 +46,22 @@ that link a local notice to its national parent. Every answer comes from a Cyphe
 """
 
 
+def _prepare_map_shapes() -> None:
+    """The maps' shapes read (or, on a first run, built: 20-60 s) while the server starts, not in the first map
+    request; a failure is logged and left to that request to report."""
+    try:
+        map_shapes.shapes()
+    except Exception:  # a background warm-up must never take the server down
+        logging.getLogger("policygraph.api").warning("map shapes not prepared", exc_info=True)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """The app for the configured engine (or a given store, as the tests do)."""
     stores = StoreHolder(settings or get_settings(), store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=_prepare_map_shapes, name="map-shapes", daemon=True).start()
         yield
         stores.close()
 
