@@ -21,6 +21,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -177,8 +178,17 @@ def prepared(path: Path | None = None) -> dict[str, Any]:
     return loaded
 
 
-@cache
+# One build at a time in a process: the server's warm-up thread (api/app.py) and a first map request may ask at once.
+_PREPARING = threading.Lock()
+
+
 def shapes() -> Shapes:
+    with _PREPARING:
+        return _shapes()
+
+
+@cache
+def _shapes() -> Shapes:
     raw = prepared()
     return Shapes(raw["width"], raw["height"], raw["paths"], raw["maritime"], tuple(raw["inset_view"]),
                   tuple(raw["inset_box"]))  # fmt: skip
