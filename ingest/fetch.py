@@ -27,7 +27,7 @@ import httpx
 
 from policygraph.core.errors import InputError
 from policygraph.core.settings import Settings
-from policygraph.core.version import PROJECT_URL, __version__
+from policygraph.core.version import __version__
 from policygraph.ingest import fetch_cache
 from policygraph.ingest.attachments import attachment_of
 from policygraph.ingest.fetch_address import Target, global_enough, resolve, split
@@ -35,7 +35,15 @@ from policygraph.ingest.fetch_cache import Fetched
 from policygraph.ingest.readers import MAX_BYTES, SourceText, read_bytes
 from policygraph.ingest.robots import HostPacer, Robots
 
-USER_AGENT = f"PolicyGraph/{__version__} (+{PROJECT_URL})"
+# Says who is asking and why, so that a site's webmaster can tell; a deployment adds how to reach it (user_agent()).
+USER_AGENT = f"PolicyGraph/{__version__} (health-reform policy research)"
+
+
+def user_agent(contact: str | None) -> str:
+    """The User-Agent, with the deployment's contact (POLICYGRAPH_FETCH_CONTACT: an e-mail or web address) when set."""
+    return f"{USER_AGENT[:-1]}; +{contact.strip()})" if contact and contact.strip() else USER_AGENT
+
+
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 512 * 1024
 CHUNK = 64 * 1024
@@ -68,7 +76,7 @@ class FetchPolicy:
                    max_bytes=min(int(settings.fetch_max_mb * 2**20), MAX_BYTES),
                    max_redirects=settings.fetch_max_redirects, host_delay_s=settings.fetch_delay_s,
                    allow_private=allow_private or settings.allow_private_urls, cache_dir=settings.fetch_cache_path,
-                   refresh=refresh)  # fmt: skip
+                   refresh=refresh, user_agent=user_agent(settings.fetch_contact))  # fmt: skip
 
 
 @dataclass(frozen=True)

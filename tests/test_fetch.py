@@ -15,8 +15,9 @@ import pytest
 import trustme
 
 from policygraph.core.errors import InputError
+from policygraph.core.settings import Settings
 from policygraph.graph.ingest_files import extract_url
-from policygraph.ingest.fetch import USER_AGENT, Fetcher, read_fetched
+from policygraph.ingest.fetch import USER_AGENT, Fetcher, FetchPolicy, read_fetched
 from tests.support.fetch_site import DOCX_KEY, KEY, PDF_KEY, pages, policy
 from tests.support.web_server import Site, serve_site
 
@@ -47,7 +48,14 @@ def test_a_notice_page_gives_the_notice_with_its_url_and_retrieval_date(site: Si
     assert record["tasks"][2]["lead"] == ["赣州市医疗保障局"]
     assert time.strftime("%Y-%m-%dT", time.gmtime()) in record["retrieved"] and record["retrieved"].endswith("Z")
     agents = {agent for path, agent, _ in site.requests if path == "/art/2025/notice.html"}
-    assert agents == {USER_AGENT} and USER_AGENT.startswith("PolicyGraph/0.") and "(+https://" in USER_AGENT
+    assert agents == {USER_AGENT} and USER_AGENT.startswith("PolicyGraph/0.") and "policy research" in USER_AGENT
+
+
+def test_the_user_agent_names_the_deployments_contact() -> None:
+    settings = Settings.model_validate({"POLICYGRAPH_FETCH_CONTACT": " policy-lab@example.org "})
+    agent = FetchPolicy.from_settings(settings).user_agent
+    assert agent == USER_AGENT[:-1] + "; +policy-lab@example.org)" and agent.startswith("PolicyGraph/")
+    assert FetchPolicy.from_settings(Settings()).user_agent == USER_AGENT
 
 
 @pytest.mark.parametrize(("path", "key", "attachment"), [("/art/2025/landing.html", PDF_KEY, "/attach/tasks.pdf"),

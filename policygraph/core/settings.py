@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     fetch_delay_s: float = Field(default=1.0, ge=0, validation_alias=AliasChoices("POLICYGRAPH_FETCH_DELAY"))
     # Fetched documents are kept here, keyed by URL: a re-ingest reads them (`--refresh` fetches again).
     fetch_cache: Path | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_FETCH_CACHE"))
+    # How a site's webmaster reaches whoever runs this copy (an e-mail or web address), named in the User-Agent.
+    fetch_contact: str | None = Field(default=None, validation_alias=AliasChoices("POLICYGRAPH_FETCH_CONTACT"))
     # The explorer's language when the request names none (?lang=, cookie, Accept-Language): zh or en; any other
     # value falls back to zh (core/i18n.py).
     lang: str = Field(default="zh", validation_alias=AliasChoices("POLICYGRAPH_LANG"))
