@@ -106,7 +106,8 @@ def api_server(env: dict[str, str]) -> Iterator[str]:
 
 
 def hammer(base: str, path: str, requests: int, concurrency: int) -> tuple[float, list[float], int]:
-    """Send `requests` GETs from `concurrency` threads; return req/s, latencies (ms), non-2xx count."""
+    """Send `requests` GETs from `concurrency` threads; return req/s, latencies (ms), non-2xx count (a request that
+    times out counts as one)."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -120,7 +121,10 @@ def hammer(base: str, path: str, requests: int, concurrency: int) -> tuple[float
                 if time.monotonic() > deadline:
                     return
                 t0 = time.perf_counter()
-                status = client.get(path).status_code
+                try:
+                    status = client.get(path).status_code
+                except httpx.TimeoutException:  # counted as an error, never a dead thread
+                    status = 504
                 elapsed = (time.perf_counter() - t0) * 1000
                 with lock:
                     latencies.append(elapsed)
