@@ -137,9 +137,9 @@ def test_post_documents_fetch_loads_a_notice_behind_the_key(api: tuple[httpx.Cli
     assert (detail["source"], detail["retrieved"]) == (url, body["retrieved"])
     link = f'<a href="{url}" rel="noopener noreferrer">{url}</a>'
     shown = client.get(urls.notice(PDF_KEY)).text  # in Chinese, the default
-    assert f'来源网址 {link} · 获取于 {body["retrieved"]}' in shown
+    assert f"来源网址 {link} · 获取于 {body['retrieved']}" in shown
     shown = client.get(urls.notice(PDF_KEY), headers={"Accept-Language": "en"}).text
-    assert f'Fetched from {link} · retrieved {body["retrieved"]}' in shown
+    assert f"Fetched from {link} · retrieved {body['retrieved']}" in shown
 
     again = client.post("/documents/fetch", json={"url": url, "refresh": True}, headers={"X-API-Key": TEST_API_KEY})
     assert again.status_code == 200 and again.json()["status"] == "unchanged"
