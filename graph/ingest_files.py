@@ -96,8 +96,10 @@ def extract_url(url: str, fetcher: Fetcher) -> Extracted:
 
 def fetch_all(urls: Sequence[str], fetcher: Fetcher | None) -> list[Extracted]:
     """Every URL's record or reason, in order (a Fetcher with the default policy, closed after, when none is given)."""
-    if not urls or fetcher is not None:
-        return [extract_url(url, fetcher) for url in urls] if fetcher else []
+    if fetcher is not None:
+        return [extract_url(url, fetcher) for url in urls]
+    if not urls:
+        return []
     with Fetcher() as client:
         return [extract_url(url, client) for url in urls]
 

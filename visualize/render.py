@@ -69,6 +69,11 @@ def render(template: str, language: str | None = None, **context: Any) -> str:
     return env.get_template(template).render({"inline": False, "q": None, "switch": None, **context})
 
 
+def map_svg(region_map: Any) -> str:
+    """A map (analysis/maps.py RegionMap) alone as an SVG file, for print: no links. The API and `policygraph map`."""
+    return render("_map_svg.html", region_map=region_map, links=False)
+
+
 def standalone(graph: dict[str, Any], *, title: str, subtitle: str | None = None) -> str:
     """One HTML file that opens offline: vis-network, its CSS and our script and stylesheet inlined."""
     return render("standalone.html", graph=graph, title=title, subtitle=subtitle, inline=True)

@@ -67,8 +67,7 @@ def map_page(store: StoreDep, kind: MapKind, level: MapLevel | None = None, year
 def map_svg(store: StoreDep, kind: MapKind, level: MapLevel | None = None, year: Year = None,
             function: Text = None, name: Text = None, key: Text = None) -> Response:  # fmt: skip
     found = built(store, kind, level, year, function, name, key)
-    svg = render.render("_map_svg.html", region_map=found, links=False)
-    return Response(svg, media_type="image/svg+xml; charset=utf-8")
+    return Response(render.map_svg(found), media_type="image/svg+xml; charset=utf-8")
 
 
 @router.get(f"{urls.MAP_FILES}/{{kind}}/map.csv")

@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(map_csv.csv_text(found))
             return
         if output.suffix.lower() == ".svg":
-            output.write_text(render.render("_map_svg.html", region_map=found, links=False), encoding="utf-8")
+            output.write_text(render.map_svg(found), encoding="utf-8")
         else:
             output.write_text(map_csv.csv_text(found), encoding="utf-8")
         console.print(f"wrote {output}", highlight=False)
