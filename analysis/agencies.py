@@ -11,6 +11,7 @@ from policygraph.analysis.checks import check_basis, check_level, check_page, ch
 from policygraph.core.errors import InvalidParameter, NotFound
 from policygraph.core.i18n import N_
 from policygraph.core.vocabulary import Role
+from policygraph.graph import ranks
 from policygraph.graph.counts import FIRST_TASKS
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.divisions import region_prefix
@@ -56,10 +57,15 @@ def top_leads(
     if group_by not in GROUP_BY:
         raise InvalidParameter("group_by", N_("group_by is agency or function, not %(value)r"), group_by,
                                {"value": group_by})  # fmt: skip
-    params = {"level": level, "region": region_prefix(region), "year_from": year_from, "year_to": year_to,
+    path = region_prefix(region)
+    params = {"level": level, "region": path, "year_from": year_from, "year_to": year_to,
               "basis": bases, "collectives": collectives, "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
               "skip": skip, "limit": limit}  # fmt: skip
     query = "agency_top_leads" if group_by == "agency" else "agency_top_lead_functions"
+    # A filter a ranking is kept ready for is read from it (graph/ranks.py); any other adds up the count rows.
+    cell = ranks.cell_for(group_by, level, path, year_from, year_to, bases, collectives)
+    if cell is not None and ranks.serves(store, cell, skip + limit):
+        query, params = f"{query}_ranked", {**params, "cell": cell.key}
     return [ranking_row(row, group_by) for row in store.run(query, params)]
 
 

@@ -34,7 +34,8 @@ ORDER BY led DESC, key
 WITH function, task_count,
      collect({key: key, name: name, jurisdiction: jurisdiction, kind: kind, tasks: led}) AS agencies
 WITH function, task_count, size(agencies) AS agency_count, agencies[0..$agency_cap] AS agencies
-// … the keys of their first tasks …
+// … the keys of their first tasks (among those of the first $task_cap rows by year and first task: the rows hold
+// distinct tasks, each row's own first ones) …
 MATCH (c:FunctionLeadCount {function: function})
 WHERE ($collectives OR c.own)
   AND ($level IS NULL OR c.level = $level)
@@ -42,6 +43,10 @@ WHERE ($collectives OR c.own)
   AND ($year_from IS NULL OR c.year >= $year_from)
   AND ($year_to IS NULL OR c.year <= $year_to)
   AND (size($basis) = 0 OR any(b IN CASE WHEN $collectives THEN c.bases ELSE c.own_bases END WHERE b IN $basis))
+WITH function, task_count, agency_count, agencies, c
+ORDER BY c.year, c.first_documents[0], c.first_ordinals[0]
+WITH function, task_count, agency_count, agencies, collect(c)[0..$task_cap] AS rows
+UNWIND rows AS c
 UNWIND range(0, size(c.first) - 1) AS i
 WITH function, task_count, agency_count, agencies, c.year AS year, c.first_documents[i] AS document,
      c.first_ordinals[i] AS ordinal, c.first[i] AS task

@@ -26,6 +26,12 @@ WHERE c.leads > 0
   AND ($year_from IS NULL OR c.year >= $year_from)
   AND ($year_to IS NULL OR c.year <= $year_to)
   AND (size($basis) = 0 OR c.basis IN $basis)
+// The agency's first tasks are among those of its first $task_cap rows (by year and first task): the rows hold
+// distinct tasks, each row's own first ones, so a row after the first $task_cap comes after $task_cap tasks.
+WITH key, task_count, c
+ORDER BY c.year, c.first_documents[0], c.first_ordinals[0]
+WITH key, task_count, collect(c)[0..$task_cap] AS rows
+UNWIND rows AS c
 UNWIND range(0, size(c.first) - 1) AS i
 WITH key, task_count, c.year AS year, c.first_documents[i] AS document, c.first_ordinals[i] AS ordinal,
      c.first[i] AS task

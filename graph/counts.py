@@ -13,6 +13,7 @@ being pruned), written from the graph by this module:
 
 Rows are a function of the graph alone, so they do not depend on the order notices were loaded in. `refresh` is
 run by the derived refresh (graph/loader.py) with the agencies a load touched, or with None to rebuild them all.
+It keeps the rankings ready (graph/ranks.py) along with the rows they are added up from.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from policygraph.core.vocabulary import BASES
-from policygraph.graph.store import GraphStore
+from policygraph.graph import ranks
+from policygraph.graph.store import GraphStore, Row
 
 # Deleting and writing rows agency by agency in chunks keeps each statement small on a large graph.
 CHUNK = 500
@@ -53,8 +55,10 @@ def refresh(store: GraphStore, agencies: Iterable[str] | None = None) -> int:
     for chunk in _chunks(sorted(set(agencies))):
         # The cells first: the rows about to be cleared remember where an agency that is gone counted.
         before = store.run("agency_counts_cells", {"agencies": chunk})
+        ranked_before = _agency_rows(store, chunk)
         store.run("agency_counts_clear", {"agencies": chunk}, write=True)
         written += _write_agencies(store, chunk)
+        ranks.update(store, "agency", ranked_before, _agency_rows(store, chunk), whole=True)
         cells = {Cell(**row) for row in before + store.run("agency_counts_cells", {"agencies": chunk})}
         _rewrite_functions(store, cells)
     return written
@@ -65,11 +69,25 @@ def _rebuild(store: GraphStore) -> int:
     ran past a minute at 50,000 notices (and a Neo4j transaction's memory grows with what it writes)."""
     store.run("agency_counts_clear", {"agencies": None}, write=True)
     store.run("agency_counts_function_clear", {"functions": None}, write=True)
+    store.run("ranking_clear", {"kind": None, "keys": None}, write=True)
     rows = store.run("agency_counts_agencies")
-    written = sum(_write_agencies(store, chunk) for chunk in _chunks([row["key"] for row in rows]))
-    for chunk in _chunks(sorted({row["function"] for row in rows})):
+    agencies = list(_chunks([row["key"] for row in rows]))
+    written = sum(_write_agencies(store, chunk) for chunk in agencies)
+    functions = list(_chunks(sorted({row["function"] for row in rows})))
+    for chunk in functions:
         _write_functions(store, chunk)
+    ranks.rebuild(store, "agency", (_agency_rows(store, chunk) for chunk in agencies))
+    ranks.rebuild(store, "function", (_function_rows(store, chunk) for chunk in functions))
+    ranks.mark_built(store)
     return written
+
+
+def _agency_rows(store: GraphStore, agencies: list[str]) -> list[Row]:
+    return store.run("ranking_rows_agencies", {"agencies": agencies})
+
+
+def _function_rows(store: GraphStore, functions: list[str]) -> list[Row]:
+    return store.run("ranking_rows_functions", {"functions": functions})
 
 
 @dataclass(frozen=True)
@@ -96,9 +114,14 @@ def _rewrite_functions(store: GraphStore, cells: set[Cell]) -> None:
     whole = sorted({cell.function for cell in cells if not cell.exact})
     exact = sorted((cell for cell in cells if cell.exact and cell.function not in whole), key=lambda c: c.name)
     if exact:
-        store.run("agency_counts_function_clear_cells", {"cells": [cell.name for cell in exact]}, write=True)
+        names = {"cells": [cell.name for cell in exact]}
+        ranked_before = store.run("ranking_rows_function_cells", names)
+        store.run("agency_counts_function_clear_cells", names, write=True)
         params = {"cells": [asdict(cell) for cell in exact], "bases": list(BASES), "first": FIRST_TASKS}
         store.run("agency_counts_function_write_cells", params, write=True)
+        ranks.update(store, "function", ranked_before, store.run("ranking_rows_function_cells", names), whole=False)
     if whole:
+        ranked_before = _function_rows(store, whole)
         store.run("agency_counts_function_clear", {"functions": whole}, write=True)
         _write_functions(store, whole)
+        ranks.update(store, "function", ranked_before, _function_rows(store, whole), whole=True)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bench.common import extract_one
-from policygraph.graph import counts
+from policygraph.graph import counts, ranks
 from policygraph.graph.ingest_files import extract_file, ingest_paths
 from policygraph.graph.loader import load_records
 from policygraph.graph.store import GraphStore
@@ -86,7 +86,7 @@ def generated_records() -> list[dict[str, Any]]:
 
 def count_rows(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
     return {label: [row["row"] for row in store.read(ROWS.format(label=label))]
-            for label in ("LeadCount", "FunctionLeadCount")}  # fmt: skip
+            for label in ("LeadCount", "FunctionLeadCount", "Ranking")}  # fmt: skip
 
 
 def direct_counts(store: GraphStore) -> dict[tuple[Any, ...], tuple[int, int]]:
@@ -118,6 +118,8 @@ def filters(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {"level": "county", "collectives": True},
         {"region": region},
         {"region": region, "year_from": middle},
+        {"year_from": middle, "year_to": middle},
+        {"region": region, "level": "county", "year_from": middle, "year_to": middle, "collectives": True},
         {"year_from": years[0], "year_to": middle},
         {"basis": ["sole"]},
         {"basis": ["explicit", "first_listed"], "collectives": True},
@@ -138,10 +140,24 @@ def same(found: list[dict[str, Any]], expected: list[dict[str, Any]]) -> bool:
 
 
 def assert_rankings_match_the_scan(store: GraphStore, records: list[dict[str, Any]]) -> None:
+    """The rankings added up from the count rows, and those read from the rankings kept ready (graph/ranks.py) for
+    the filters that have one, equal the rankings counted over every edge."""
+    kept = 0
     for given in filters(records):
         params = params_of(given)
-        assert same(store.run("agency_top_leads", params), store.read(SCAN_TOP_LEADS, params)), given
-        assert same(store.run("agency_top_lead_functions", params), store.read(SCAN_TOP_FUNCTIONS, params)), given
+        scanned = {"agency": store.read(SCAN_TOP_LEADS, params), "function": store.read(SCAN_TOP_FUNCTIONS, params)}
+        assert same(store.run("agency_top_leads", params), scanned["agency"]), given
+        assert same(store.run("agency_top_lead_functions", params), scanned["function"]), given
+        for kind, query in (("agency", "agency_top_leads"), ("function", "agency_top_lead_functions")):
+            cell = ranks.cell_for(kind, params["level"], params["region"], params["year_from"], params["year_to"],
+                                  params["basis"], params["collectives"])  # fmt: skip
+            page = {**params, "limit": min(params["limit"], ranks.KEEP - params["skip"])}  # a page a cell lists
+            if cell is not None and ranks.serves(store, cell, page["skip"] + page["limit"]):
+                kept += 1
+                scan = SCAN_TOP_LEADS if kind == "agency" else SCAN_TOP_FUNCTIONS
+                ranked = store.run(f"{query}_ranked", {**page, "cell": cell.key})
+                assert same(ranked, store.read(scan, page)), (kind, given)
+    assert kept == 16  # the 8 filters without a basis or a year range, both kinds: the comparison is not vacuous
 
 
 def test_the_counts_of_the_seeds_are_those_of_the_edges(store: GraphStore, seed_records: list[dict[str, Any]]) -> None:
@@ -164,9 +180,13 @@ def test_the_counts_of_generated_notices_are_those_of_the_edges(
     assert_rankings_match_the_scan(store, generated_records)
 
 
+@pytest.mark.parametrize("keep", [ranks.KEEP, 5])
 def test_a_refresh_of_the_touched_agencies_equals_a_full_one(
-    store: GraphStore, generated_records: list[dict[str, Any]]
+    store: GraphStore, generated_records: list[dict[str, Any]], keep: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # With 5 entries kept, most rankings are cut short: changing them in place, or recomputing them when an entry
+    # loses its place, must still give what a full rebuild gives.
+    monkeypatch.setattr(ranks, "KEEP", keep)
     load_records(store, generated_records)
     counts.refresh(store)
     before = count_rows(store)

@@ -23,7 +23,7 @@ from tests.support.paths import ROOT
 
 # The resources queries are about. A new one is a deliberate choice: add it here.
 RESOURCES = ("agency", "alignment", "citations", "console", "continuity", "corrections", "diffusion", "documents",
-             "engine", "export", "graph", "lineage", "map", "network", "programme", "subgraph", "tasks")  # fmt: skip
+             "engine", "export", "graph", "lineage", "map", "network", "programme", "ranking", "subgraph", "tasks")  # fmt: skip
 RESOURCE_ACTION = re.compile(rf"^({'|'.join(RESOURCES)})_[a-z][a-z0-9_]*$")
 LINXIA = "临州办发〔2021〕76号"
 

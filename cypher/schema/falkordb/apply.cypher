@@ -23,6 +23,8 @@ CREATE INDEX FOR (n:LeadCount) ON (n.function);
 CREATE INDEX FOR (n:FunctionLeadCount) ON (n.key);
 CREATE INDEX FOR (n:FunctionLeadCount) ON (n.function);
 CREATE INDEX FOR (n:FunctionLeadCount) ON (n.cell);
+// The rankings kept ready (graph/ranks.py), one row per filter, found by key.
+CREATE INDEX FOR (n:Ranking) ON (n.key);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Document PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Task PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 key;
@@ -31,6 +33,7 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Region PROPERTIES 1 code;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Target PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE LeadCount PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE FunctionLeadCount PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Ranking PROPERTIES 1 key;
 // Full-text search over task titles and texts: `search_text` holds them as space-separated CJK bigrams and
 // lower-cased ASCII runs (graph/search_text.py): no stemming, no stopwords, so every token is kept as it is.
 // Re-applying answers "already indexed"; FalkorDB fills it in the background (apply_schema waits for it).

@@ -17,6 +17,7 @@ CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
 // function (the ranking by function) and by cell (the refresh of the cells a load touched).
 CREATE CONSTRAINT lead_count_key IF NOT EXISTS FOR (n:LeadCount) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT function_lead_count_key IF NOT EXISTS FOR (n:FunctionLeadCount) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT ranking_key IF NOT EXISTS FOR (n:Ranking) REQUIRE n.key IS UNIQUE;
 CREATE INDEX lead_count_agency IF NOT EXISTS FOR (n:LeadCount) ON (n.agency);
 CREATE INDEX lead_count_function IF NOT EXISTS FOR (n:LeadCount) ON (n.function);
 CREATE INDEX function_lead_count_function IF NOT EXISTS FOR (n:FunctionLeadCount) ON (n.function);

@@ -1,0 +1,241 @@
+"""Rankings kept ready: the first agencies and functions under each common filter, so that a ranking page reads
+one row instead of adding up the count rows of the whole country.
+
+Adding up LeadCount rows (graph/counts.py) is cheap for a county but not for the country: at 50,000 notices the
+unfiltered ranking added up about a million rows (county agencies are many, each in its own rows). So for every
+filter a ranking page asks without a basis or a year range — everywhere or one province, any level or one, any year
+or one, collectives counted or not — a `Ranking` row keeps the first KEEP entries (most tasks first, then name,
+then key) and how many entries the filter has in all. cypher/agency_top_leads_ranked.cypher and
+agency_top_lead_functions_ranked.cypher read them; other filters and deeper pages still add up the count rows.
+
+The rows are kept by graph/counts.py as it rewrites count rows: `rebuild` computes them all from the count rows,
+`update` changes only the cells whose counts changed. An update is exact where it can be (an entry's count is known
+before and after; an entry that is not listed in a complete list counted nothing) and recomputes a cell from the
+count rows where it cannot (an entry of a truncated list lost its place, so one not listed may come in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from policygraph.graph.store import GraphStore, Row
+from policygraph.ingest.divisions import all_regions, full_path
+
+Kind = Literal["agency", "function"]
+KINDS: tuple[Kind, ...] = ("agency", "function")
+KEEP = 100  # entries a cell lists: pages up to this deep are read from one row
+BUILT = "built"  # the key of the row that says the rankings were built (a graph loaded before they existed has none)
+WRITE_CHUNK = 500
+
+
+@dataclass(frozen=True, order=True)
+class RankCell:
+    """One filter a ranking is kept for: '' (everywhere, any level) and 0 (any year) are no filter."""
+
+    kind: str
+    scope: str  # '' or a province's full path (甘肃省)
+    level: str
+    year: int
+    collectives: bool
+
+    @property
+    def key(self) -> str:
+        sign = "+" if self.collectives else "-"
+        return f"{self.kind}|{self.scope}|{self.level}|{self.year}|{sign}"
+
+    def params(self) -> dict[str, object]:
+        return {"scope": self.scope, "level": self.level, "year": self.year, "collectives": self.collectives,
+                "keep": KEEP}  # fmt: skip
+
+
+@cache
+def provinces() -> tuple[str, ...]:
+    """Every province's full path: what a region filter naming a province matches the start of."""
+    return tuple(full_path(region) for region in all_regions() if region.level == "provincial")
+
+
+@cache
+def province_of(region: str | None) -> str:
+    """The province path a notice's region starts with ('' if none): the same test as the filter's STARTS WITH."""
+    return next((path for path in provinces() if region and region.startswith(path)), "")
+
+
+def cell_for(kind: Kind, level: str | None, region: str | None, year_from: int | None, year_to: int | None,
+             basis: list[str], collectives: bool) -> RankCell | None:  # fmt: skip
+    """The cell that answers this filter, or None when none is kept (a basis, a year range, a region below a
+    province)."""
+    if basis or year_from != year_to or (region is not None and region not in provinces()):
+        return None
+    return RankCell(kind, region or "", level or "", year_from or 0, collectives)
+
+
+def serves(store: GraphStore, cell: RankCell, rows: int) -> bool:
+    """Whether the cell's row lists the first `rows` entries of its ranking (or all it has)."""
+    found = store.run("ranking_size", {"cell": cell.key, "built": BUILT})[0]
+    return bool(found["built"]) and (found["listed"] >= rows or found["listed"] == found["total"])
+
+
+# --- tallies: each entry's count in each cell its count rows fall in ------------------------------------------------
+
+
+def cells_of(kind: str, row: Row) -> Iterator[RankCell]:
+    """The cells a count row adds to: everywhere and its province, any level and its own, any year and its own,
+    with collectives (always) and without them (unless it counts a collective)."""
+    for scope in {"", province_of(row["region"])}:
+        for level in {"", row["level"] or ""}:
+            for year in {0, row["year"] or 0}:
+                for collectives in (True,) if row["collective"] else (True, False):
+                    yield RankCell(kind, scope, level, year, collectives)
+
+
+Tally = dict[RankCell, dict[str, tuple[str, int]]]  # cell → entry key → (name, count)
+
+
+def tally(kind: str, rows: Iterable[Row]) -> Tally:
+    """Count rows (key, name, collective, level, region, year, count) added up per cell and entry."""
+    cells: Tally = {}
+    for row in rows:
+        for cell in cells_of(kind, row):
+            entries = cells.setdefault(cell, {})
+            _, before = entries.get(row["key"], ("", 0))
+            entries[row["key"]] = (row["name"], before + int(row["count"]))
+    return cells
+
+
+# --- one cell's list -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Board:
+    """A cell's first KEEP entries, in ranking order, and how many it has in all."""
+
+    total: int = 0
+    entries: dict[str, tuple[str, int]] = field(default_factory=dict)  # key → (name, count)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.entries) == self.total
+
+    def ranked(self) -> list[tuple[str, str, int]]:
+        order = sorted(self.entries.items(), key=lambda item: (-item[1][1], item[1][0], item[0]))
+        return [(key, name, count) for key, (name, count) in order]
+
+    def trim(self) -> None:
+        self.entries = {key: (name, count) for key, name, count in self.ranked()[:KEEP]}
+
+    def add(self, entries: dict[str, tuple[str, int]]) -> None:
+        """Entries counted once and for all (rebuild): every entry with a count is one more of the total."""
+        counted = {key: value for key, value in entries.items() if value[1] > 0}
+        self.total += len(counted)
+        self.entries.update(counted)
+        if len(self.entries) > 2 * KEEP:
+            self.trim()
+
+    def change(self, key: str, old: tuple[str, int] | None, new: tuple[str, int] | None) -> bool:
+        """Apply one entry's change, its whole count known before and after (None: it counted nothing). False when
+        the list cannot say the new ranking: the cell must be recomputed."""
+        name = (new or old or ("", 0))[0]
+        return self._set(key, self.entries.get(key), name, old[1] if old else 0, new[1] if new else 0)
+
+    def shift(self, key: str, name: str, delta: int) -> bool:
+        """Add `delta` to an entry's count (its whole count unknown): False when the cell must be recomputed."""
+        listed = self.entries.get(key)
+        if listed is None and not self.complete:
+            return False
+        was = listed[1] if listed else 0
+        return self._set(key, listed, name, was, was + delta)
+
+    def _set(self, key: str, listed: tuple[str, int] | None, name: str, was: int, now: int) -> bool:
+        if listed is not None and not self.complete and (-now, name) > (-listed[1], listed[0]):
+            return False  # a listed entry moved down: one not listed may now come before it
+        self.total += (now > 0) - (was > 0)
+        self.entries.pop(key, None)
+        if now > 0:
+            self.entries[key] = (name, now)
+        return True
+
+
+# --- reading and writing the rows ---------------------------------------------------------------------------------
+
+
+def is_built(store: GraphStore) -> bool:
+    return bool(store.run("ranking_size", {"cell": BUILT, "built": BUILT})[0]["built"])
+
+
+def rebuild(store: GraphStore, kind: Kind, chunks: Iterable[list[Row]]) -> None:
+    """Every cell of `kind` computed again from count rows (key, name, collective, level, region, year, count),
+    given in chunks that each hold all the rows of their entries (chunks of agencies, or of functions)."""
+    boards: dict[RankCell, Board] = {}
+    for rows in chunks:
+        for cell, entries in tally(kind, rows).items():
+            boards.setdefault(cell, Board()).add(entries)
+    store.run("ranking_clear", {"kind": kind, "keys": None}, write=True)
+    _write(store, boards)
+
+
+def mark_built(store: GraphStore) -> None:
+    store.run("ranking_clear", {"kind": None, "keys": [BUILT]}, write=True)
+    store.run("ranking_write", {"rows": [{"key": BUILT, "kind": "marker"}]}, write=True)
+
+
+def update(store: GraphStore, kind: Kind, before: list[Row], after: list[Row], *, whole: bool) -> None:
+    """Change the cells these count rows fall in, from the rows before and after a refresh rewrote them. `whole`:
+    the rows are all the rows of their entries (an agency's), so each entry's count is known; otherwise they are
+    some of its rows (a function's, in the notices' cells), and only the difference is."""
+    if not is_built(store):
+        return  # a graph from before the rankings: `policygraph db refresh` builds them
+    old, new = tally(kind, before), tally(kind, after)
+    cells = sorted(old.keys() | new.keys())
+    boards = _read(store, cells)
+    for cell in cells:
+        board, was, now = boards.setdefault(cell, Board()), old.get(cell, {}), new.get(cell, {})
+        if all(_apply(board, key, was.get(key), now.get(key), whole) for key in sorted(was.keys() | now.keys())):
+            board.trim()
+        else:
+            boards[cell] = _recompute(store, cell)
+    store.run("ranking_clear", {"kind": None, "keys": [cell.key for cell in cells]}, write=True)
+    _write(store, boards)
+
+
+def _apply(board: Board, key: str, old: tuple[str, int] | None, new: tuple[str, int] | None, whole: bool) -> bool:
+    if whole:
+        return board.change(key, old, new)
+    name = (new or old or ("", 0))[0]
+    return board.shift(key, name, (new[1] if new else 0) - (old[1] if old else 0))
+
+
+def _read(store: GraphStore, cells: list[RankCell]) -> dict[RankCell, Board]:
+    by_key = {cell.key: cell for cell in cells}
+    boards = {}
+    for chunk in _chunks(list(by_key)):
+        for row in store.run("ranking_read", {"keys": chunk}):
+            listed = zip(row["keys"], row["names"], row["counts"], strict=True)
+            entries = {key: (name, int(count)) for key, name, count in listed}
+            boards[by_key[row["key"]]] = Board(int(row["total"]), entries)
+    return boards
+
+
+def _recompute(store: GraphStore, cell: RankCell) -> Board:
+    found = store.run(f"ranking_cell_{cell.kind}", cell.params())[0]
+    return Board(int(found["total"]), {e["key"]: (e["name"], int(e["count"])) for e in found["entries"]})
+
+
+def _write(store: GraphStore, boards: dict[RankCell, Board]) -> None:
+    rows = [_row(cell, board) for cell, board in sorted(boards.items()) if board.total > 0]
+    for start in range(0, len(rows), WRITE_CHUNK):
+        store.run("ranking_write", {"rows": rows[start : start + WRITE_CHUNK]}, write=True)
+
+
+def _row(cell: RankCell, board: Board) -> Row:
+    board.trim()
+    ranked = board.ranked()
+    return {"key": cell.key, "kind": cell.kind, "scope": cell.scope, "level": cell.level, "year": cell.year,
+            "collectives": cell.collectives, "total": board.total, "keys": [key for key, _, _ in ranked],
+            "names": [name for _, name, _ in ranked], "counts": [count for _, _, count in ranked]}  # fmt: skip
+
+
+def _chunks(keys: list[str]) -> Iterator[list[str]]:
+    return (keys[i : i + WRITE_CHUNK] for i in range(0, len(keys), WRITE_CHUNK))
