@@ -13,9 +13,10 @@ visualize/maps.py; docs/maps.md.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 
 from policygraph.analysis.map_units import MapLevel
@@ -32,30 +33,40 @@ router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(min_length=1, max_length=300)]
 
 
-def built(store: GraphStore, kind: MapKind, level: MapLevel | None, year: int | None, function: str | None,
-          name: str | None, key: str | None) -> RegionMap:  # fmt: skip
-    subject = {"leads": function, "programme": name, "reach": key}.get(kind)
-    return region_map(store, kind, level, year, subject)
+@dataclass
+class MapFilter:
+    """The query parameters every map route takes (FastAPI reads them from the fields)."""
+
+    level: MapLevel | None = None
+    year: Year = None
+    function: Text = None  # the leads map's subject
+    name: Text = None  # the programme map's
+    key: Text = None  # the reach map's national notice
+
+    def subject(self, kind: MapKind) -> str | None:
+        return {"leads": self.function, "programme": self.name, "reach": self.key}.get(kind)
+
+    def given(self) -> dict[str, object]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    def built(self, store: GraphStore, kind: MapKind) -> RegionMap:
+        return region_map(store, kind, self.level, self.year, self.subject(kind))
 
 
-def given(level: MapLevel | None, year: int | None, function: str | None, name: str | None,
-          key: str | None) -> dict[str, object]:  # fmt: skip
-    return {k: v for k, v in {"level": level, "year": year, "function": function, "name": name, "key": key}.items()
-            if v is not None}  # fmt: skip
+MapFilterDep = Annotated[MapFilter, Depends()]
 
 
 @router.get(f"{urls.MAP}/{{kind}}", response_class=HTMLResponse)
-def map_page(store: StoreDep, kind: MapKind, level: MapLevel | None = None, year: Year = None,
-             function: Text = None, name: Text = None, key: Text = None) -> HTMLResponse:  # fmt: skip
+def map_page(store: StoreDep, kind: MapKind, chosen: MapFilterDep) -> HTMLResponse:
     """The map with its form, the regions listed with their numbers, and what it could not place."""
-    params = given(level, year, function, name, key)
+    params = chosen.given()
     functions = lead_functions(store) if kind == "leads" else []
-    if kind != "notices" and not (function or name or key):
+    if kind != "notices" and not (chosen.function or chosen.name or chosen.key):
         # No subject chosen yet: the form alone, with an empty map of the level.
-        found = empty_map(kind, level or "province")
+        found = empty_map(kind, chosen.level or "province")
     else:
         try:
-            found = built(store, kind, level, year, function, name, key)
+            found = chosen.built(store, kind)
         except PolicyGraphError as e:
             return error_page(e)
     files = [urls.map_file(kind, "csv", **params)]
@@ -64,15 +75,11 @@ def map_page(store: StoreDep, kind: MapKind, level: MapLevel | None = None, year
 
 
 @router.get(f"{urls.MAP_FILES}/{{kind}}/map.svg")
-def map_svg(store: StoreDep, kind: MapKind, level: MapLevel | None = None, year: Year = None,
-            function: Text = None, name: Text = None, key: Text = None) -> Response:  # fmt: skip
-    found = built(store, kind, level, year, function, name, key)
-    return Response(render.map_svg(found), media_type="image/svg+xml; charset=utf-8")
+def map_svg(store: StoreDep, kind: MapKind, chosen: MapFilterDep) -> Response:
+    return Response(render.map_svg(chosen.built(store, kind)), media_type="image/svg+xml; charset=utf-8")
 
 
 @router.get(f"{urls.MAP_FILES}/{{kind}}/map.csv")
-def map_csv_file(store: StoreDep, kind: MapKind, level: MapLevel | None = None, year: Year = None,
-                 function: Text = None, name: Text = None, key: Text = None) -> Response:  # fmt: skip
-    found = built(store, kind, level, year, function, name, key)
-    return Response(map_csv.csv_text(found), media_type="text/csv; charset=utf-8",
+def map_csv_file(store: StoreDep, kind: MapKind, chosen: MapFilterDep) -> Response:
+    return Response(map_csv.csv_text(chosen.built(store, kind)), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="map-{kind}.csv"'})  # fmt: skip
