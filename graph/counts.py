@@ -51,6 +51,8 @@ def refresh(store: GraphStore, agencies: Iterable[str] | None = None) -> int:
     Returns how many LeadCount rows were written."""
     if agencies is None:
         return _rebuild(store)
+    if not ranks.is_built(store) and not store.run("ranking_counts_any")[0]["any"]:
+        ranks.mark_built(store)  # the first load into an empty graph: its rankings (none yet) are built
     written = 0
     for chunk in _chunks(sorted(set(agencies))):
         # The cells first: the rows about to be cleared remember where an agency that is gone counted.
