@@ -61,12 +61,24 @@ def top_leads(
     params = {"level": level, "region": path, "year_from": year_from, "year_to": year_to,
               "basis": bases, "collectives": collectives, "task_cap": TASK_CAP, "agency_cap": AGENCY_CAP,
               "skip": skip, "limit": limit}  # fmt: skip
-    query = "agency_top_leads" if group_by == "agency" else "agency_top_lead_functions"
+    query = "agency_top_leads" if group_by == "agency" else "agency_top_lead_functions_page"
     # A filter a ranking is kept ready for is read from it (graph/ranks.py); any other adds up the count rows.
     cell = ranks.cell_for(group_by, level, path, year_from, year_to, bases, collectives)
     if cell is not None and ranks.serves(store, cell, skip + limit):
         query, params = f"{query}_ranked", {**params, "cell": cell.key}
-    return [ranking_row(row, group_by) for row in store.run(query, params)]
+    rows = store.run(query, params) if group_by == "agency" else function_ranking(store, query, params)
+    return [ranking_row(row, group_by) for row in rows]
+
+
+def function_ranking(store: GraphStore, query: str, params: Row) -> list[Row]:
+    """The rows of a ranking of functions (agency_top_lead_functions_page or _page_ranked) with each function's
+    agencies (agency_function_agencies): read apart, since grouping a function's many count rows with the
+    ranking's task lists along took seconds."""
+    rows = store.run(query, params)
+    found = store.run("agency_function_agencies", {**params, "functions": [row["function"] for row in rows]})
+    agencies = {row["function"]: row for row in found}
+    none: Row = {"agency_count": 0, "agencies": []}
+    return [{**row, **{k: agencies.get(row["function"], none)[k] for k in none}} for row in rows]
 
 
 def ranking_row(row: Row, group_by: GroupBy) -> Row:

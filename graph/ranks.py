@@ -6,7 +6,7 @@ unfiltered ranking added up about a million rows (county agencies are many, each
 filter a ranking page asks without a basis or a year range — everywhere or one province, any level or one, any year
 or one, collectives counted or not — a `Ranking` row keeps the first KEEP entries (most tasks first, then name,
 then key) and how many entries the filter has in all. cypher/agency_top_leads_ranked.cypher and
-agency_top_lead_functions_ranked.cypher read them; other filters and deeper pages still add up the count rows.
+agency_top_lead_functions_page_ranked.cypher read them; other filters and deeper pages still add up the count rows.
 
 The rows are kept by graph/counts.py as it rewrites count rows: `rebuild` computes them all from the count rows,
 `update` changes only the cells whose counts changed. An update is exact where it can be (an entry's count is known
