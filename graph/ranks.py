@@ -184,15 +184,20 @@ def mark_built(store: GraphStore) -> None:
 def update(store: GraphStore, kind: Kind, before: list[Row], after: list[Row], *, whole: bool) -> None:
     """Change the cells these count rows fall in, from the rows before and after a refresh rewrote them. `whole`:
     the rows are all the rows of their entries (an agency's), so each entry's count is known; otherwise they are
-    some of its rows (a function's, in the notices' cells), and only the difference is."""
+    some of its rows (a function's, in the notices' cells), and only the difference is, so the whole count is asked
+    of the engine for the entries a list cut short does not hold (small ones: their rows are few)."""
     if not is_built(store):
         return  # a graph from before the rankings: `policygraph db refresh` builds them
     old, new = tally(kind, before), tally(kind, after)
     cells = sorted(old.keys() | new.keys())
     boards = _read(store, cells)
+    changed = {cell: sorted(old.get(cell, {}).keys() | new.get(cell, {}).keys()) for cell in cells}
+    counted = {} if whole else _unlisted_counts(store, boards, changed)
     for cell in cells:
         board, was, now = boards.setdefault(cell, Board()), old.get(cell, {}), new.get(cell, {})
-        if all(_apply(board, key, was.get(key), now.get(key), whole) for key in sorted(was.keys() | now.keys())):
+        if all(
+            _apply(board, key, was.get(key), now.get(key), whole, counted.get((cell, key))) for key in changed[cell]
+        ):
             board.trim()
         else:
             boards[cell] = _recompute(store, cell)
@@ -200,11 +205,29 @@ def update(store: GraphStore, kind: Kind, before: list[Row], after: list[Row], *
     _write(store, boards)
 
 
-def _apply(board: Board, key: str, old: tuple[str, int] | None, new: tuple[str, int] | None, whole: bool) -> bool:
+def _apply(board: Board, key: str, old: tuple[str, int] | None, new: tuple[str, int] | None, whole: bool,
+           counted: int | None) -> bool:  # fmt: skip
     if whole:
         return board.change(key, old, new)
     name = (new or old or ("", 0))[0]
-    return board.shift(key, name, (new[1] if new else 0) - (old[1] if old else 0))
+    delta = (new[1] if new else 0) - (old[1] if old else 0)
+    if counted is None:
+        return board.shift(key, name, delta)
+    before = counted - delta  # the whole count after, less what changed
+    return board.change(key, (name, before) if before > 0 else None, (name, counted) if counted > 0 else None)
+
+
+def _unlisted_counts(store: GraphStore, boards: dict[RankCell, Board], changed: dict[RankCell, list[str]]
+                     ) -> dict[tuple[RankCell, str], int]:  # fmt: skip
+    """The whole count, after the change, of each changed function that a list cut short does not hold."""
+    asked = [(cell, key) for cell, keys in changed.items() if cell in boards and not boards[cell].complete
+             for key in keys if key not in boards[cell].entries]  # fmt: skip
+    if not asked:
+        return {}
+    entries = [{**cell.params(), "cell": cell.key, "key": key} for cell, key in asked]
+    found = {(row["cell"], row["key"]): int(row["count"]) for row in store.run("ranking_entries_function",
+                                                                                {"entries": entries})}  # fmt: skip
+    return {(cell, key): found.get((cell.key, key), 0) for cell, key in asked}
 
 
 def _read(store: GraphStore, cells: list[RankCell]) -> dict[RankCell, Board]:
