@@ -41,13 +41,13 @@ import httpx
 from bench import baselines
 from bench.bench_api import hammer, percentile
 from bench.common import NEO4J_PASSWORD, Deadline, Engine, code_state, start_engine
+from policygraph.graph import ranks
 from policygraph.graph.ingest_files import expand, extract_or_reason, ingest_paths
 from policygraph.graph.loader import batched, load_batch
 from policygraph.graph.parallel import bounded_map
 from policygraph.graph.process import children_of, free_port, port_is_open
 from policygraph.graph.rows import document_row
 from policygraph.graph.store import GraphStore
-from policygraph.ingest import divisions
 from tests.support.synthetic import generate
 
 PATHS = ("baselines", "bulk", "one-more", "api", "streaming")
@@ -182,20 +182,11 @@ def served(env: dict[str, str], workers: int) -> Iterator[tuple[str, subprocess.
             proc.wait()
 
 
-def province_of(region: str) -> str:
-    """The province a region path lies in (新疆维吾尔自治区…, not its first three characters, which name none)."""
-    found = divisions.resolve(region)
-    if found is None:
-        raise SystemExit(f"the first county notice's region {region!r} names no division")
-    chain = [found, *divisions.parents(found)]
-    return next(r.name for r in chain if r.level == "provincial")
-
-
 def endpoints(store: GraphStore) -> dict[str, str]:
     """The questions analysts ask, on notices this graph holds."""
     query = (baselines.QUERIES / "first_county_notice.cypher").read_text(encoding="utf-8")
     document = store.read(query)[0]
-    key, province = quote(document["key"], safe=""), quote(province_of(document["region"]), safe="")
+    key, province = quote(document["key"], safe=""), quote(ranks.province_of(document["region"]), safe="")
     return {
         "top-leads": "/agencies/top-leads?limit=10",
         "top-leads province": f"/agencies/top-leads?region={province}&limit=10",
