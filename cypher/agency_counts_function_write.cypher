@@ -6,12 +6,13 @@
 // A filter keeps a row when one of its bases is asked for; the sum of the kept rows' `tasks` is then the number of
 // distinct tasks the function leads under that filter. Like LeadCount, a row keeps its first $first tasks
 // (`first`, `first_documents`, `first_ordinals`).
-// Parameters: $functions (list of functions, or null: every function), $bases (every basis of the vocabulary),
-// $first (int).
+// Parameters: $functions (list of functions, or null: every function), $years (list of years, 0 for a notice
+// without one, or null: every year), $bases (every basis of the vocabulary), $first (int).
 MATCH (a:Agency)
 WITH a, coalesce(a.function, a.name) AS function
 WHERE $functions IS NULL OR function IN $functions
 MATCH (a)-[l:LEADS]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE $years IS NULL OR coalesce(d.year, 0) IN $years
 WITH function, t, d,
      collect(DISTINCT CASE WHEN coalesce(a.kind, '') <> 'collective' THEN coalesce(l.basis, '') END) AS own,
      collect(DISTINCT coalesce(l.basis, '')) AS every

@@ -21,19 +21,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from policygraph.core.batches import chunks, pack
 from policygraph.core.vocabulary import BASES
 from policygraph.graph import ranks
 from policygraph.graph.store import GraphStore, Row
 
 # Deleting and writing rows agency by agency in chunks keeps each statement small on a large graph.
 CHUNK = 500
+# A write of function rows aggregates every LEADS edge of its functions, and a Neo4j transaction's memory grows with
+# them (716.8 MiB ran out on a chunk of 500 functions at 50,000 notices): each write reads about this many edges.
+EDGES_PER_WRITE = 50_000
 # Each row keeps its first tasks (by notice and position) so that a ranking can list an agency's first tasks without
 # reading them all: as many as a ranking row lists (analysis/agencies.py TASK_CAP).
 FIRST_TASKS = 20
-
-
-def _chunks(keys: list[str]) -> Iterable[list[str]]:
-    return (keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK))
 
 
 def _write_agencies(store: GraphStore, agencies: list[str]) -> int:
@@ -41,9 +41,35 @@ def _write_agencies(store: GraphStore, agencies: list[str]) -> int:
     return int(store.run("agency_counts_write", params, write=True)[0]["written"])
 
 
-def _write_functions(store: GraphStore, functions: list[str]) -> None:
-    params = {"functions": functions, "bases": list(BASES), "first": FIRST_TASKS}
-    store.run("agency_counts_function_write", params, write=True)
+@dataclass(frozen=True)
+class FunctionWrite:
+    """One statement of agency_counts_function_write.cypher: these functions, in these years (None: every year)."""
+
+    functions: list[str]
+    years: list[int] | None
+
+
+def plan_function_writes(sizes: list[Row], limit: int) -> list[FunctionWrite]:
+    """Writes of about `limit` edges each, from agency_counts_function_sizes rows: small functions together, a
+    function with more edges than that alone and a few years at a time."""
+    years: dict[str, list[tuple[int, int]]] = {}
+    for row in sizes:
+        years.setdefault(row["function"], []).append((int(row["year"]), int(row["edges"])))
+    totals = [(function, sum(edges for _, edges in by_year)) for function, by_year in sorted(years.items())]
+    small = [(function, total) for function, total in totals if total <= limit]
+    writes = [FunctionWrite(group, None) for group in pack(small, limit, CHUNK)]
+    for function, total in totals:
+        if total > limit:
+            writes.extend(FunctionWrite([function], group) for group in pack(years[function], limit, CHUNK))
+    return writes
+
+
+def _write_functions(store: GraphStore, functions: list[str] | None) -> None:
+    """Write the function rows of these functions (None: all), whose old rows are cleared."""
+    sizes = store.run("agency_counts_function_sizes", {"functions": functions})
+    for planned in plan_function_writes(sizes, EDGES_PER_WRITE):
+        params = {"functions": planned.functions, "years": planned.years, "bases": list(BASES), "first": FIRST_TASKS}
+        store.run("agency_counts_function_write", params, write=True)
 
 
 def refresh(store: GraphStore, agencies: Iterable[str] | None = None) -> int:
@@ -54,7 +80,7 @@ def refresh(store: GraphStore, agencies: Iterable[str] | None = None) -> int:
     if not ranks.is_built(store) and not store.run("ranking_counts_any")[0]["any"]:
         ranks.mark_built(store)  # the first load into an empty graph: its rankings (none yet) are built
     written = 0
-    for chunk in _chunks(sorted(set(agencies))):
+    for chunk in chunks(sorted(set(agencies)), CHUNK):
         # The cells first: the rows about to be cleared remember where an agency that is gone counted.
         before = store.run("agency_counts_cells", {"agencies": chunk})
         ranked_before = _agency_rows(store, chunk)
@@ -73,11 +99,10 @@ def _rebuild(store: GraphStore) -> int:
     store.run("agency_counts_function_clear", {"functions": None}, write=True)
     store.run("ranking_clear", {"kind": None, "keys": None}, write=True)
     rows = store.run("agency_counts_agencies")
-    agencies = list(_chunks([row["key"] for row in rows]))
+    agencies = list(chunks([row["key"] for row in rows], CHUNK))
     written = sum(_write_agencies(store, chunk) for chunk in agencies)
-    functions = list(_chunks(sorted({row["function"] for row in rows})))
-    for chunk in functions:
-        _write_functions(store, chunk)
+    _write_functions(store, None)
+    functions = list(chunks(sorted({row["function"] for row in rows}), CHUNK))
     ranks.rebuild(store, "agency", (_agency_rows(store, chunk) for chunk in agencies))
     ranks.rebuild(store, "function", (_function_rows(store, chunk) for chunk in functions))
     ranks.mark_built(store)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from policygraph.core.batches import chunks
 from policygraph.graph.store import GraphStore, Row
 from policygraph.ingest.divisions import all_regions, full_path
 
@@ -233,7 +234,7 @@ def _unlisted_counts(store: GraphStore, boards: dict[RankCell, Board], changed: 
 def _read(store: GraphStore, cells: list[RankCell]) -> dict[RankCell, Board]:
     by_key = {cell.key: cell for cell in cells}
     boards = {}
-    for chunk in _chunks(list(by_key)):
+    for chunk in chunks(list(by_key), WRITE_CHUNK):
         for row in store.run("ranking_read", {"keys": chunk}):
             listed = zip(row["keys"], row["names"], row["counts"], strict=True)
             entries = {key: (name, int(count)) for key, name, count in listed}
@@ -248,8 +249,8 @@ def _recompute(store: GraphStore, cell: RankCell) -> Board:
 
 def _write(store: GraphStore, boards: dict[RankCell, Board]) -> None:
     rows = [_row(cell, board) for cell, board in sorted(boards.items()) if board.total > 0]
-    for start in range(0, len(rows), WRITE_CHUNK):
-        store.run("ranking_write", {"rows": rows[start : start + WRITE_CHUNK]}, write=True)
+    for chunk in chunks(rows, WRITE_CHUNK):
+        store.run("ranking_write", {"rows": chunk}, write=True)
 
 
 def _row(cell: RankCell, board: Board) -> Row:
@@ -258,7 +259,3 @@ def _row(cell: RankCell, board: Board) -> Row:
     return {"key": cell.key, "kind": cell.kind, "scope": cell.scope, "level": cell.level, "year": cell.year,
             "collectives": cell.collectives, "total": board.total, "keys": [key for key, _, _ in ranked],
             "names": [name for _, name, _ in ranked], "counts": [count for _, _, count in ranked]}  # fmt: skip
-
-
-def _chunks(keys: list[str]) -> Iterator[list[str]]:
-    return (keys[i : i + WRITE_CHUNK] for i in range(0, len(keys), WRITE_CHUNK))

@@ -184,6 +184,20 @@ def test_the_counts_of_generated_notices_are_those_of_the_edges(
     assert_rankings_match_the_scan(store, generated_records)
 
 
+def test_function_rows_written_a_few_years_at_a_time_equal_one_write(
+    store: GraphStore, generated_records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_records(store, generated_records)
+    counts.refresh(store)
+    whole = count_rows(store)
+    sizes = store.run("agency_counts_function_sizes", {"functions": None})
+    plan = counts.plan_function_writes(sizes, 40)
+    assert any(w.years for w in plan) and any(len(w.functions) > 1 for w in plan)  # both kinds of write are made
+    monkeypatch.setattr(counts, "EDGES_PER_WRITE", 40)
+    counts.refresh(store)
+    assert count_rows(store) == whole
+
+
 @pytest.mark.parametrize("keep", [ranks.KEEP, 5])
 def test_a_refresh_of_the_touched_agencies_equals_a_full_one(
     store: GraphStore, generated_records: list[dict[str, Any]], keep: int, monkeypatch: pytest.MonkeyPatch
