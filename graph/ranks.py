@@ -9,9 +9,10 @@ then key) and how many entries the filter has in all. cypher/agency_top_leads_ra
 agency_top_lead_functions_page_ranked.cypher read them; other filters and deeper pages still add up the count rows.
 
 The rows are kept by graph/counts.py as it rewrites count rows: `rebuild` computes them all from the count rows,
-`update` changes only the cells whose counts changed. An update is exact where it can be (an entry's count is known
-before and after; an entry that is not listed in a complete list counted nothing) and recomputes a cell from the
-count rows where it cannot (an entry of a truncated list lost its place, so one not listed may come in).
+`update` changes only the cells whose counts changed. A list cut short stays the exact head of its ranking: an entry
+that falls past its last entry leaves it (one not listed may now come first, and only a recount would say), an entry
+that rises before it comes in. The list may so grow shorter, never wrong; a cell is recomputed from the count rows
+when it is down to half of KEEP, or when an entry's place cannot be known (a function whose whole count is not).
 """
 
 from __future__ import annotations
@@ -109,23 +110,43 @@ def tally(kind: str, rows: Iterable[Row]) -> Tally:
 # --- one cell's list -------------------------------------------------------------------------------------------
 
 
+Order = tuple[int, str, str]  # an entry's place in a ranking: (-count, name, key), the first first
+
+
+def _order(key: str, name: str, count: int) -> Order:
+    return (-count, name, key)
+
+
 @dataclass
 class Board:
-    """A cell's first KEEP entries, in ranking order, and how many it has in all."""
+    """A cell's first entries in ranking order (at most KEEP), and how many it has in all. A list cut short holds
+    exactly the entries that come before its last one: where the others stand is not known here."""
 
     total: int = 0
     entries: dict[str, tuple[str, int]] = field(default_factory=dict)  # key → (name, count)
+    floor: Order | None = None  # while changes are applied to a list cut short: the place of its last entry as read
 
     @property
     def complete(self) -> bool:
         return len(self.entries) == self.total
 
+    @property
+    def deep_enough(self) -> bool:
+        """Whether the list still serves the pages it is kept for; entries that fell off it shorten it."""
+        return self.complete or len(self.entries) >= KEEP // 2
+
     def ranked(self) -> list[tuple[str, str, int]]:
-        order = sorted(self.entries.items(), key=lambda item: (-item[1][1], item[1][0], item[0]))
+        order = sorted(self.entries.items(), key=lambda item: _order(item[0], *item[1]))
         return [(key, name, count) for key, (name, count) in order]
 
     def trim(self) -> None:
         self.entries = {key: (name, count) for key, name, count in self.ranked()[:KEEP]}
+        self.floor = None
+
+    def read(self) -> Board:
+        """This board as read from its row, ready for changes: a list cut short remembers its last entry's place."""
+        self.floor = None if self.complete else _order(*self.ranked()[-1])
+        return self
 
     def add(self, entries: dict[str, tuple[str, int]]) -> None:
         """Entries counted once and for all (rebuild): every entry with a count is one more of the total."""
@@ -135,28 +156,27 @@ class Board:
         if len(self.entries) > 2 * KEEP:
             self.trim()
 
-    def change(self, key: str, old: tuple[str, int] | None, new: tuple[str, int] | None) -> bool:
-        """Apply one entry's change, its whole count known before and after (None: it counted nothing). False when
-        the list cannot say the new ranking: the cell must be recomputed."""
+    def change(self, key: str, old: tuple[str, int] | None, new: tuple[str, int] | None) -> None:
+        """Apply one entry's change, its whole count known before and after (None: it counted nothing)."""
         name = (new or old or ("", 0))[0]
-        return self._set(key, self.entries.get(key), name, old[1] if old else 0, new[1] if new else 0)
+        self._set(key, name, old[1] if old else 0, new[1] if new else 0)
 
     def shift(self, key: str, name: str, delta: int) -> bool:
-        """Add `delta` to an entry's count (its whole count unknown): False when the cell must be recomputed."""
+        """Add `delta` to an entry's count (its whole count unknown): False when that cannot be placed."""
         listed = self.entries.get(key)
         if listed is None and not self.complete:
             return False
         was = listed[1] if listed else 0
-        return self._set(key, listed, name, was, was + delta)
+        self._set(key, name, was, was + delta)
+        return True
 
-    def _set(self, key: str, listed: tuple[str, int] | None, name: str, was: int, now: int) -> bool:
-        if listed is not None and not self.complete and (-now, name) > (-listed[1], listed[0]):
-            return False  # a listed entry moved down: one not listed may now come before it
+    def _set(self, key: str, name: str, was: int, now: int) -> None:
+        # Every entry not listed comes after the floor and, unless it changes too, stays there: an entry is listed
+        # when it comes before the floor, and one that falls past it leaves the list (which stays the ranking's head).
         self.total += (now > 0) - (was > 0)
         self.entries.pop(key, None)
-        if now > 0:
+        if now > 0 and (self.floor is None or _order(key, name, now) <= self.floor):
             self.entries[key] = (name, now)
-        return True
 
 
 # --- reading and writing the rows ---------------------------------------------------------------------------------
@@ -196,11 +216,12 @@ def update(store: GraphStore, kind: Kind, before: list[Row], after: list[Row], *
     counted = {} if whole else _unlisted_counts(store, boards, changed)
     for cell in cells:
         board, was, now = boards.setdefault(cell, Board()), old.get(cell, {}), new.get(cell, {})
-        if all(
+        placed = all(
             _apply(board, key, was.get(key), now.get(key), whole, counted.get((cell, key))) for key in changed[cell]
-        ):
+        )
+        if placed and board.deep_enough:
             board.trim()
-        else:
+        else:  # an entry's place is unknown, or too many fell off the list
             boards[cell] = _recompute(store, cell)
     store.run("ranking_clear", {"kind": None, "keys": [cell.key for cell in cells]}, write=True)
     _write(store, boards)
@@ -209,13 +230,15 @@ def update(store: GraphStore, kind: Kind, before: list[Row], after: list[Row], *
 def _apply(board: Board, key: str, old: tuple[str, int] | None, new: tuple[str, int] | None, whole: bool,
            counted: int | None) -> bool:  # fmt: skip
     if whole:
-        return board.change(key, old, new)
+        board.change(key, old, new)
+        return True
     name = (new or old or ("", 0))[0]
     delta = (new[1] if new else 0) - (old[1] if old else 0)
     if counted is None:
         return board.shift(key, name, delta)
     before = counted - delta  # the whole count after, less what changed
-    return board.change(key, (name, before) if before > 0 else None, (name, counted) if counted > 0 else None)
+    board.change(key, (name, before) if before > 0 else None, (name, counted) if counted > 0 else None)
+    return True
 
 
 def _unlisted_counts(store: GraphStore, boards: dict[RankCell, Board], changed: dict[RankCell, list[str]]
@@ -238,7 +261,7 @@ def _read(store: GraphStore, cells: list[RankCell]) -> dict[RankCell, Board]:
         for row in store.run("ranking_read", {"keys": chunk}):
             listed = zip(row["keys"], row["names"], row["counts"], strict=True)
             entries = {key: (name, int(count)) for key, name, count in listed}
-            boards[by_key[row["key"]]] = Board(int(row["total"]), entries)
+            boards[by_key[row["key"]]] = Board(int(row["total"]), entries).read()
     return boards
 
 
