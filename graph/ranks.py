@@ -193,12 +193,12 @@ def rebuild(store: GraphStore, kind: Kind, chunks: Iterable[list[Row]]) -> None:
     for rows in chunks:
         for cell, entries in tally(kind, rows).items():
             boards.setdefault(cell, Board()).add(entries)
-    store.run("ranking_clear", {"kind": kind, "keys": None}, write=True)
+    store.run("ranking_clear", {"kind": kind}, write=True)
     _write(store, boards)
 
 
 def mark_built(store: GraphStore) -> None:
-    store.run("ranking_clear", {"kind": None, "keys": [BUILT]}, write=True)
+    store.run("ranking_clear_keys", {"keys": [BUILT]}, write=True)
     store.run("ranking_write", {"rows": [{"key": BUILT, "kind": "marker"}]}, write=True)
 
 
@@ -223,7 +223,7 @@ def update(store: GraphStore, kind: Kind, before: list[Row], after: list[Row], *
             board.trim()
         else:  # an entry's place is unknown, or too many fell off the list
             boards[cell] = _recompute(store, cell)
-    store.run("ranking_clear", {"kind": None, "keys": [cell.key for cell in cells]}, write=True)
+    store.run("ranking_clear_keys", {"keys": [cell.key for cell in cells]}, write=True)
     _write(store, boards)
 
 
