@@ -15,6 +15,10 @@ from policygraph.core.i18n import N_
 from policygraph.graph.search_text import fulltext_query, highlight, parse_query
 from policygraph.graph.store import GraphStore, Row, refuse_nul
 
+# Tasks the full-text index scores highest that are read whole and checked for the words (or as many as a deeper page
+# needs): twice the largest page the API gives; on the seeds it leaves nothing out (search_tasks.cypher says more).
+CANDIDATES = 1000
+
 
 @dataclass(frozen=True)
 class Found:
@@ -41,7 +45,8 @@ def search(
     if not parsed.words:
         return Found([], parsed.words, parsed.ignored)
     params = {"query": fulltext_query(parsed.words, store.engine), "words": parsed.words, "year": year,
-              "level": level, "region": region, "skip": skip, "limit": limit}  # fmt: skip
+              "level": level, "region": region, "skip": skip, "limit": limit,
+              "candidates": max(CANDIDATES, skip + limit)}  # fmt: skip
     rows = [{**row, "title_highlights": fragments(row["title"], parsed.words),
              "text_highlights": fragments(row["text"], parsed.words)}
             for row in store.run(f"schema/{store.engine}/search_tasks", params)]  # fmt: skip

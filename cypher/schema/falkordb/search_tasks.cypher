@@ -7,13 +7,14 @@
 // graph/search_text.fulltext_query), $words (the user's words, folded and lower-cased: ['医共体', 'drg']),
 // $year (int or null), $level (national | provincial | prefectural | county | department, or null), $region (a full
 // region path such as 甘肃省 or 安徽省宿州市: tasks of notices of that region and every region inside it; null for
-// no filter), $skip, $limit (int).
-// Bounded: of the tasks the index finds, only the 1,000 the engine scores highest (BM25 / TF-IDF, which already
-// favour the tasks that say the words often; ties by key) are read whole, checked for the words and counted, or
-// $skip + $limit of them for a deeper page. Reading the text of every match took over a second at 4,500 notices
-// and grows with the graph. 1,000 is twice the largest page the API gives (500) and more than anyone reads; on the
-// seeds (112 tasks) it leaves nothing out, so their answers are those of an unbounded search. (A constant here, not
-// a parameter: FalkorDB's LIMIT takes no expression, and callers pass only $skip and $limit.)
+// no filter), $skip, $limit, $candidates (int).
+// Bounded: of the tasks the index finds, only the $candidates the engine scores highest (BM25 / TF-IDF, which
+// already favour the tasks that say the words often; ties by key) are read whole, checked for the words and counted:
+// graph/search.py asks for 1,000, or $skip + $limit for a deeper page. Reading the text of every match took over a
+// second at 4,500 notices and grows with the graph; 1,000 is twice the largest page the API gives (500) and more
+// than anyone reads; on the seeds (112 tasks) it leaves nothing out, so their answers are those of an unbounded
+// search. ORDER BY … LIMIT keeps only that many rows while it sorts: collecting every match first to cut the list
+// ran out of a Neo4j transaction's memory (716.8 MiB) at 50,000 notices.
 CALL db.idx.fulltext.queryNodes('Task', $query) YIELD node, score
 WITH node AS t, score
 WHERE ($year IS NULL OR t.year = $year)
@@ -21,9 +22,7 @@ WHERE ($year IS NULL OR t.year = $year)
   AND ($region IS NULL OR t.region STARTS WITH $region)
 WITH t, score
 ORDER BY score DESC, t.key
-WITH collect({t: t, score: score}) AS ranked
-UNWIND ranked[0..CASE WHEN $skip + $limit > 1000 THEN $skip + $limit ELSE 1000 END] AS candidate
-WITH candidate.t AS t, candidate.score AS score
+LIMIT $candidates
 MATCH (d:Document)-[:HAS_TASK]->(t)
 WITH t, d, score, toLower(coalesce(t.title, '') + ' ' + coalesce(t.text, '')) AS haystack
 // The bigrams of a word may all occur without the word (公立医疗… 医院): keep the tasks where every word occurs.
