@@ -21,6 +21,7 @@ from policygraph.core.errors import (
     NotFound,
     PolicyGraphError,
     QueryTimeout,
+    QueryTooLarge,
 )
 from policygraph.core.i18n import N_
 from policygraph.core.i18n import gettext as _
@@ -32,6 +33,7 @@ STATUS: list[tuple[type[PolicyGraphError], int]] = [
     (EngineUnavailable, 503),
     (AuthenticationFailed, 503),
     (QueryTimeout, 504),
+    (QueryTooLarge, 503),  # the engine's limit, not the request's fault: it may pass when the engine is less busy
     (ConstraintViolation, 409),
     (BadQuery, 400),
     (NotFound, 404),

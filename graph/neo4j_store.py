@@ -19,6 +19,7 @@ from policygraph.core.errors import (
     ConstraintViolation,
     EngineUnavailable,
     QueryTimeout,
+    QueryTooLarge,
     StoreError,
 )
 from policygraph.graph.store import GraphStore, Params, Row, refuse_nul
@@ -58,6 +59,8 @@ def translate(error: Exception, where: str) -> StoreError:
         return ConstraintViolation(f"constraint violated on Neo4j: {message}")
     if "TransactionTimedOut" in code or "Terminated" in code:
         return QueryTimeout(f"query timed out on Neo4j: {message}")
+    if "MemoryPoolOutOfMemoryError" in code:
+        return QueryTooLarge(f"query needed more memory than Neo4j allows a transaction: {message}")
     return BadQuery(f"Neo4j rejected the query: {message}")
 
 

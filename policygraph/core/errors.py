@@ -83,6 +83,10 @@ class QueryTimeout(StoreError):
     """A query ran longer than its time limit."""
 
 
+class QueryTooLarge(StoreError):
+    """A query needed more memory than the engine allows one transaction (Neo4j's dbms.memory.transaction.*)."""
+
+
 class ConstraintViolation(StoreError):
     """A write would break a uniqueness constraint."""
 
