@@ -186,11 +186,11 @@ def is_built(store: GraphStore) -> bool:
     return bool(store.run("ranking_size", {"cell": BUILT, "built": BUILT})[0]["built"])
 
 
-def rebuild(store: GraphStore, kind: Kind, chunks: Iterable[list[Row]]) -> None:
+def rebuild(store: GraphStore, kind: Kind, row_chunks: Iterable[list[Row]]) -> None:
     """Every cell of `kind` computed again from count rows (key, name, collective, level, region, year, count),
     given in chunks that each hold all the rows of their entries (chunks of agencies, or of functions)."""
     boards: dict[RankCell, Board] = {}
-    for rows in chunks:
+    for rows in row_chunks:
         for cell, entries in tally(kind, rows).items():
             boards.setdefault(cell, Board()).add(entries)
     store.run("ranking_clear", {"kind": kind}, write=True)
