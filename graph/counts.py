@@ -96,7 +96,7 @@ def _rebuild(store: GraphStore) -> int:
     """Every row dropped and written again, in chunks of agencies and of functions: one statement over all of them
     ran past a minute at 50,000 notices (and a Neo4j transaction's memory grows with what it writes)."""
     store.run("agency_counts_clear_all", write=True)
-    store.run("agency_counts_function_clear", {"functions": None}, write=True)
+    store.run("agency_counts_function_clear_all", write=True)
     store.run("ranking_clear", {"kind": None}, write=True)
     rows = store.run("agency_counts_agencies")
     agencies = list(chunks([row["key"] for row in rows], CHUNK))

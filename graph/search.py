@@ -20,6 +20,11 @@ from policygraph.graph.store import GraphStore, Row, refuse_nul
 CANDIDATES = 1000
 
 
+def candidates(skip: int, limit: int) -> int:
+    """The $candidates of search_tasks.cypher for a page."""
+    return max(CANDIDATES, skip + limit)
+
+
 @dataclass(frozen=True)
 class Found:
     """The tasks found (each with its highlights), the words searched and the ones that could not be."""
@@ -46,7 +51,7 @@ def search(
         return Found([], parsed.words, parsed.ignored)
     params = {"query": fulltext_query(parsed.words, store.engine), "words": parsed.words, "year": year,
               "level": level, "region": region, "skip": skip, "limit": limit,
-              "candidates": max(CANDIDATES, skip + limit)}  # fmt: skip
+              "candidates": candidates(skip, limit)}  # fmt: skip
     rows = [{**row, "title_highlights": fragments(row["title"], parsed.words),
              "text_highlights": fragments(row["text"], parsed.words)}
             for row in store.run(f"schema/{store.engine}/search_tasks", params)]  # fmt: skip

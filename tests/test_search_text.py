@@ -13,7 +13,7 @@ import pytest
 from policygraph.graph.falkordb_store import FalkorDBStore
 from policygraph.graph.ingest_files import ingest_paths
 from policygraph.graph.neo4j_store import Neo4jStore
-from policygraph.graph.search import CANDIDATES
+from policygraph.graph.search import candidates
 from policygraph.graph.search_text import (
     QUERY_SYNTAX,
     escape,
@@ -116,8 +116,8 @@ def search(store: GraphStore, typed: str, **filters: Any) -> list[dict[str, Any]
     words = parse_query(typed).words
     params = {"query": fulltext_query(words, store.engine), "words": words, "year": None, "level": None,
               "region": None, "skip": 0, "limit": 1000, **filters}  # fmt: skip
-    candidates = max(CANDIDATES, params["skip"] + params["limit"])  # as graph/search.py asks
-    return store.run(f"schema/{store.engine}/search_tasks", {**params, "candidates": candidates})
+    params["candidates"] = candidates(params["skip"], params["limit"])
+    return store.run(f"schema/{store.engine}/search_tasks", params)
 
 
 def scan(store: GraphStore, word: str) -> set[str]:
